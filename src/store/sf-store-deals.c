@@ -1,0 +1,1113 @@
+/* sf-store-deals.c — deals, their workflow and their history
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "sf-format.h"
+#include "sf-store-private.h"
+#include "sf-workflow.h"
+
+static const char select_deals_sql[] =
+  "SELECT " SF_STORE_DEAL_COLUMNS " FROM deals WHERE deleted_at IS NULL ORDER BY id";
+
+static gboolean
+set_not_found (GError **error)
+{
+  g_set_error_literal (error, SF_STORE_ERROR, SF_STORE_ERROR_NOT_FOUND,
+                       _("The deal no longer exists; it may have been deleted"));
+  return FALSE;
+}
+
+/* Runs on the loader thread with its own connection, or on the main one. */
+static GPtrArray *
+read_all_deals (sqlite3  *db,
+                GError  **error)
+{
+  g_autoptr(GPtrArray) deals = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, select_deals_sql, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      sf_store_set_error (error, db, rc);
+      return NULL;
+    }
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SfDeal *deal = sf_store_read_deal (stmt);
+
+      /* Built here, off the main loop, so the first keystroke of a search
+       * does not pay for folding every deal. */
+      sf_deal_get_search_key (deal);
+      g_ptr_array_add (deals, deal);
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      sf_store_set_error (error, db, rc);
+      return NULL;
+    }
+
+  return g_steal_pointer (&deals);
+}
+
+/**
+ * sf_store_list_deals:
+ *
+ * Returns: (transfer container) (element-type SfDeal): every deal not
+ *   deleted, with its current stage's progress, without notes or jobs
+ */
+GPtrArray *
+sf_store_list_deals (SfStore  *self,
+                     GError  **error)
+{
+  g_return_val_if_fail (SF_IS_STORE (self), NULL);
+
+  return read_all_deals (self->db, error);
+}
+
+static void
+list_deals_thread (GTask        *task,
+                   gpointer      source,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  const char *path = task_data;
+  GError *error = NULL;
+  GPtrArray *deals;
+  sqlite3 *db = NULL;
+  int rc;
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW, NULL);
+  if (rc != SQLITE_OK)
+    {
+      sf_store_set_error (&error, db, rc);
+      sqlite3_close_v2 (db);
+      g_task_return_error (task, error);
+      return;
+    }
+  sqlite3_busy_timeout (db, 5000);
+
+  deals = read_all_deals (db, &error);
+  sqlite3_close_v2 (db);
+
+  if (deals == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, deals, (GDestroyNotify) g_ptr_array_unref);
+}
+
+/**
+ * sf_store_list_deals_async:
+ *
+ * Reads the deals on a worker thread over a second, read-only connection,
+ * so the window can draw while a large pipeline loads.
+ */
+void
+sf_store_list_deals_async (SfStore             *self,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (SF_IS_STORE (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sf_store_list_deals_async);
+  g_task_set_task_data (task, g_strdup (self->path), g_free);
+  g_task_run_in_thread (task, list_deals_thread);
+}
+
+/**
+ * sf_store_list_deals_finish:
+ *
+ * Returns: (transfer container) (element-type SfDeal): the deals
+ */
+GPtrArray *
+sf_store_list_deals_finish (SfStore       *self,
+                            GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * sf_store_fetch_deal:
+ *
+ * Reads one live deal with its notes, as committed (or as the current
+ * transaction sees it).
+ *
+ * Returns: (transfer full) (nullable): the deal
+ */
+SfDeal *
+sf_store_fetch_deal (SfStore  *self,
+                     gint64    deal_id,
+                     GError  **error)
+{
+  sqlite3_stmt *stmt = sf_store_prepare (self,
+    "SELECT " SF_STORE_DEAL_COLUMNS ", notes FROM deals "
+    "WHERE id = ?1 AND deleted_at IS NULL", error);
+  SfDeal *deal;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, deal_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      sqlite3_reset (stmt);
+      set_not_found (error);
+      return NULL;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      sf_store_set_error (error, self->db, rc);
+      return NULL;
+    }
+
+  deal = sf_store_read_deal (stmt);
+  sf_deal_set_notes (deal, (const char *) sqlite3_column_text (stmt, 21));
+  sqlite3_reset (stmt);
+
+  return deal;
+}
+
+/**
+ * sf_store_get_deal:
+ *
+ * Returns: (transfer full) (nullable): the deal as committed
+ */
+SfDeal *
+sf_store_get_deal (SfStore  *self,
+                   gint64    deal_id,
+                   GError  **error)
+{
+  g_return_val_if_fail (SF_IS_STORE (self), NULL);
+
+  return sf_store_fetch_deal (self, deal_id, error);
+}
+
+/**
+ * sf_store_commit_deal:
+ *
+ * Ends an action: reads the deal back inside the transaction, commits, and
+ * only then updates @deal, so the objects never show what the file lacks.
+ * On failure the transaction is rolled back.
+ */
+gboolean
+sf_store_commit_deal (SfStore  *self,
+                      SfDeal   *deal,
+                      GError  **error)
+{
+  g_autoptr(SfDeal) fresh = sf_store_fetch_deal (self, sf_deal_get_id (deal), error);
+
+  if (fresh == NULL || !sf_store_commit (self, error))
+    {
+      sf_store_rollback (self);
+      return FALSE;
+    }
+
+  sf_deal_assign (deal, fresh);
+  return TRUE;
+}
+
+/* Begins an action on @deal and reads it as committed. */
+static SfDeal *
+begin_on (SfStore  *self,
+          SfDeal   *deal,
+          GError  **error)
+{
+  SfDeal *fresh;
+
+  if (!sf_store_begin (self, error))
+    return NULL;
+
+  fresh = sf_store_fetch_deal (self, sf_deal_get_id (deal), error);
+  if (fresh == NULL)
+    sf_store_rollback (self);
+
+  return fresh;
+}
+
+static gboolean
+fail (SfStore *self)
+{
+  sf_store_rollback (self);
+  return FALSE;
+}
+
+/**
+ * sf_store_refresh_progress:
+ *
+ * Recounts the done and required jobs of the deal's current stage into the
+ * deal row, so the pipeline loads without reading any job.
+ */
+gboolean
+sf_store_refresh_progress (SfStore  *self,
+                           gint64    deal_id,
+                           GError  **error)
+{
+  sqlite3_stmt *stmt = sf_store_prepare (self,
+    "UPDATE deals SET "
+    "  progress_done = (SELECT count(*) FROM jobs j WHERE j.deal_id = deals.id"
+    "                   AND j.stage = deals.stage AND j.required AND j.done),"
+    "  progress_required = (SELECT count(*) FROM jobs j WHERE j.deal_id = deals.id"
+    "                       AND j.stage = deals.stage AND j.required) "
+    "WHERE id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, deal_id);
+  return sf_store_step_done (self, stmt, error);
+}
+
+static gboolean
+check_new_deal (SfDeal  *deal,
+                GError **error)
+{
+  const SfMoney *value = sf_deal_get_value (deal);
+
+  if (!sf_workflow_check_title (sf_deal_get_title (deal), error) ||
+      !sf_workflow_check_email (sf_deal_get_contact_email (deal), error))
+    return FALSE;
+
+  if (!sf_currency_is_known (value->currency))
+    {
+      g_set_error (error, SF_STORE_ERROR, SF_STORE_ERROR_INVALID,
+                   /* Translators: %s is what was given as a currency code */
+                   _("“%s” is not a known currency code"), value->currency);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * sf_store_create_deal:
+ * @deal: a new deal; on success it has its id and the stored values
+ *
+ * Stores a new deal in Prospect with the checklist template's jobs.
+ */
+gboolean
+sf_store_create_deal (SfStore  *self,
+                      SfDeal   *deal,
+                      GError  **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 now, id;
+  g_autoptr(SfDeal) fresh = NULL;
+
+  g_return_val_if_fail (SF_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SF_IS_DEAL (deal), FALSE);
+  g_return_val_if_fail (sf_deal_get_id (deal) == 0, FALSE);
+
+  if (!check_new_deal (deal, error))
+    return FALSE;
+
+  now = sf_store_now (self);
+  if (!sf_store_begin (self, error))
+    return FALSE;
+
+  stmt = sf_store_prepare (self,
+    "INSERT INTO deals (title, customer, contact_name, contact_email, contact_phone,"
+    "  owner_id, value, currency, expected_close, probability, notes,"
+    "  created_at, updated_at, stage_entered_at) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, ?12)", error);
+  if (stmt == NULL)
+    return fail (self);
+  sf_store_bind_text (stmt, 1, g_strstrip (strdupa (sf_deal_get_title (deal))));
+  sf_store_bind_text (stmt, 2, sf_deal_get_customer (deal));
+  sf_store_bind_text (stmt, 3, sf_deal_get_contact_name (deal));
+  sf_store_bind_text (stmt, 4, sf_deal_get_contact_email (deal));
+  sf_store_bind_text (stmt, 5, sf_deal_get_contact_phone (deal));
+  if (sf_deal_get_owner_id (deal) > 0)
+    sqlite3_bind_int64 (stmt, 6, sf_deal_get_owner_id (deal));
+  sqlite3_bind_int64 (stmt, 7, sf_deal_get_value (deal)->amount);
+  sqlite3_bind_text (stmt, 8, sf_deal_get_value (deal)->currency, -1, SQLITE_TRANSIENT);
+  sf_store_bind_date (stmt, 9, sf_deal_get_expected_close (deal));
+  if (sf_deal_get_probability (deal) >= 0)
+    sqlite3_bind_int (stmt, 10, sf_deal_get_probability (deal));
+  sf_store_bind_text (stmt, 11, sf_deal_get_notes (deal) ? sf_deal_get_notes (deal) : "");
+  sqlite3_bind_int64 (stmt, 12, now);
+  if (!sf_store_step_done (self, stmt, error))
+    return fail (self);
+  id = sqlite3_last_insert_rowid (self->db);
+
+  stmt = sf_store_prepare (self,
+    "INSERT INTO jobs (deal_id, stage, position, key, title, kind, required) "
+    "SELECT ?1, stage, position, key, title, kind, required FROM template_jobs "
+    "WHERE NOT hidden ORDER BY stage, position", error);
+  if (stmt == NULL)
+    return fail (self);
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!sf_store_step_done (self, stmt, error) ||
+      !sf_store_refresh_progress (self, id, error) ||
+      !sf_store_history (self, id, now, "created", NULL, NULL, error))
+    return fail (self);
+
+  fresh = sf_store_fetch_deal (self, id, error);
+  if (fresh == NULL || !sf_store_commit (self, error))
+    return fail (self);
+
+  sf_deal_assign (deal, fresh);
+  return TRUE;
+}
+
+static const struct {
+  const char *history_field;
+  const char *sql;
+} text_fields[] = {
+  [SF_DEAL_FIELD_TITLE] = { "title",
+    "UPDATE deals SET title = ?2, updated_at = ?3 WHERE id = ?1" },
+  [SF_DEAL_FIELD_CUSTOMER] = { "customer",
+    "UPDATE deals SET customer = ?2, updated_at = ?3 WHERE id = ?1" },
+  [SF_DEAL_FIELD_CONTACT_NAME] = { "contact-name",
+    "UPDATE deals SET contact_name = ?2, updated_at = ?3 WHERE id = ?1" },
+  [SF_DEAL_FIELD_CONTACT_EMAIL] = { "contact-email",
+    "UPDATE deals SET contact_email = ?2, updated_at = ?3 WHERE id = ?1" },
+  [SF_DEAL_FIELD_CONTACT_PHONE] = { "contact-phone",
+    "UPDATE deals SET contact_phone = ?2, updated_at = ?3 WHERE id = ?1" },
+  [SF_DEAL_FIELD_NOTES] = { "notes",
+    "UPDATE deals SET notes = ?2, updated_at = ?3 WHERE id = ?1" },
+};
+
+static const char *
+get_text_field (SfDeal      *deal,
+                SfDealField  field)
+{
+  switch (field)
+    {
+    case SF_DEAL_FIELD_TITLE: return sf_deal_get_title (deal);
+    case SF_DEAL_FIELD_CUSTOMER: return sf_deal_get_customer (deal);
+    case SF_DEAL_FIELD_CONTACT_NAME: return sf_deal_get_contact_name (deal);
+    case SF_DEAL_FIELD_CONTACT_EMAIL: return sf_deal_get_contact_email (deal);
+    case SF_DEAL_FIELD_CONTACT_PHONE: return sf_deal_get_contact_phone (deal);
+    case SF_DEAL_FIELD_NOTES: return sf_deal_get_notes (deal);
+    default: g_return_val_if_reached (NULL);
+    }
+}
+
+/**
+ * sf_store_set_deal_text:
+ * @text: (nullable): the new text; leading and trailing space is dropped
+ *
+ * Changes one free-text field. The title must not be empty and an e-mail
+ * address must look like one.
+ */
+gboolean
+sf_store_set_deal_text (SfStore      *self,
+                        SfDeal       *deal,
+                        SfDealField   field,
+                        const char   *text,
+                        GError      **error)
+{
+  g_autoptr(SfDeal) fresh = NULL;
+  g_autofree char *value = NULL;
+  const char *old;
+  sqlite3_stmt *stmt;
+  gint64 now;
+
+  g_return_val_if_fail (SF_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SF_IS_DEAL (deal), FALSE);
+  g_return_val_if_fail (field <= SF_DEAL_FIELD_NOTES, FALSE);
+
+  value = g_strstrip (g_strdup (text ? text : ""));
+  if (field == SF_DEAL_FIELD_NOTES)
+    {
+      g_free (value);
+      value = g_strdup (text ? text : "");
+    }
+
+  if ((field == SF_DEAL_FIELD_TITLE && !sf_workflow_check_title (value, error)) ||
+      (field == SF_DEAL_FIELD_CONTACT_EMAIL && !sf_workflow_check_email (value, error)))
+    return FALSE;
+
+  fresh = begin_on (self, deal, error);
+  if (fresh == NULL)
+    return FALSE;
+  if (!sf_workflow_check_edit (fresh, error))
+    return fail (self);
+
+  old = get_text_field (fresh, field);
+  if (g_strcmp0 (old ? old : "", value) == 0)
+    {
+      sf_store_rollback (self);
+      sf_deal_assign (deal, fresh);
+      return TRUE;
+    }
+
+  now = sf_store_now (self);
+  stmt = sf_store_prepare (self, text_fields[field].sql, error);
+  if (stmt == NULL)
+    return fail (self);
+  sqlite3_bind_int64 (stmt, 1, sf_deal_get_id (fresh));
+  if (*value == '\0' && field != SF_DEAL_FIELD_CUSTOMER && field != SF_DEAL_FIELD_NOTES)
+    sqlite3_bind_null (stmt, 2);
+  else
+    sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, now);
+
+  if (!sf_store_step_done (self, stmt, error) ||
+      !sf_store_history (self, sf_deal_get_id (fresh), now, text_fields[field].history_field,
+                         field == SF_DEAL_FIELD_NOTES ? NULL : old,
+                         field == SF_DEAL_FIELD_NOTES ? NULL : value, error))
+    return fail (self);
+
+  return sf_store_commit_deal (self, deal, error);
+}
+
+static char *
+money_record (const SfMoney *money)
+{
+  g_autofree char *plain = sf_money_to_plain_string (money);
+
+  return g_strdup_printf ("%s %s", plain, money->currency);
+}
+
+/**
+ * sf_store_set_deal_value:
+ *
+ * Changes what the deal is worth.
+ */
+gboolean
+sf_store_set_deal_value (SfStore        *self,
+                         SfDeal         *deal,
+                         const SfMoney  *value,
+                         GError        **error)
+{
+  g_autoptr(SfDeal) fresh = NULL;
+  g_autofree char *old_text = NULL, *new_text = NULL;
+  sqlite3_stmt *stmt;
+  gint64 now;
+
+  g_return_val_if_fail (SF_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SF_IS_DEAL (deal), FALSE);
+  g_return_val_if_fail (value != NULL, FALSE);
+
+  if (!sf_currency_is_known (value->currency))
+    {
+      g_set_error (error, SF_STORE_ERROR, SF_STORE_ERROR_INVALID,
+                   _("“%s” is not a known currency code"), value->currency);
+      return FALSE;
+    }
+
+  fresh = begin_on (self, deal, error);
+  if (fresh == NULL)
+    return FALSE;
+  if (!sf_workflow_check_edit (fresh, error))
+    return fail (self);
+  if (sf_money_equal (sf_deal_get_value (fresh), value))
+    {
+      sf_store_rollback (self);
+      sf_deal_assign (deal, fresh);
+      return TRUE;
+    }
+
+  now = sf_store_now (self);
+  old_text = money_record (sf_deal_get_value (fresh));
+  new_text = money_record (value);
+  stmt = sf_store_prepare (self,
+    "UPDATE deals SET value = ?2, currency = ?3, updated_at = ?4 WHERE id = ?1", error);
+  if (stmt == NULL)
+    return fail (self);
+  sqlite3_bind_int64 (stmt, 1, sf_deal_get_id (fresh));
+  sqlite3_bind_int64 (stmt, 2, value->amount);
+  sqlite3_bind_text (stmt, 3, value->currency, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 4, now);
+
+  if (!sf_store_step_done (self, stmt, error) ||
+      !sf_store_history (self, sf_deal_get_id (fresh), now, "value", old_text, new_text, error))
+    return fail (self);
+
+  return sf_store_commit_deal (self, deal, error);
+}
+
+static char *
+person_name (SfStore *self,
+             gint64   person_id)
+{
+  sqlite3_stmt *stmt;
+  char *name = NULL;
+
+  if (person_id <= 0)
+    return g_strdup ("—");
+
+  stmt = sf_store_prepare (self, "SELECT name FROM persons WHERE id = ?1", NULL);
+  if (stmt == NULL)
+    return g_strdup ("—");
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  return name ? name : g_strdup ("—");
+}
+
+/**
+ * sf_store_set_deal_owner:
+ * @owner_id: a person's id, or 0 for nobody
+ */
+gboolean
+sf_store_set_deal_owner (SfStore  *self,
+                         SfDeal   *deal,
+                         gint64    owner_id,
+                         GError  **error)
+{
+  g_autoptr(SfDeal) fresh = NULL;
+  g_autofree char *old_name = NULL, *new_name = NULL;
+  sqlite3_stmt *stmt;
+  gint64 now;
+
+  g_return_val_if_fail (SF_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SF_IS_DEAL (deal), FALSE);
+
+  fresh = begin_on (self, deal, error);
+  if (fresh == NULL)
+    return FALSE;
+  if (!sf_workflow_check_edit (fresh, error))
+    return fail (self);
+  if (sf_deal_get_owner_id (fresh) == owner_id)
+    {
+      sf_store_rollback (self);
+      sf_deal_assign (deal, fresh);
+      return TRUE;
+    }
+
+  now = sf_store_now (self);
+  old_name = person_name (self, sf_deal_get_owner_id (fresh));
+  new_name = person_name (self, owner_id);
+  stmt = sf_store_prepare (self,
+    "UPDATE deals SET owner_id = ?2, updated_at = ?3 WHERE id = ?1", error);
+  if (stmt == NULL)
+    return fail (self);
+  sqlite3_bind_int64 (stmt, 1, sf_deal_get_id (fresh));
+  if (owner_id > 0)
+    sqlite3_bind_int64 (stmt, 2, owner_id);
+  else
+    sqlite3_bind_null (stmt, 2);
+  sqlite3_bind_int64 (stmt, 3, now);
+
+  if (!sf_store_step_done (self, stmt, error) ||
+      !sf_store_history (self, sf_deal_get_id (fresh), now, "owner", old_name, new_name, error))
+    return fail (self);
+
+  return sf_store_commit_deal (self, deal, error);
+}
+
+/**
+ * sf_store_set_deal_expected_close:
+ * @julian_day: the day, or 0 for none
+ */
+gboolean
+sf_store_set_deal_expected_close (SfStore  *self,
+                                  SfDeal   *deal,
+                                  guint     julian_day,
+                                  GError  **error)
+{
+  g_autoptr(SfDeal) fresh = NULL;
+  g_autofree char *old_text = NULL, *new_text = NULL;
+  sqlite3_stmt *stmt;
+  gint64 now;
+
+  g_return_val_if_fail (SF_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SF_IS_DEAL (deal), FALSE);
+
+  fresh = begin_on (self, deal, error);
+  if (fresh == NULL)
+    return FALSE;
+  if (!sf_workflow_check_edit (fresh, error))
+    return fail (self);
+  if (sf_deal_get_expected_close (fresh) == julian_day)
+    {
+      sf_store_rollback (self);
+      sf_deal_assign (deal, fresh);
+      return TRUE;
+    }
+
+  now = sf_store_now (self);
+  old_text = sf_date_to_iso (sf_deal_get_expected_close (fresh));
+  new_text = sf_date_to_iso (julian_day);
+  stmt = sf_store_prepare (self,
+    "UPDATE deals SET expected_close = ?2, updated_at = ?3 WHERE id = ?1", error);
+  if (stmt == NULL)
+    return fail (self);
+  sqlite3_bind_int64 (stmt, 1, sf_deal_get_id (fresh));
+  sf_store_bind_date (stmt, 2, julian_day);
+  sqlite3_bind_int64 (stmt, 3, now);
+
+  if (!sf_store_step_done (self, stmt, error) ||
+      !sf_store_history (self, sf_deal_get_id (fresh), now, "expected-close",
+                         old_text, new_text, error))
+    return fail (self);
+
+  return sf_store_commit_deal (self, deal, error);
+}
+
+/**
+ * sf_store_set_deal_probability:
+ * @percent: 0 to 100, or -1 to follow the stage's default
+ */
+gboolean
+sf_store_set_deal_probability (SfStore  *self,
+                               SfDeal   *deal,
+                               int       percent,
+                               GError  **error)
+{
+  g_autoptr(SfDeal) fresh = NULL;
+  g_autofree char *old_text = NULL, *new_text = NULL;
+  sqlite3_stmt *stmt;
+  gint64 now;
+
+  g_return_val_if_fail (SF_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SF_IS_DEAL (deal), FALSE);
+
+  if (percent < -1 || percent > 100)
+    {
+      g_set_error_literal (error, SF_STORE_ERROR, SF_STORE_ERROR_INVALID,
+                           _("A probability lies between 0 and 100 percent"));
+      return FALSE;
+    }
+
+  fresh = begin_on (self, deal, error);
+  if (fresh == NULL)
+    return FALSE;
+  if (!sf_workflow_check_edit (fresh, error))
+    return fail (self);
+  if (sf_deal_get_probability (fresh) == percent)
+    {
+      sf_store_rollback (self);
+      sf_deal_assign (deal, fresh);
+      return TRUE;
+    }
+
+  now = sf_store_now (self);
+  old_text = g_strdup_printf ("%d", sf_deal_get_probability (fresh));
+  new_text = g_strdup_printf ("%d", percent);
+  stmt = sf_store_prepare (self,
+    "UPDATE deals SET probability = ?2, updated_at = ?3 WHERE id = ?1", error);
+  if (stmt == NULL)
+    return fail (self);
+  sqlite3_bind_int64 (stmt, 1, sf_deal_get_id (fresh));
+  if (percent >= 0)
+    sqlite3_bind_int (stmt, 2, percent);
+  else
+    sqlite3_bind_null (stmt, 2);
+  sqlite3_bind_int64 (stmt, 3, now);
+
+  if (!sf_store_step_done (self, stmt, error) ||
+      !sf_store_history (self, sf_deal_get_id (fresh), now, "probability",
+                         old_text, new_text, error))
+    return fail (self);
+
+  return sf_store_commit_deal (self, deal, error);
+}
+
+/**
+ * sf_store_load_deal_notes:
+ *
+ * Reads the notes into @deal; the pipeline loads deals without them.
+ */
+gboolean
+sf_store_load_deal_notes (SfStore  *self,
+                          SfDeal   *deal,
+                          GError  **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SF_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SF_IS_DEAL (deal), FALSE);
+
+  stmt = sf_store_prepare (self, "SELECT notes FROM deals WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, sf_deal_get_id (deal));
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    sf_deal_set_notes (deal, (const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  if (rc == SQLITE_DONE)
+    return set_not_found (error);
+  if (rc != SQLITE_ROW)
+    return sf_store_set_error (error, self->db, rc);
+
+  return TRUE;
+}
+
+/**
+ * sf_store_delete_deal:
+ *
+ * Deletes a deal so that sf_store_undelete_deal() can bring it back whole:
+ * the row stays, marked deleted, with its jobs and history.
+ */
+gboolean
+sf_store_delete_deal (SfStore  *self,
+                      SfDeal   *deal,
+                      GError  **error)
+{
+  g_autoptr(SfDeal) fresh = NULL;
+  sqlite3_stmt *stmt;
+  gint64 now;
+
+  g_return_val_if_fail (SF_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SF_IS_DEAL (deal), FALSE);
+
+  fresh = begin_on (self, deal, error);
+  if (fresh == NULL)
+    return FALSE;
+
+  now = sf_store_now (self);
+  stmt = sf_store_prepare (self, "UPDATE deals SET deleted_at = ?2 WHERE id = ?1", error);
+  if (stmt == NULL)
+    return fail (self);
+  sqlite3_bind_int64 (stmt, 1, sf_deal_get_id (fresh));
+  sqlite3_bind_int64 (stmt, 2, now);
+  if (!sf_store_step_done (self, stmt, error) ||
+      !sf_store_history (self, sf_deal_get_id (fresh), now, "deleted", NULL, NULL, error) ||
+      !sf_store_commit (self, error))
+    return fail (self);
+
+  return TRUE;
+}
+
+gboolean
+sf_store_undelete_deal (SfStore  *self,
+                        SfDeal   *deal,
+                        GError  **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 now;
+
+  g_return_val_if_fail (SF_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SF_IS_DEAL (deal), FALSE);
+
+  if (!sf_store_begin (self, error))
+    return FALSE;
+
+  now = sf_store_now (self);
+  stmt = sf_store_prepare (self,
+    "UPDATE deals SET deleted_at = NULL WHERE id = ?1 AND deleted_at IS NOT NULL", error);
+  if (stmt == NULL)
+    return fail (self);
+  sqlite3_bind_int64 (stmt, 1, sf_deal_get_id (deal));
+  if (!sf_store_step_done (self, stmt, error))
+    return fail (self);
+  if (sqlite3_changes (self->db) == 0)
+    {
+      set_not_found (error);
+      return fail (self);
+    }
+
+  if (!sf_store_history (self, sf_deal_get_id (deal), now, "undeleted", NULL, NULL, error))
+    return fail (self);
+
+  return sf_store_commit_deal (self, deal, error);
+}
+
+/* The workflow */
+
+/**
+ * sf_store_fetch_jobs:
+ *
+ * Returns: (transfer container) (element-type SfJob) (nullable): the
+ *   deal's jobs in stage and list order
+ */
+GPtrArray *
+sf_store_fetch_jobs (SfStore  *self,
+                     gint64    deal_id,
+                     GError  **error)
+{
+  g_autoptr(GPtrArray) jobs = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt = sf_store_prepare (self,
+    "SELECT " SF_STORE_JOB_COLUMNS " FROM jobs WHERE deal_id = ?1 "
+    "ORDER BY stage, position, id", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, deal_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (jobs, sf_store_read_job (stmt));
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      sf_store_set_error (error, self->db, rc);
+      return NULL;
+    }
+
+  return g_steal_pointer (&jobs);
+}
+
+static gboolean
+write_state (SfStore            *self,
+             gint64              deal_id,
+             const SfDealState  *state,
+             gint64              now,
+             GError            **error)
+{
+  sqlite3_stmt *stmt = sf_store_prepare (self,
+    "UPDATE deals SET stage = ?2, status = ?3, stage_entered_at = ?4, closed_at = ?5,"
+    "  lost_reason = ?6, lost_note = ?7, updated_at = ?8 WHERE id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, deal_id);
+  sqlite3_bind_int (stmt, 2, state->stage);
+  sqlite3_bind_int (stmt, 3, state->status);
+  sqlite3_bind_int64 (stmt, 4, state->stage_entered_at);
+  if (state->closed_at != 0)
+    sqlite3_bind_int64 (stmt, 5, state->closed_at);
+  sf_store_bind_text (stmt, 6, state->lost_reason);
+  sf_store_bind_text (stmt, 7, state->lost_note);
+  sqlite3_bind_int64 (stmt, 8, now);
+
+  return sf_store_step_done (self, stmt, error) &&
+         sf_store_refresh_progress (self, deal_id, error);
+}
+
+/* Writes @to and the history rows that tell the change from @from. */
+static gboolean
+record_state (SfStore            *self,
+              SfDeal             *from,
+              const SfDealState  *to,
+              gint64              now,
+              GError            **error)
+{
+  gint64 id = sf_deal_get_id (from);
+
+  if (!write_state (self, id, to, now, error))
+    return FALSE;
+
+  if (to->stage != sf_deal_get_stage (from) &&
+      !sf_store_history (self, id, now, "stage", sf_stage_get_key (sf_deal_get_stage (from)),
+                         sf_stage_get_key (to->stage), error))
+    return FALSE;
+
+  if (to->status == SF_DEAL_STATUS_LOST && sf_deal_get_status (from) != SF_DEAL_STATUS_LOST &&
+      !sf_store_history (self, id, now, "lost", NULL, to->lost_reason, error))
+    return FALSE;
+
+  if (to->status != SF_DEAL_STATUS_LOST && sf_deal_get_status (from) == SF_DEAL_STATUS_LOST &&
+      !sf_store_history (self, id, now, "restored", sf_deal_get_lost_reason (from), NULL, error))
+    return FALSE;
+
+  return TRUE;
+}
+
+/**
+ * sf_store_advance:
+ *
+ * Moves the deal one stage on, if every required job so far is done.
+ */
+gboolean
+sf_store_advance (SfStore  *self,
+                  SfDeal   *deal,
+                  GError  **error)
+{
+  g_autoptr(SfDeal) fresh = NULL;
+  g_autoptr(GPtrArray) jobs = NULL;
+  SfDealState state;
+  gint64 now;
+
+  g_return_val_if_fail (SF_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SF_IS_DEAL (deal), FALSE);
+
+  fresh = begin_on (self, deal, error);
+  if (fresh == NULL)
+    return FALSE;
+
+  now = sf_store_now (self);
+  jobs = sf_store_fetch_jobs (self, sf_deal_get_id (fresh), error);
+  if (jobs == NULL ||
+      !sf_workflow_advance (fresh, jobs, now, &state, error) ||
+      !record_state (self, fresh, &state, now, error))
+    return fail (self);
+
+  return sf_store_commit_deal (self, deal, error);
+}
+
+/**
+ * sf_store_move_back:
+ * @reason: why; recorded in the history
+ */
+gboolean
+sf_store_move_back (SfStore     *self,
+                    SfDeal      *deal,
+                    const char  *reason,
+                    GError     **error)
+{
+  g_autoptr(SfDeal) fresh = NULL;
+  SfDealState state;
+  gint64 now;
+
+  g_return_val_if_fail (SF_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SF_IS_DEAL (deal), FALSE);
+
+  fresh = begin_on (self, deal, error);
+  if (fresh == NULL)
+    return FALSE;
+
+  now = sf_store_now (self);
+  if (!sf_workflow_move_back (fresh, reason, now, &state, error) ||
+      !record_state (self, fresh, &state, now, error) ||
+      !sf_store_history (self, sf_deal_get_id (fresh), now, "moved-back", NULL,
+                         g_strstrip (strdupa (reason)), error))
+    return fail (self);
+
+  return sf_store_commit_deal (self, deal, error);
+}
+
+/**
+ * sf_store_mark_lost:
+ * @reason: a lost reason's key or the text of one
+ * @note: (nullable): more detail
+ */
+gboolean
+sf_store_mark_lost (SfStore     *self,
+                    SfDeal      *deal,
+                    const char  *reason,
+                    const char  *note,
+                    GError     **error)
+{
+  g_autoptr(SfDeal) fresh = NULL;
+  SfDealState state;
+  gint64 now;
+
+  g_return_val_if_fail (SF_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SF_IS_DEAL (deal), FALSE);
+
+  fresh = begin_on (self, deal, error);
+  if (fresh == NULL)
+    return FALSE;
+
+  now = sf_store_now (self);
+  if (!sf_workflow_mark_lost (fresh, reason, note, &state, error) ||
+      !record_state (self, fresh, &state, now, error))
+    return fail (self);
+
+  return sf_store_commit_deal (self, deal, error);
+}
+
+gboolean
+sf_store_restore (SfStore  *self,
+                  SfDeal   *deal,
+                  GError  **error)
+{
+  g_autoptr(SfDeal) fresh = NULL;
+  SfDealState state;
+  gint64 now;
+
+  g_return_val_if_fail (SF_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SF_IS_DEAL (deal), FALSE);
+
+  fresh = begin_on (self, deal, error);
+  if (fresh == NULL)
+    return FALSE;
+
+  now = sf_store_now (self);
+  if (!sf_workflow_restore (fresh, &state, error) ||
+      !record_state (self, fresh, &state, now, error))
+    return fail (self);
+
+  return sf_store_commit_deal (self, deal, error);
+}
+
+/**
+ * sf_store_return_to_state:
+ * @state: where the deal stood before an action being undone
+ *
+ * Puts the deal back as it was, within the rules of
+ * sf_workflow_check_return(): undo never skips a job.
+ */
+gboolean
+sf_store_return_to_state (SfStore            *self,
+                          SfDeal             *deal,
+                          const SfDealState  *state,
+                          GError            **error)
+{
+  g_autoptr(SfDeal) fresh = NULL;
+  g_autoptr(GPtrArray) jobs = NULL;
+  gint64 now;
+
+  g_return_val_if_fail (SF_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SF_IS_DEAL (deal), FALSE);
+  g_return_val_if_fail (state != NULL, FALSE);
+
+  fresh = begin_on (self, deal, error);
+  if (fresh == NULL)
+    return FALSE;
+
+  now = sf_store_now (self);
+  jobs = sf_store_fetch_jobs (self, sf_deal_get_id (fresh), error);
+  if (jobs == NULL ||
+      !sf_workflow_check_return (fresh, jobs, state, error) ||
+      !record_state (self, fresh, state, now, error))
+    return fail (self);
+
+  return sf_store_commit_deal (self, deal, error);
+}
+
+/**
+ * sf_store_list_history:
+ *
+ * Returns: (transfer container) (element-type SfHistoryEntry): the deal's
+ *   history, newest first
+ */
+GPtrArray *
+sf_store_list_history (SfStore  *self,
+                       gint64    deal_id,
+                       GError  **error)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SF_IS_STORE (self), NULL);
+
+  stmt = sf_store_prepare (self,
+    "SELECT h.id, h.deal_id, h.at, h.person_id, p.name, h.field, h.old_value, h.new_value "
+    "FROM history h LEFT JOIN persons p ON p.id = h.person_id "
+    "WHERE h.deal_id = ?1 ORDER BY h.id DESC", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, deal_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (entries,
+                     sf_history_entry_new (sqlite3_column_int64 (stmt, 0),
+                                           sqlite3_column_int64 (stmt, 1),
+                                           sqlite3_column_int64 (stmt, 2),
+                                           sqlite3_column_int64 (stmt, 3),
+                                           (const char *) sqlite3_column_text (stmt, 4),
+                                           (const char *) sqlite3_column_text (stmt, 5),
+                                           (const char *) sqlite3_column_text (stmt, 6),
+                                           (const char *) sqlite3_column_text (stmt, 7)));
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      sf_store_set_error (error, self->db, rc);
+      return NULL;
+    }
+
+  return g_steal_pointer (&entries);
+}

@@ -1,0 +1,96 @@
+/* sf-store-private.h — what the store's source files share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "sf-store.h"
+
+G_BEGIN_DECLS
+
+struct _SfStore
+{
+  GObject parent_instance;
+
+  sqlite3 *db;
+  char *path;
+  GHashTable *statements;   /* static SQL text → sqlite3_stmt, owned */
+  gint64 actor;
+  gint64 (*now) (gpointer data);
+  gpointer now_data;
+};
+
+#define SF_STORE_SCHEMA_VERSION 1
+
+/* Column list every deal query reads, in the order sf_store_read_deal()
+ * expects. */
+#define SF_STORE_DEAL_COLUMNS \
+  "id, title, customer, contact_name, contact_email, contact_phone, owner_id, " \
+  "value, currency, stage, status, lost_reason, lost_note, expected_close, " \
+  "probability, created_at, updated_at, stage_entered_at, closed_at, " \
+  "progress_done, progress_required"
+
+#define SF_STORE_JOB_COLUMNS \
+  "id, deal_id, stage, position, key, title, kind, required, done, done_by, " \
+  "done_at, due, note, extra"
+
+gboolean       sf_store_set_error     (GError       **error,
+                                       sqlite3       *db,
+                                       int            rc);
+sqlite3_stmt  *sf_store_prepare       (SfStore       *self,
+                                       const char    *sql,
+                                       GError       **error);
+gboolean       sf_store_step_done     (SfStore       *self,
+                                       sqlite3_stmt  *stmt,
+                                       GError       **error);
+gboolean       sf_store_exec          (SfStore       *self,
+                                       const char    *sql,
+                                       GError       **error);
+gboolean       sf_store_begin         (SfStore       *self,
+                                       GError       **error);
+gboolean       sf_store_commit        (SfStore       *self,
+                                       GError       **error);
+void           sf_store_rollback      (SfStore       *self);
+void           sf_store_bind_text     (sqlite3_stmt  *stmt,
+                                       int            index,
+                                       const char    *text);
+void           sf_store_bind_date     (sqlite3_stmt  *stmt,
+                                       int            index,
+                                       guint          julian_day);
+void           sf_store_bind_actor    (SfStore       *self,
+                                       sqlite3_stmt  *stmt,
+                                       int            index);
+guint          sf_store_column_date   (sqlite3_stmt  *stmt,
+                                       int            column);
+SfDeal        *sf_store_read_deal     (sqlite3_stmt  *stmt);
+SfJob         *sf_store_read_job      (sqlite3_stmt  *stmt);
+gboolean       sf_store_history       (SfStore       *self,
+                                       gint64         deal_id,
+                                       gint64         now,
+                                       const char    *field,
+                                       const char    *old_value,
+                                       const char    *new_value,
+                                       GError       **error);
+SfDeal        *sf_store_fetch_deal    (SfStore       *self,
+                                       gint64         deal_id,
+                                       GError       **error);
+GPtrArray     *sf_store_fetch_jobs    (SfStore       *self,
+                                       gint64         deal_id,
+                                       GError       **error);
+gboolean       sf_store_refresh_progress (SfStore    *self,
+                                       gint64         deal_id,
+                                       GError       **error);
+gboolean       sf_store_commit_deal   (SfStore       *self,
+                                       SfDeal        *deal,
+                                       GError       **error);
+
+gboolean       sf_store_check_tables  (sqlite3       *db,
+                                       int            version,
+                                       GError       **error);
+gboolean       sf_store_migrate       (SfStore       *self,
+                                       int            from_version,
+                                       GError       **error);
+
+G_END_DECLS

@@ -1,0 +1,290 @@
+/* sf-store-schema.c — the schema and its numbered migrations
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * PRAGMA user_version holds the schema version. Each migration runs inside
+ * the transaction sf_store_open() holds, so a database is upgraded fully or
+ * not at all. Never edit a migration that has shipped: add the next one.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sf-checklist.h"
+#include "sf-reasons.h"
+#include "sf-store-private.h"
+
+static const char schema_v1[] =
+  "CREATE TABLE persons ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+  "  role INTEGER NOT NULL DEFAULT 0 CHECK (role IN (0, 1)),"
+  "  active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),"
+  "  created_at INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE deals ("
+  "  id INTEGER PRIMARY KEY,"
+  "  title TEXT NOT NULL CHECK (length(trim(title)) > 0),"
+  "  customer TEXT NOT NULL DEFAULT '',"
+  "  contact_name TEXT,"
+  "  contact_email TEXT,"
+  "  contact_phone TEXT,"
+  "  owner_id INTEGER REFERENCES persons (id),"
+  "  value INTEGER NOT NULL DEFAULT 0,"
+  "  currency TEXT NOT NULL CHECK (length(currency) = 3),"
+  "  stage INTEGER NOT NULL DEFAULT 0 CHECK (stage BETWEEN 0 AND 5),"
+  "  status INTEGER NOT NULL DEFAULT 0 CHECK (status BETWEEN 0 AND 2),"
+  "  lost_reason TEXT,"
+  "  lost_note TEXT,"
+  "  expected_close TEXT,"
+  "  probability INTEGER CHECK (probability BETWEEN 0 AND 100),"
+  "  notes TEXT NOT NULL DEFAULT '',"
+  "  created_at INTEGER NOT NULL,"
+  "  updated_at INTEGER NOT NULL,"
+  "  stage_entered_at INTEGER NOT NULL,"
+  "  closed_at INTEGER,"
+  "  progress_done INTEGER NOT NULL DEFAULT 0,"
+  "  progress_required INTEGER NOT NULL DEFAULT 0,"
+  "  deleted_at INTEGER,"
+  "  CHECK (status <> 2 OR lost_reason IS NOT NULL)"
+  ");"
+  "CREATE INDEX deals_owner ON deals (owner_id);"
+  "CREATE TABLE jobs ("
+  "  id INTEGER PRIMARY KEY,"
+  "  deal_id INTEGER NOT NULL REFERENCES deals (id) ON DELETE CASCADE,"
+  "  stage INTEGER NOT NULL CHECK (stage BETWEEN 0 AND 5),"
+  "  position INTEGER NOT NULL,"
+  "  key TEXT,"
+  "  title TEXT,"
+  "  kind INTEGER NOT NULL DEFAULT 0 CHECK (kind BETWEEN 0 AND 3),"
+  "  required INTEGER NOT NULL DEFAULT 1 CHECK (required IN (0, 1)),"
+  "  done INTEGER NOT NULL DEFAULT 0 CHECK (done IN (0, 1)),"
+  "  done_by INTEGER REFERENCES persons (id),"
+  "  done_at INTEGER,"
+  "  due TEXT,"
+  "  note TEXT,"
+  "  extra INTEGER NOT NULL DEFAULT 0 CHECK (extra IN (0, 1)),"
+  "  CHECK (key IS NOT NULL OR title IS NOT NULL)"
+  ");"
+  "CREATE INDEX jobs_deal ON jobs (deal_id, stage, position);"
+  "CREATE INDEX jobs_due ON jobs (due) WHERE due IS NOT NULL;"
+  "CREATE TABLE template_jobs ("
+  "  id INTEGER PRIMARY KEY,"
+  "  stage INTEGER NOT NULL CHECK (stage BETWEEN 0 AND 5),"
+  "  position INTEGER NOT NULL,"
+  "  key TEXT UNIQUE,"
+  "  title TEXT,"
+  "  kind INTEGER NOT NULL DEFAULT 0 CHECK (kind BETWEEN 0 AND 3),"
+  "  required INTEGER NOT NULL DEFAULT 1 CHECK (required IN (0, 1)),"
+  "  hidden INTEGER NOT NULL DEFAULT 0 CHECK (hidden IN (0, 1)),"
+  "  CHECK (key IS NOT NULL OR title IS NOT NULL)"
+  ");"
+  "CREATE TABLE history ("
+  "  id INTEGER PRIMARY KEY,"
+  "  deal_id INTEGER NOT NULL REFERENCES deals (id) ON DELETE CASCADE,"
+  "  at INTEGER NOT NULL,"
+  "  person_id INTEGER REFERENCES persons (id),"
+  "  field TEXT NOT NULL,"
+  "  old_value TEXT,"
+  "  new_value TEXT"
+  ");"
+  "CREATE INDEX history_deal ON history (deal_id, id);"
+  "CREATE TABLE stage_settings ("
+  "  stage INTEGER PRIMARY KEY CHECK (stage BETWEEN 0 AND 5),"
+  "  probability INTEGER NOT NULL CHECK (probability BETWEEN 0 AND 100)"
+  ");"
+  "CREATE TABLE lost_reasons ("
+  "  id INTEGER PRIMARY KEY,"
+  "  position INTEGER NOT NULL,"
+  "  key TEXT UNIQUE,"
+  "  title TEXT,"
+  "  hidden INTEGER NOT NULL DEFAULT 0 CHECK (hidden IN (0, 1)),"
+  "  CHECK (key IS NOT NULL OR title IS NOT NULL)"
+  ");";
+
+/* The tables each version must have; a file missing one is damaged. */
+static const char * const tables_v1[] = {
+  "persons", "deals", "jobs", "template_jobs", "history", "stage_settings", "lost_reasons",
+};
+
+static gboolean
+run_script (SfStore     *self,
+            const char  *script,
+            GError     **error)
+{
+  char *message = NULL;
+  int rc = sqlite3_exec (self->db, script, NULL, NULL, &message);
+
+  if (rc != SQLITE_OK)
+    {
+      g_debug ("Migration failed: %s", message);
+      sqlite3_free (message);
+      return sf_store_set_error (error, self->db, rc);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+seed_v1 (SfStore  *self,
+         GError  **error)
+{
+  const SfBuiltinJob *builtin;
+  const char * const *lost_reasons = sf_lost_reason_get_builtin_keys ();
+  sqlite3_stmt *stmt;
+  guint n;
+  int position = 0;
+  SfStage stage = SF_STAGE_FIRST;
+
+  builtin = sf_checklist_get_builtin (&n);
+  stmt = sf_store_prepare (self,
+    "INSERT INTO template_jobs (stage, position, key, kind, required) "
+    "VALUES (?1, ?2, ?3, ?4, 1)", error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      if (builtin[i].stage != stage)
+        {
+          stage = builtin[i].stage;
+          position = 0;
+        }
+      sqlite3_reset (stmt);
+      sqlite3_bind_int (stmt, 1, builtin[i].stage);
+      sqlite3_bind_int (stmt, 2, position++);
+      sqlite3_bind_text (stmt, 3, builtin[i].key, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 4, builtin[i].kind);
+      if (!sf_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  stmt = sf_store_prepare (self,
+    "INSERT INTO stage_settings (stage, probability) VALUES (?1, ?2)", error);
+  if (stmt == NULL)
+    return FALSE;
+  for (int s = SF_STAGE_FIRST; s <= SF_STAGE_LAST; s++)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_bind_int (stmt, 1, s);
+      sqlite3_bind_int (stmt, 2, sf_stage_get_default_probability (s));
+      if (!sf_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  stmt = sf_store_prepare (self,
+    "INSERT INTO lost_reasons (position, key) VALUES (?1, ?2)", error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; lost_reasons[i] != NULL; i++)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_bind_int (stmt, 1, i);
+      sqlite3_bind_text (stmt, 2, lost_reasons[i], -1, SQLITE_STATIC);
+      if (!sf_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+migrate_to_v1 (SfStore  *self,
+               GError  **error)
+{
+  return run_script (self, schema_v1, error) && seed_v1 (self, error);
+}
+
+static const struct {
+  gboolean (*run) (SfStore *self, GError **error);
+  const char * const *tables;
+  guint n_tables;
+} migrations[] = {
+  { migrate_to_v1, tables_v1, G_N_ELEMENTS (tables_v1) },
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SF_STORE_SCHEMA_VERSION);
+
+/**
+ * sf_store_check_tables:
+ * @version: the file's schema version
+ *
+ * Refuses a file whose schema lacks a table its version must have, before
+ * anything is written to it.
+ */
+gboolean
+sf_store_check_tables (sqlite3     *db,
+                       int          version,
+                       GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (version <= 0)
+    return TRUE;
+
+  rc = sqlite3_prepare_v2 (db,
+                           "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?1",
+                           -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return sf_store_set_error (error, db, rc);
+
+  for (int v = 0; v < version && v < (int) G_N_ELEMENTS (migrations); v++)
+    for (guint i = 0; i < migrations[v].n_tables; i++)
+      {
+        sqlite3_reset (stmt);
+        sqlite3_bind_text (stmt, 1, migrations[v].tables[i], -1, SQLITE_STATIC);
+        rc = sqlite3_step (stmt);
+        if (rc == SQLITE_DONE)
+          {
+            g_set_error (error, SF_STORE_ERROR, SF_STORE_ERROR_CORRUPT,
+                         /* Translators: %s is the name of a database table */
+                         _("the database is incomplete: the table “%s” is missing"),
+                         migrations[v].tables[i]);
+            sqlite3_finalize (stmt);
+            return FALSE;
+          }
+        if (rc != SQLITE_ROW)
+          {
+            sf_store_set_error (error, db, rc);
+            sqlite3_finalize (stmt);
+            return FALSE;
+          }
+      }
+
+  sqlite3_finalize (stmt);
+  return TRUE;
+}
+
+/* PRAGMA does not take bound values; these are the only versions there are. */
+static const char * const set_version[] = {
+  "PRAGMA user_version = 1",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (set_version) == SF_STORE_SCHEMA_VERSION);
+
+/**
+ * sf_store_migrate:
+ * @from_version: the file's current schema version
+ *
+ * Brings the schema up to SF_STORE_SCHEMA_VERSION. Runs inside the caller's
+ * transaction.
+ */
+gboolean
+sf_store_migrate (SfStore     *self,
+                  int          from_version,
+                  GError     **error)
+{
+  if (from_version == 0 &&
+      !sf_store_exec (self, "PRAGMA application_id = 1397115991", error))
+    return FALSE;
+
+  for (int v = from_version; v < SF_STORE_SCHEMA_VERSION; v++)
+    {
+      g_debug ("Migrating the database to schema %d", v + 1);
+      if (!migrations[v].run (self, error) ||
+          !sf_store_exec (self, set_version[v], error))
+        return FALSE;
+    }
+
+  return TRUE;
+}

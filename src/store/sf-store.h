@@ -1,0 +1,217 @@
+/* sf-store.h — the SQLite database behind a pipeline
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "sf-deal.h"
+#include "sf-history-entry.h"
+#include "sf-job.h"
+#include "sf-person.h"
+
+G_BEGIN_DECLS
+
+#define SF_STORE_ERROR (sf_store_error_quark ())
+
+/**
+ * SfStoreError:
+ * @SF_STORE_ERROR_NOT_DATABASE: the file is not an SQLite database
+ * @SF_STORE_ERROR_FOREIGN: an SQLite database of another application
+ * @SF_STORE_ERROR_NEWER_SCHEMA: written by a newer Salesflow
+ * @SF_STORE_ERROR_READ_ONLY: the file or its folder cannot be written
+ * @SF_STORE_ERROR_LOCKED: another program holds the database
+ * @SF_STORE_ERROR_CORRUPT: the file is damaged or incomplete
+ * @SF_STORE_ERROR_FULL: the disk or the database's size limit is full
+ * @SF_STORE_ERROR_IO: the operating system failed to read or write
+ * @SF_STORE_ERROR_NOT_FOUND: the deal, job or person is gone
+ * @SF_STORE_ERROR_INVALID: the input breaks a rule of the data
+ * @SF_STORE_ERROR_FAILED: anything else
+ */
+typedef enum
+{
+  SF_STORE_ERROR_NOT_DATABASE,
+  SF_STORE_ERROR_FOREIGN,
+  SF_STORE_ERROR_NEWER_SCHEMA,
+  SF_STORE_ERROR_READ_ONLY,
+  SF_STORE_ERROR_LOCKED,
+  SF_STORE_ERROR_CORRUPT,
+  SF_STORE_ERROR_FULL,
+  SF_STORE_ERROR_IO,
+  SF_STORE_ERROR_NOT_FOUND,
+  SF_STORE_ERROR_INVALID,
+  SF_STORE_ERROR_FAILED,
+} SfStoreError;
+
+/**
+ * SfDealField:
+ *
+ * The deal's free-text fields that can be edited one at a time.
+ */
+typedef enum
+{
+  SF_DEAL_FIELD_TITLE,
+  SF_DEAL_FIELD_CUSTOMER,
+  SF_DEAL_FIELD_CONTACT_NAME,
+  SF_DEAL_FIELD_CONTACT_EMAIL,
+  SF_DEAL_FIELD_CONTACT_PHONE,
+  SF_DEAL_FIELD_NOTES,
+} SfDealField;
+
+/* "SFLW": marks a file as ours in the SQLite header. */
+#define SF_STORE_APPLICATION_ID 0x53464c57
+
+#define SF_TYPE_STORE (sf_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (SfStore, sf_store, SF, STORE, GObject)
+
+GQuark      sf_store_error_quark        (void);
+char       *sf_store_get_default_path   (void);
+int         sf_store_get_schema_version (void);
+
+SfStore    *sf_store_open               (const char   *path,
+                                         GError      **error);
+const char *sf_store_get_path           (SfStore      *self);
+gint64      sf_store_get_actor          (SfStore      *self);
+void        sf_store_set_actor          (SfStore      *self,
+                                         gint64        person_id);
+gint64      sf_store_now                (SfStore      *self);
+void        sf_store_set_clock          (SfStore      *self,
+                                         gint64      (*now) (gpointer data),
+                                         gpointer      data);
+
+/* People */
+GPtrArray  *sf_store_list_persons       (SfStore      *self,
+                                         GError      **error);
+SfPerson   *sf_store_add_person         (SfStore      *self,
+                                         const char   *name,
+                                         SfRole        role,
+                                         GError      **error);
+gboolean    sf_store_rename_person      (SfStore      *self,
+                                         SfPerson     *person,
+                                         const char   *name,
+                                         GError      **error);
+gboolean    sf_store_set_person_active  (SfStore      *self,
+                                         SfPerson     *person,
+                                         gboolean      active,
+                                         GError      **error);
+
+/* Deals */
+GPtrArray  *sf_store_list_deals         (SfStore      *self,
+                                         GError      **error);
+void        sf_store_list_deals_async   (SfStore      *self,
+                                         GCancellable *cancellable,
+                                         GAsyncReadyCallback callback,
+                                         gpointer      user_data);
+GPtrArray  *sf_store_list_deals_finish  (SfStore      *self,
+                                         GAsyncResult *result,
+                                         GError      **error);
+SfDeal     *sf_store_get_deal           (SfStore      *self,
+                                         gint64        deal_id,
+                                         GError      **error);
+gboolean    sf_store_create_deal        (SfStore      *self,
+                                         SfDeal       *deal,
+                                         GError      **error);
+gboolean    sf_store_set_deal_text      (SfStore      *self,
+                                         SfDeal       *deal,
+                                         SfDealField   field,
+                                         const char   *text,
+                                         GError      **error);
+gboolean    sf_store_set_deal_value     (SfStore      *self,
+                                         SfDeal       *deal,
+                                         const SfMoney *value,
+                                         GError      **error);
+gboolean    sf_store_set_deal_owner     (SfStore      *self,
+                                         SfDeal       *deal,
+                                         gint64        owner_id,
+                                         GError      **error);
+gboolean    sf_store_set_deal_expected_close (SfStore *self,
+                                         SfDeal       *deal,
+                                         guint         julian_day,
+                                         GError      **error);
+gboolean    sf_store_set_deal_probability (SfStore    *self,
+                                         SfDeal       *deal,
+                                         int           percent,
+                                         GError      **error);
+gboolean    sf_store_load_deal_notes    (SfStore      *self,
+                                         SfDeal       *deal,
+                                         GError      **error);
+gboolean    sf_store_delete_deal        (SfStore      *self,
+                                         SfDeal       *deal,
+                                         GError      **error);
+gboolean    sf_store_undelete_deal      (SfStore      *self,
+                                         SfDeal       *deal,
+                                         GError      **error);
+
+/* The workflow */
+gboolean    sf_store_advance            (SfStore      *self,
+                                         SfDeal       *deal,
+                                         GError      **error);
+gboolean    sf_store_move_back          (SfStore      *self,
+                                         SfDeal       *deal,
+                                         const char   *reason,
+                                         GError      **error);
+gboolean    sf_store_mark_lost          (SfStore      *self,
+                                         SfDeal       *deal,
+                                         const char   *reason,
+                                         const char   *note,
+                                         GError      **error);
+gboolean    sf_store_restore            (SfStore      *self,
+                                         SfDeal       *deal,
+                                         GError      **error);
+gboolean    sf_store_return_to_state    (SfStore      *self,
+                                         SfDeal       *deal,
+                                         const SfDealState *state,
+                                         GError      **error);
+
+/* Checklist jobs */
+GPtrArray  *sf_store_list_jobs          (SfStore      *self,
+                                         gint64        deal_id,
+                                         GError      **error);
+gboolean    sf_store_set_job_done       (SfStore      *self,
+                                         SfDeal       *deal,
+                                         SfJob        *job,
+                                         gboolean      done,
+                                         GError      **error);
+gboolean    sf_store_restore_job_done   (SfStore      *self,
+                                         SfDeal       *deal,
+                                         SfJob        *job,
+                                         gboolean      done,
+                                         gint64        done_by,
+                                         gint64        done_at,
+                                         GError      **error);
+gboolean    sf_store_add_job            (SfStore      *self,
+                                         SfDeal       *deal,
+                                         SfJob        *job,
+                                         GError      **error);
+gboolean    sf_store_rename_job         (SfStore      *self,
+                                         SfDeal       *deal,
+                                         SfJob        *job,
+                                         const char   *title,
+                                         GError      **error);
+gboolean    sf_store_remove_job         (SfStore      *self,
+                                         SfDeal       *deal,
+                                         SfJob        *job,
+                                         GError      **error);
+gboolean    sf_store_set_job_due        (SfStore      *self,
+                                         SfDeal       *deal,
+                                         SfJob        *job,
+                                         guint         julian_day,
+                                         GError      **error);
+
+/* History */
+GPtrArray  *sf_store_list_history       (SfStore      *self,
+                                         gint64        deal_id,
+                                         GError      **error);
+
+/* Team settings kept in the database */
+gboolean    sf_store_get_stage_probabilities (SfStore *self,
+                                         int          *probabilities,
+                                         GError      **error);
+gboolean    sf_store_set_stage_probability (SfStore   *self,
+                                         SfStage       stage,
+                                         int           percent,
+                                         GError      **error);
+
+G_END_DECLS

@@ -1,0 +1,161 @@
+/* sf-application.c — the Salesflow application
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "sf-application.h"
+#include "sf-resources.h"
+#include "sf-store.h"
+#include "sf-window.h"
+
+struct _SfApplication
+{
+  AdwApplication parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (SfApplication, sf_application, ADW_TYPE_APPLICATION)
+
+/**
+ * sf_application_init_i18n:
+ *
+ * Sets the locale and binds the message catalogue. SALESFLOW_LOCALEDIR
+ * points at the build tree's catalogues when running uninstalled.
+ */
+void
+sf_application_init_i18n (void)
+{
+  const char *localedir = g_getenv ("SALESFLOW_LOCALEDIR");
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir && *localedir ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
+
+/**
+ * sf_application_register_resources:
+ *
+ * Registers the UI resources once; the application and the display tests
+ * call it.
+ */
+void
+sf_application_register_resources (void)
+{
+  static gsize done;
+
+  if (g_once_init_enter (&done))
+    {
+      sf_register_resource ();
+      g_once_init_leave (&done, 1);
+    }
+}
+
+static void
+open_window (SfApplication *self,
+             const char    *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *default_path = NULL;
+  g_autoptr(SfStore) store = NULL;
+  SfWindow *window;
+
+  if (path == NULL)
+    path = default_path = sf_store_get_default_path ();
+
+  store = sf_store_open (path, &error);
+  window = sf_window_new (ADW_APPLICATION (self), store, error);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static int
+sf_application_command_line (GApplication            *app,
+                             GApplicationCommandLine *command_line)
+{
+  GVariantDict *options = g_application_command_line_get_options_dict (command_line);
+  const char *database = NULL;
+  g_autofree char *path = NULL;
+
+  if (g_variant_dict_lookup (options, "database", "^&ay", &database) && database != NULL)
+    {
+      g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (command_line,
+                                                                              database);
+      path = g_file_get_path (file);
+    }
+
+  if (path == NULL)
+    {
+      GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+      if (active != NULL)
+        {
+          gtk_window_present (active);
+          return 0;
+        }
+    }
+
+  open_window (SF_APPLICATION (app), path);
+  return 0;
+}
+
+static int
+sf_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", "salesflow", PACKAGE_VERSION);
+      return 0;
+    }
+
+  return -1;
+}
+
+static void
+sf_application_startup (GApplication *app)
+{
+  G_APPLICATION_CLASS (sf_application_parent_class)->startup (app);
+
+  gtk_window_set_default_icon_name (APP_ID);
+}
+
+static void
+sf_application_class_init (SfApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->command_line = sf_application_command_line;
+  app_class->handle_local_options = sf_application_handle_local_options;
+  app_class->startup = sf_application_startup;
+}
+
+static const GOptionEntry options[] = {
+  { "database", 'd', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+    N_("Open the pipeline in FILE instead of the default database"), N_("FILE") },
+  { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("Show the version and exit"), NULL },
+  { NULL }
+};
+
+static void
+sf_application_init (SfApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Walk every sales deal through the six-stage checklist."));
+}
+
+SfApplication *
+sf_application_new (void)
+{
+  sf_application_register_resources ();
+
+  return g_object_new (SF_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE,
+                       "resource-base-path", "/io/github/salesflow/Salesflow",
+                       NULL);
+}

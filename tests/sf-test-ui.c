@@ -1,0 +1,115 @@
+/* sf-test-ui.c — helpers for the display tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "sf-application.h"
+#include "sf-test-ui.h"
+
+/**
+ * sf_test_ui_init:
+ *
+ * Initialises GTK and libadwaita for a display test. Without a display the
+ * test is skipped, unless SALESFLOW_REQUIRE_DISPLAY is set (as
+ * `build-aux/dev test` does under Xvfb), where it fails.
+ *
+ * Returns: whether there is a display
+ */
+gboolean
+sf_test_ui_init (int    *argc,
+                 char ***argv)
+{
+  g_test_init (argc, argv, NULL);
+  sf_application_init_i18n ();
+  sf_application_register_resources ();
+
+  if (!gtk_init_check ())
+    {
+      if (g_getenv ("SALESFLOW_REQUIRE_DISPLAY") != NULL)
+        g_error ("No display; run the display tests under xvfb-run");
+      return FALSE;
+    }
+
+  adw_init ();
+  return TRUE;
+}
+
+static void
+skip_no_display (void)
+{
+  g_test_skip ("no display");
+}
+
+/**
+ * sf_test_ui_skip_all:
+ *
+ * Runs one skipped test so that the program still reports a plan.
+ */
+int
+sf_test_ui_skip_all (void)
+{
+  g_test_add_func ("/display/skipped", skip_no_display);
+  return g_test_run ();
+}
+
+void
+sf_test_ui_iterate (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static gboolean
+timed_out (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * sf_test_ui_wait_until:
+ *
+ * Runs the main loop until @condition holds; fails the test after 10 s.
+ */
+void
+sf_test_ui_wait_until (gboolean (*condition) (gpointer data),
+                       gpointer   data)
+{
+  gboolean expired = FALSE;
+  guint id = g_timeout_add_seconds (10, timed_out, &expired);
+
+  while (!condition (data) && !expired)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (expired)
+    g_error ("Timed out waiting for the UI");
+  g_source_remove (id);
+  sf_test_ui_iterate ();
+}
+
+/**
+ * sf_test_ui_find:
+ *
+ * Returns: (transfer none) (nullable): the first widget below @root whose
+ *   widget name (the `name` property the .ui files set) is @name
+ */
+GtkWidget *
+sf_test_ui_find (GtkWidget  *root,
+                 const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = sf_test_ui_find (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}

@@ -1,0 +1,20 @@
+/* sf-test-ui.h — helpers for the display tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+gboolean   sf_test_ui_init       (int           *argc,
+                                  char        ***argv);
+int        sf_test_ui_skip_all   (void);
+void       sf_test_ui_wait_until (gboolean     (*condition) (gpointer data),
+                                  gpointer       data);
+void       sf_test_ui_iterate    (void);
+GtkWidget *sf_test_ui_find       (GtkWidget     *root,
+                                  const char    *name);
+
+G_END_DECLS

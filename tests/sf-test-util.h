@@ -1,0 +1,29 @@
+/* sf-test-util.h — shared helpers for the test programs
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "sf-store.h"
+
+G_BEGIN_DECLS
+
+char     *sf_test_temp_dir        (void);
+char     *sf_test_file_checksum   (const char  *path);
+gboolean  sf_test_use_locale      (const char  *locale);
+SfStore  *sf_test_open_store      (char       **out_dir);
+SfDeal   *sf_test_create_deal     (SfStore     *store,
+                                   const char  *title,
+                                   const char  *customer,
+                                   gint64       amount,
+                                   const char  *currency);
+SfJob    *sf_test_find_job        (GPtrArray   *jobs,
+                                   const char  *key);
+gboolean  sf_test_tick_stage      (SfStore     *store,
+                                   SfDeal      *deal,
+                                   SfStage      stage);
+void      sf_test_remove_dir      (const char  *path);
+
+G_END_DECLS
