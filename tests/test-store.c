@@ -483,6 +483,77 @@ test_extra_jobs (Fixture       *f,
   g_assert_cmpuint (sf_deal_get_progress_required (deal), ==, 3);
 }
 
+static SfDeal *
+row_deal (const char  *title,
+          SfStage      stage,
+          SfDealStatus status,
+          const char  *lost_reason)
+{
+  SfDealRow row = {
+    .title = title, .customer = "Kunde AS", .currency = "NOK", .value = 100000,
+    .stage = stage, .status = status, .lost_reason = lost_reason, .probability = -1,
+    .stage_entered_at = 1700000000,
+  };
+
+  return sf_deal_new_from_row (&row);
+}
+
+static gboolean
+count_progress (guint    done,
+                guint    total,
+                gpointer data)
+{
+  *(guint *) data = done;
+  return TRUE;
+}
+
+/* Import keeps stages, ticks the manual jobs behind each deal, leaves the
+ * approvals open, and is all or nothing. */
+static void
+test_import (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SfDeal) a = row_deal ("Prospect deal", SF_STAGE_PROSPECT, SF_DEAL_STATUS_OPEN, NULL);
+  g_autoptr(SfDeal) b = row_deal ("Proposed deal", SF_STAGE_PROPOSED, SF_DEAL_STATUS_OPEN, NULL);
+  g_autoptr(SfDeal) c = row_deal ("Lost deal", SF_STAGE_DISCOVERY, SF_DEAL_STATUS_LOST, "price");
+  g_autoptr(SfDeal) bad = row_deal ("   ", SF_STAGE_PROSPECT, SF_DEAL_STATUS_OPEN, NULL);
+  g_autoptr(GPtrArray) deals = NULL;
+  g_autoptr(GPtrArray) jobs = NULL;
+  SfImportItem items[] = { { a, 2 }, { b, 1 }, { c, 0 }, { bad, 0 } };
+  guint progress = 0;
+
+  /* One bad row: nothing is stored. */
+  g_assert_false (sf_store_import_deals (f->store, items, 4, NULL, NULL, &error));
+  g_assert_error (error, SF_STORE_ERROR, SF_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "4"));
+  g_clear_error (&error);
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM deals"), ==, 0);
+
+  g_assert_true (sf_store_import_deals (f->store, items, 3, count_progress, &progress, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (progress, ==, 3);
+  g_assert_cmpint (sf_deal_get_id (b), >, 0);
+
+  deals = sf_store_list_deals (f->store, NULL);
+  g_assert_cmpuint (deals->len, ==, 3);
+  g_assert_cmpuint (sf_deal_get_progress_done (g_ptr_array_index (deals, 0)), ==, 2);
+  g_assert_cmpuint (sf_deal_get_progress_done (g_ptr_array_index (deals, 1)), ==, 1);
+  g_assert_cmpuint (sf_deal_get_progress_required (g_ptr_array_index (deals, 1)), ==, 5);
+  g_assert_cmpint (sf_deal_get_status (g_ptr_array_index (deals, 2)), ==, SF_DEAL_STATUS_LOST);
+
+  jobs = sf_store_list_jobs (f->store, sf_deal_get_id (b), NULL);
+  g_assert_true (sf_job_get_done (sf_test_find_job (jobs, "funding-secured")));
+  g_assert_false (sf_job_get_done (sf_test_find_job (jobs, "pricing-approved")));
+  g_assert_true (sf_job_get_done (sf_test_find_job (jobs, "proposals-submitted")));
+  g_assert_false (sf_job_get_done (sf_test_find_job (jobs, "contracts-approved")));
+
+  /* Held at Proposed until the approvals exist. */
+  g_assert_true (sf_test_tick_stage (f->store, b, SF_STAGE_PROPOSED));
+  g_assert_false (sf_store_advance (f->store, b, &error));
+  g_assert_error (error, SF_WORKFLOW_ERROR, SF_WORKFLOW_ERROR_BLOCKED);
+}
+
 /* The pipeline fills its model with one splice: one items-changed. */
 static void
 count_items_changed (GListModel *model,
@@ -752,6 +823,7 @@ main (int   argc,
   ADD ("/store/workflow/return-to-state", test_return_to_state);
   ADD ("/store/deal/delete-undelete", test_delete_undelete);
   ADD ("/store/open/locked", test_locked);
+  ADD ("/store/import", test_import);
   ADD ("/pipeline/batch-load", test_batch_load);
   ADD ("/pipeline/async-load", test_async_load);
 

@@ -200,6 +200,38 @@ gboolean    sf_store_set_job_due        (SfStore      *self,
                                          guint         julian_day,
                                          GError      **error);
 
+/* Many deals at once: CSV import, the sample pipeline, the benchmark */
+
+/**
+ * SfImportItem:
+ * @deal: the deal; its stage, status, dates and lost reason are kept
+ * @current_done: how many manual jobs of its current stage are done, in
+ *   list order
+ */
+typedef struct
+{
+  SfDeal *deal;
+  guint current_done;
+} SfImportItem;
+
+/**
+ * SfProgressFunc:
+ * @done: items finished
+ * @total: all items
+ *
+ * Returns: %FALSE to stop (the whole import is then rolled back)
+ */
+typedef gboolean (*SfProgressFunc) (guint    done,
+                                    guint    total,
+                                    gpointer user_data);
+
+gboolean    sf_store_import_deals       (SfStore      *self,
+                                         SfImportItem *items,
+                                         guint         n_items,
+                                         SfProgressFunc progress,
+                                         gpointer      user_data,
+                                         GError      **error);
+
 /* History */
 GPtrArray  *sf_store_list_history       (SfStore      *self,
                                          gint64        deal_id,
