@@ -91,6 +91,33 @@ test_format_c (void)
   check_format (cases, G_N_ELEMENTS (cases));
 }
 
+/* Totals on the board are rounded to whole units, half away from zero. */
+static void
+test_format_whole (void)
+{
+  static const FormatCase cases[] = {
+    { 123456789, "EUR", "€1,234,568" },
+    { 123456749, "EUR", "€1,234,567" },
+    { -150, "EUR", "-€2" },
+    { 149, "EUR", "€1" },
+    { 1234, "JPY", "¥1,234" },
+    { 1500, "KWD", "KWD" NBSP "2" },
+  };
+
+  if (!sf_test_use_locale ("C.UTF-8"))
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = NULL;
+      SfMoney money;
+
+      sf_money_init (&money, cases[i].amount, cases[i].currency);
+      text = sf_money_to_string_whole (&money);
+      g_assert_cmpstr (text, ==, cases[i].expected);
+    }
+}
+
 static void
 test_format_de (void)
 {
@@ -242,7 +269,6 @@ test_round_trip (void)
           g_assert_true (sf_money_parse (text, money.currency, &back, &error));
           g_assert_no_error (error);
           g_assert_true (sf_money_equal (&money, &back));
-          g_test_message ("full: %s", full);
           g_assert_true (sf_money_parse (full, money.currency, &back_full, &error));
           g_assert_no_error (error);
           g_assert_true (sf_money_equal (&money, &back_full));
@@ -338,6 +364,7 @@ main (int   argc,
 
   g_test_add_func ("/money/format/c", test_format_c);
   g_test_add_func ("/money/format/de", test_format_de);
+  g_test_add_func ("/money/format/whole", test_format_whole);
   g_test_add_func ("/money/format/nb", test_format_nb);
   g_test_add_func ("/money/parse/c", test_parse_c);
   g_test_add_func ("/money/parse/de", test_parse_de);

@@ -11,6 +11,7 @@
 
 #include "sf-format.h"
 #include "sf-pipeline.h"
+#include "sf-sample.h"
 #include "sf-store.h"
 #include "sf-test-util.h"
 #include "sf-workflow.h"
@@ -554,6 +555,41 @@ test_import (Fixture       *f,
   g_assert_error (error, SF_WORKFLOW_ERROR, SF_WORKFLOW_ERROR_BLOCKED);
 }
 
+static void
+test_sample (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SfPerson) me = sf_store_add_person (f->store, "Test User", SF_ROLE_SALES, NULL);
+  g_autoptr(GPtrArray) deals = NULL;
+  g_autoptr(GPtrArray) persons = NULL;
+  guint per_stage[SF_N_STAGES] = { 0 }, lost = 0, won = 0, mine = 0;
+
+  g_assert_true (sf_sample_create (f->store, sf_person_get_id (me), &error));
+  g_assert_no_error (error);
+
+  deals = sf_store_list_deals (f->store, NULL);
+  persons = sf_store_list_persons (f->store, NULL);
+  g_assert_cmpuint (persons->len, ==, 3);
+  g_assert_cmpuint (deals->len, >=, 25);
+  for (guint i = 0; i < deals->len; i++)
+    {
+      SfDeal *deal = g_ptr_array_index (deals, i);
+
+      per_stage[sf_deal_get_stage (deal)]++;
+      lost += sf_deal_get_status (deal) == SF_DEAL_STATUS_LOST;
+      won += sf_deal_get_status (deal) == SF_DEAL_STATUS_WON;
+      mine += sf_deal_get_owner_id (deal) == sf_person_get_id (me);
+    }
+  /* Every stage has deals; some are lost, some closed, the user owns some. */
+  for (int s = 0; s < SF_N_STAGES; s++)
+    g_assert_cmpuint (per_stage[s], >, 0);
+  g_assert_cmpuint (lost, >=, 2);
+  g_assert_cmpuint (won, >=, 3);
+  g_assert_cmpuint (mine, >=, 5);
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM jobs WHERE done"), >, 50);
+}
+
 /* The pipeline fills its model with one splice: one items-changed. */
 static void
 count_items_changed (GListModel *model,
@@ -824,6 +860,7 @@ main (int   argc,
   ADD ("/store/deal/delete-undelete", test_delete_undelete);
   ADD ("/store/open/locked", test_locked);
   ADD ("/store/import", test_import);
+  ADD ("/store/sample", test_sample);
   ADD ("/pipeline/batch-load", test_batch_load);
   ADD ("/pipeline/async-load", test_async_load);
 

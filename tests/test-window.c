@@ -9,9 +9,9 @@
 #include "sf-window.h"
 
 static gboolean
-pipeline_loaded (gpointer data)
+window_ready (gpointer data)
 {
-  return sf_pipeline_get_loaded (sf_window_get_pipeline (data));
+  return sf_window_is_ready (data);
 }
 
 static void
@@ -21,11 +21,14 @@ test_window_opens (void)
   g_autoptr(SfStore) store = sf_test_open_store (&dir);
   g_autoptr(SfDeal) a = sf_test_create_deal (store, "Fjordkraft CRM", "Fjordkraft AS", 100, "NOK");
   g_autoptr(SfDeal) b = sf_test_create_deal (store, "Solarpark", "Sonnenwerk GmbH", 100, "EUR");
+  g_autoptr(SfPerson) me = sf_store_add_person (store, "Lena Berg", SF_ROLE_SALES, NULL);
   SfWindow *window = sf_window_new (NULL, store, NULL);
   GtkWidget *list;
 
   gtk_window_present (GTK_WINDOW (window));
-  sf_test_ui_wait_until (pipeline_loaded, window);
+  sf_test_ui_wait_until (window_ready, window);
+  sf_window_show_view (window, "deals");
+  sf_test_ui_iterate ();
 
   list = sf_test_ui_find (GTK_WIDGET (window), "deal_list");
   g_assert_nonnull (list);

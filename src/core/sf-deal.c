@@ -28,6 +28,7 @@ struct _SfDeal
   char *lost_note;
   char *search_key;
   gint64 owner_id;
+  const char *owner_name;   /* interned: a handful of names for all deals */
   SfMoney value;
   gint64 created_at;
   gint64 updated_at;
@@ -52,7 +53,9 @@ enum {
   PROP_CONTACT_EMAIL,
   PROP_CONTACT_PHONE,
   PROP_OWNER_ID,
+  PROP_OWNER_NAME,
   PROP_VALUE,
+  PROP_AMOUNT,
   PROP_STAGE,
   PROP_STATUS,
   PROP_LOST_REASON,
@@ -106,7 +109,9 @@ sf_deal_get_property (GObject    *object,
     case PROP_CONTACT_EMAIL: g_value_set_string (value, self->contact_email); break;
     case PROP_CONTACT_PHONE: g_value_set_string (value, self->contact_phone); break;
     case PROP_OWNER_ID: g_value_set_int64 (value, self->owner_id); break;
+    case PROP_OWNER_NAME: g_value_set_static_string (value, self->owner_name); break;
     case PROP_VALUE: g_value_set_boxed (value, &self->value); break;
+    case PROP_AMOUNT: g_value_set_int64 (value, self->value.amount); break;
     case PROP_STAGE: g_value_set_enum (value, self->stage); break;
     case PROP_STATUS: g_value_set_enum (value, self->status); break;
     case PROP_LOST_REASON: g_value_set_string (value, self->lost_reason); break;
@@ -167,7 +172,9 @@ sf_deal_class_init (SfDealClass *klass)
   properties[PROP_CONTACT_EMAIL] = g_param_spec_string ("contact-email", NULL, NULL, "", rw);
   properties[PROP_CONTACT_PHONE] = g_param_spec_string ("contact-phone", NULL, NULL, "", rw);
   properties[PROP_OWNER_ID] = g_param_spec_int64 ("owner-id", NULL, NULL, 0, G_MAXINT64, 0, rw);
+  properties[PROP_OWNER_NAME] = g_param_spec_string ("owner-name", NULL, NULL, NULL, ro);
   properties[PROP_VALUE] = g_param_spec_boxed ("value", NULL, NULL, SF_TYPE_MONEY, rw);
+  properties[PROP_AMOUNT] = g_param_spec_int64 ("amount", NULL, NULL, G_MININT64, G_MAXINT64, 0, ro);
   properties[PROP_STAGE] = g_param_spec_enum ("stage", NULL, NULL, SF_TYPE_STAGE,
                                               SF_STAGE_PROSPECT, ro);
   properties[PROP_STATUS] = g_param_spec_enum ("status", NULL, NULL, SF_TYPE_DEAL_STATUS,
@@ -243,6 +250,7 @@ sf_deal_new_from_row (const SfDealRow *row)
   self->contact_email = dup_or_null (row->contact_email);
   self->contact_phone = dup_or_null (row->contact_phone);
   self->owner_id = row->owner_id;
+  self->owner_name = row->owner_name ? g_intern_string (row->owner_name) : NULL;
   sf_money_init (&self->value, row->value, row->currency ? row->currency : "EUR");
   self->stage = sf_stage_is_valid (row->stage) ? row->stage : SF_STAGE_PROSPECT;
   self->status = sf_deal_status_is_valid (row->status) ? row->status : SF_DEAL_STATUS_OPEN;
@@ -276,6 +284,7 @@ sf_deal_dup (SfDeal *deal)
     .contact_email = deal->contact_email,
     .contact_phone = deal->contact_phone,
     .owner_id = deal->owner_id,
+    .owner_name = deal->owner_name,
     .value = deal->value.amount,
     .currency = deal->value.currency,
     .stage = deal->stage,
@@ -322,6 +331,7 @@ sf_deal_assign (SfDeal *deal,
   sf_deal_set_contact_email (deal, from->contact_email);
   sf_deal_set_contact_phone (deal, from->contact_phone);
   sf_deal_set_owner_id (deal, from->owner_id);
+  sf_deal_set_owner_name (deal, from->owner_name);
   sf_deal_set_value (deal, &from->value);
   sf_deal_get_state (from, &state);
   sf_deal_set_state (deal, &state);
@@ -500,6 +510,34 @@ sf_deal_set_owner_id (SfDeal *deal,
 }
 
 /**
+ * sf_deal_get_owner_name:
+ *
+ * Returns: (nullable): the owner's name as loaded with the deal
+ */
+const char *
+sf_deal_get_owner_name (SfDeal *deal)
+{
+  g_return_val_if_fail (SF_IS_DEAL (deal), NULL);
+  return deal->owner_name;
+}
+
+void
+sf_deal_set_owner_name (SfDeal     *deal,
+                        const char *name)
+{
+  const char *interned;
+
+  g_return_if_fail (SF_IS_DEAL (deal));
+
+  interned = name ? g_intern_string (name) : NULL;
+  if (deal->owner_name != interned)
+    {
+      deal->owner_name = interned;
+      g_object_notify_by_pspec (G_OBJECT (deal), properties[PROP_OWNER_NAME]);
+    }
+}
+
+/**
  * sf_deal_get_value:
  *
  * Returns: (transfer none): the deal's value
@@ -520,8 +558,12 @@ sf_deal_set_value (SfDeal        *deal,
 
   if (!sf_money_equal (&deal->value, value))
     {
+      gboolean amount_changed = deal->value.amount != value->amount;
+
       deal->value = *value;
       g_object_notify_by_pspec (G_OBJECT (deal), properties[PROP_VALUE]);
+      if (amount_changed)
+        g_object_notify_by_pspec (G_OBJECT (deal), properties[PROP_AMOUNT]);
     }
 }
 

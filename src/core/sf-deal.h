@@ -42,6 +42,7 @@ typedef struct
   const char *contact_email;
   const char *contact_phone;
   gint64 owner_id;
+  const char *owner_name;
   gint64 value;
   const char *currency;
   SfStage stage;
@@ -87,6 +88,9 @@ const char    *sf_deal_get_contact_phone  (SfDeal          *deal);
 void           sf_deal_set_contact_phone  (SfDeal          *deal,
                                            const char      *phone);
 gint64         sf_deal_get_owner_id       (SfDeal          *deal);
+const char    *sf_deal_get_owner_name     (SfDeal          *deal);
+void           sf_deal_set_owner_name     (SfDeal          *deal,
+                                           const char      *name);
 void           sf_deal_set_owner_id       (SfDeal          *deal,
                                            gint64           owner_id);
 const SfMoney *sf_deal_get_value          (SfDeal          *deal);

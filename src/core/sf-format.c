@@ -119,6 +119,15 @@ sf_date_parse (const char *text)
   return g_date_valid (date) ? g_date_get_julian (date) : 0;
 }
 
+static gboolean
+is_c_locale (void)
+{
+  const char *name = setlocale (LC_TIME, NULL);
+
+  return name == NULL || g_str_equal (name, "C") || g_str_equal (name, "POSIX") ||
+         g_str_has_prefix (name, "C.");
+}
+
 /**
  * sf_format_date:
  *
@@ -132,6 +141,10 @@ sf_format_date (guint julian_day)
 
   if (julian_day == 0 || !g_date_valid_julian (julian_day))
     return g_strdup ("");
+
+  /* The C locale's "%x" is "03/15/27"; without a locale, be unambiguous. */
+  if (is_c_locale ())
+    return sf_date_to_iso (julian_day);
 
   date = g_date_new_julian (julian_day);
   if (g_date_strftime (buf, sizeof buf, "%x", date) == 0)
@@ -153,6 +166,9 @@ sf_format_date_time (gint64 unix_time)
 
   if (local == NULL)
     return g_strdup ("");
+
+  if (is_c_locale ())
+    return g_date_time_format (local, "%Y-%m-%d %H:%M");
 
   /* Translators: a date and time; see the strftime manual. German and
    * Norwegian readers expect “%d.%m.%Y %H:%M” */

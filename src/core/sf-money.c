@@ -394,17 +394,30 @@ magnitude (gint64 amount)
   return amount < 0 ? (guint64) (-(amount + 1)) + 1 : (guint64) amount;
 }
 
+/* @digits: minor digits to show; fewer than the currency has rounds the
+ * amount half away from zero. */
 static void
 append_number (GString             *out,
                const SfMoney       *money,
+               int                  digits,
                const SfMoneyFormat *format)
 {
-  int digits = MAX (sf_currency_get_digits (money->currency), 0);
+  int currency_digits = MAX (sf_currency_get_digits (money->currency), 0);
   guint64 mag = magnitude (money->amount);
   guint64 scale = 1;
   char buf[32];
   gsize len;
 
+  if (digits < currency_digits)
+    {
+      guint64 divisor = 1;
+
+      for (int i = digits; i < currency_digits; i++)
+        divisor *= 10;
+      /* mag is at most 2^63, so this cannot overflow. */
+      mag = (mag + divisor / 2) / divisor;
+    }
+  digits = MIN (digits, currency_digits);
   for (int i = 0; i < digits; i++)
     scale *= 10;
 
@@ -430,9 +443,10 @@ append_number (GString             *out,
  *
  * Returns: (transfer full): @money written for a reader, with its currency
  */
-char *
-sf_money_to_string_with (const SfMoney       *money,
-                         const SfMoneyFormat *format)
+static char *
+to_string (const SfMoney       *money,
+           int                  digits,
+           const SfMoneyFormat *format)
 {
   GString *out;
   const char *symbol;
@@ -452,11 +466,11 @@ sf_money_to_string_with (const SfMoney       *money,
       g_string_append (out, symbol);
       if (format->symbol_space || alpha)
         g_string_append (out, NBSP);
-      append_number (out, money, format);
+      append_number (out, money, digits, format);
     }
   else
     {
-      append_number (out, money, format);
+      append_number (out, money, digits, format);
       g_string_append (out, NBSP);
       g_string_append (out, symbol);
     }
@@ -465,9 +479,30 @@ sf_money_to_string_with (const SfMoney       *money,
 }
 
 char *
+sf_money_to_string_with (const SfMoney       *money,
+                         const SfMoneyFormat *format)
+{
+  return to_string (money, MAX (sf_currency_get_digits (money->currency), 0), format);
+}
+
+char *
 sf_money_to_string (const SfMoney *money)
 {
   return sf_money_to_string_with (money, sf_money_format_get_current ());
+}
+
+/**
+ * sf_money_to_string_whole:
+ *
+ * Returns: (transfer full): @money rounded to whole units, for totals where
+ *   the cents are noise: "NOK 1,930,000"
+ */
+char *
+sf_money_to_string_whole (const SfMoney *money)
+{
+  g_return_val_if_fail (money != NULL, NULL);
+
+  return to_string (money, 0, sf_money_format_get_current ());
 }
 
 /**
@@ -484,7 +519,7 @@ sf_money_to_input_string_with (const SfMoney       *money,
 
   if (money->amount < 0)
     g_string_append_c (out, '-');
-  append_number (out, money, format);
+  append_number (out, money, MAX (sf_currency_get_digits (money->currency), 0), format);
 
   return g_string_free (out, FALSE);
 }
@@ -679,8 +714,8 @@ parse_number (const gunichar      *chars,
                              _("Amounts in %s have no decimal places"), currency);
               else
                 g_set_error (error, SF_MONEY_ERROR, SF_MONEY_ERROR_DECIMALS,
-                             /* Translators: %s is an ISO currency code, %d a count */
                              g_dngettext (GETTEXT_PACKAGE,
+                                          /* Translators: %s is an ISO currency code, %d a count */
                                           "Amounts in %s have at most %d decimal place",
                                           "Amounts in %s have at most %d decimal places",
                                           digits),

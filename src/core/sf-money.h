@@ -87,6 +87,7 @@ void                 sf_money_format_reset_cache (void);
 char                *sf_money_to_string          (const SfMoney       *money);
 char                *sf_money_to_string_with     (const SfMoney       *money,
                                                   const SfMoneyFormat *format);
+char                *sf_money_to_string_whole    (const SfMoney       *money);
 char                *sf_money_to_input_string    (const SfMoney       *money);
 char                *sf_money_to_input_string_with (const SfMoney     *money,
                                                   const SfMoneyFormat *format);

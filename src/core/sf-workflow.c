@@ -79,9 +79,9 @@ set_blocked (GPtrArray  *blockers,
   g_autofree char *list = sf_workflow_describe_blockers (blockers);
 
   g_set_error (error, SF_WORKFLOW_ERROR, SF_WORKFLOW_ERROR_BLOCKED,
-               /* Translators: %d is a count of checklist jobs; %s lists
-                * them, one per line */
                g_dngettext (GETTEXT_PACKAGE,
+                            /* Translators: %d is a count of checklist jobs; %s lists
+                             * them, one per line */
                             "%d required job is still open:\n%s",
                             "%d required jobs are still open:\n%s",
                             blockers->len),

@@ -15,6 +15,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "sf-pipeline.h"
 
 struct _SfPipeline
@@ -44,6 +46,8 @@ enum {
 
 enum {
   LOAD_FAILED,
+  JOBS_CHANGED,
+  SETTINGS_CHANGED,
   N_SIGNALS
 };
 
@@ -132,6 +136,26 @@ sf_pipeline_class_init (SfPipelineClass *klass)
   signals[LOAD_FAILED] =
     g_signal_new ("load-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
+
+  /**
+   * SfPipeline::jobs-changed:
+   * @deal: the deal whose checklist changed
+   *
+   * Emitted when a deal's jobs changed by something other than the view
+   * showing them, such as undo; views holding its jobs reload them.
+   */
+  /**
+   * SfPipeline::settings-changed:
+   *
+   * The team's settings (stage probabilities) were read again.
+   */
+  signals[SETTINGS_CHANGED] =
+    g_signal_new ("settings-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  signals[JOBS_CHANGED] =
+    g_signal_new ("jobs-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, SF_TYPE_DEAL);
 }
 
 static void
@@ -218,19 +242,52 @@ sf_pipeline_get_stage_probabilities (SfPipeline *self)
   return self->probabilities;
 }
 
-static gboolean
-load_small_tables (SfPipeline  *self,
-                   GError     **error)
+/**
+ * sf_pipeline_reload_persons:
+ *
+ * Reads the people again after one was added or changed.
+ */
+gboolean
+sf_pipeline_reload_persons (SfPipeline  *self,
+                            GError     **error)
 {
-  g_autoptr(GPtrArray) persons = sf_store_list_persons (self->store, error);
+  g_autoptr(GPtrArray) persons = NULL;
 
-  if (persons == NULL ||
-      !sf_store_get_stage_probabilities (self->store, self->probabilities, error))
+  g_return_val_if_fail (SF_IS_PIPELINE (self), FALSE);
+
+  persons = sf_store_list_persons (self->store, error);
+  if (persons == NULL)
     return FALSE;
 
   g_list_store_splice (self->persons, 0, g_list_model_get_n_items (G_LIST_MODEL (self->persons)),
                        persons->pdata, persons->len);
   return TRUE;
+}
+
+/**
+ * sf_pipeline_reload_settings:
+ *
+ * Reads the team's settings (stage probabilities) again.
+ */
+gboolean
+sf_pipeline_reload_settings (SfPipeline  *self,
+                             GError     **error)
+{
+  g_return_val_if_fail (SF_IS_PIPELINE (self), FALSE);
+
+  if (!sf_store_get_stage_probabilities (self->store, self->probabilities, error))
+    return FALSE;
+
+  g_signal_emit (self, signals[SETTINGS_CHANGED], 0);
+  return TRUE;
+}
+
+static gboolean
+load_small_tables (SfPipeline  *self,
+                   GError     **error)
+{
+  return sf_pipeline_reload_persons (self, error) &&
+         sf_pipeline_reload_settings (self, error);
 }
 
 /* Replaces the deals with one splice: one items-changed for the lot. */
@@ -374,4 +431,373 @@ sf_pipeline_deal_changed (SfPipeline *self,
 
   if (g_list_store_find (self->deals, deal, &position))
     g_list_model_items_changed (G_LIST_MODEL (self->deals), position, 1, 1);
+}
+
+/**
+ * sf_pipeline_add_deals:
+ * @deals: (element-type SfDeal): deals just stored, such as an import
+ *
+ * Appends @deals to the model with one splice.
+ */
+gboolean
+sf_pipeline_add_deals (SfPipeline *self,
+                       GPtrArray  *deals)
+{
+  g_return_val_if_fail (SF_IS_PIPELINE (self), FALSE);
+  g_return_val_if_fail (deals != NULL, FALSE);
+
+  for (guint i = 0; i < deals->len; i++)
+    {
+      SfDeal *deal = g_ptr_array_index (deals, i);
+
+      g_hash_table_insert (self->deals_by_id, GSIZE_TO_POINTER (sf_deal_get_id (deal)), deal);
+    }
+  g_list_store_splice (self->deals, g_list_model_get_n_items (G_LIST_MODEL (self->deals)), 0,
+                       deals->pdata, deals->len);
+
+  return TRUE;
+}
+
+static void
+add_deal (SfPipeline *self,
+          SfDeal     *deal)
+{
+  g_hash_table_insert (self->deals_by_id, GSIZE_TO_POINTER (sf_deal_get_id (deal)), deal);
+  g_list_store_append (self->deals, deal);
+}
+
+static void
+remove_deal (SfPipeline *self,
+             SfDeal     *deal)
+{
+  guint position;
+
+  g_hash_table_remove (self->deals_by_id, GSIZE_TO_POINTER (sf_deal_get_id (deal)));
+  if (g_list_store_find (self->deals, deal, &position))
+    g_list_store_remove (self->deals, position);
+}
+
+/* Undo entries: each keeps what it needs and a weak idea of the pipeline
+ * (the pipeline owns the undo stack, so it outlives every entry). */
+
+typedef struct
+{
+  SfPipeline *pipeline;
+  SfDeal *deal;
+  SfJob *job;
+  SfStage stage;
+  SfDealStatus status;
+  gint64 stage_entered_at;
+  gint64 closed_at;
+  char *lost_reason;
+  char *lost_note;
+  gboolean done;
+  gint64 done_by;
+  gint64 done_at;
+} Undo;
+
+static Undo *
+undo_new (SfPipeline *self,
+          SfDeal     *deal)
+{
+  Undo *undo = g_new0 (Undo, 1);
+  SfDealState state;
+
+  undo->pipeline = self;
+  undo->deal = g_object_ref (deal);
+  sf_deal_get_state (deal, &state);
+  undo->stage = state.stage;
+  undo->status = state.status;
+  undo->stage_entered_at = state.stage_entered_at;
+  undo->closed_at = state.closed_at;
+  undo->lost_reason = g_strdup (state.lost_reason);
+  undo->lost_note = g_strdup (state.lost_note);
+
+  return undo;
+}
+
+static void
+undo_free (Undo *undo)
+{
+  g_clear_object (&undo->deal);
+  g_clear_object (&undo->job);
+  g_free (undo->lost_reason);
+  g_free (undo->lost_note);
+  g_free (undo);
+}
+
+static gboolean
+undo_state (gpointer   data,
+            GError   **error)
+{
+  Undo *undo = data;
+  SfDealState state = {
+    .stage = undo->stage,
+    .status = undo->status,
+    .stage_entered_at = undo->stage_entered_at,
+    .closed_at = undo->closed_at,
+    .lost_reason = undo->lost_reason,
+    .lost_note = undo->lost_note,
+  };
+
+  if (!sf_store_return_to_state (undo->pipeline->store, undo->deal, &state, error))
+    return FALSE;
+
+  sf_pipeline_deal_changed (undo->pipeline, undo->deal);
+  g_signal_emit (undo->pipeline, signals[JOBS_CHANGED], 0, undo->deal);
+  return TRUE;
+}
+
+static void
+push (SfPipeline  *self,
+      const char  *label,
+      SfUndoFunc   func,
+      Undo        *undo)
+{
+  sf_undo_stack_push (self->undo, label, func, undo, (GDestroyNotify) undo_free);
+}
+
+/**
+ * sf_pipeline_undo:
+ *
+ * Reverses the newest undoable action.
+ */
+gboolean
+sf_pipeline_undo (SfPipeline  *self,
+                  GError     **error)
+{
+  g_return_val_if_fail (SF_IS_PIPELINE (self), FALSE);
+
+  return sf_undo_stack_undo (self->undo, error);
+}
+
+static gboolean
+undo_create (gpointer   data,
+             GError   **error)
+{
+  Undo *undo = data;
+
+  if (!sf_store_delete_deal (undo->pipeline->store, undo->deal, error))
+    return FALSE;
+
+  remove_deal (undo->pipeline, undo->deal);
+  return TRUE;
+}
+
+/**
+ * sf_pipeline_create_deal:
+ * @deal: a new deal; stored and added to the model
+ */
+gboolean
+sf_pipeline_create_deal (SfPipeline  *self,
+                         SfDeal      *deal,
+                         GError     **error)
+{
+  g_return_val_if_fail (SF_IS_PIPELINE (self), FALSE);
+
+  if (!sf_store_create_deal (self->store, deal, error))
+    return FALSE;
+
+  add_deal (self, deal);
+  /* Translators: the label of an undo entry */
+  push (self, C_("undo", "Create Deal"), undo_create, undo_new (self, deal));
+  return TRUE;
+}
+
+static gboolean
+undo_delete (gpointer   data,
+             GError   **error)
+{
+  Undo *undo = data;
+
+  if (!sf_store_undelete_deal (undo->pipeline->store, undo->deal, error))
+    return FALSE;
+
+  add_deal (undo->pipeline, undo->deal);
+  return TRUE;
+}
+
+gboolean
+sf_pipeline_delete_deal (SfPipeline  *self,
+                         SfDeal      *deal,
+                         GError     **error)
+{
+  g_autoptr(SfDeal) keep = NULL;
+
+  g_return_val_if_fail (SF_IS_PIPELINE (self), FALSE);
+  g_return_val_if_fail (SF_IS_DEAL (deal), FALSE);
+
+  keep = g_object_ref (deal);
+  if (!sf_store_delete_deal (self->store, deal, error))
+    return FALSE;
+
+  remove_deal (self, deal);
+  push (self, C_("undo", "Delete Deal"), undo_delete, undo_new (self, deal));
+  return TRUE;
+}
+
+/* Runs a change of stage or status and makes it undoable. */
+static gboolean
+change_state (SfPipeline  *self,
+              SfDeal      *deal,
+              const char  *label,
+              gboolean     ok,
+              Undo        *undo)
+{
+  if (!ok)
+    {
+      undo_free (undo);
+      return FALSE;
+    }
+
+  sf_pipeline_deal_changed (self, deal);
+  push (self, label, undo_state, undo);
+  return TRUE;
+}
+
+gboolean
+sf_pipeline_advance (SfPipeline  *self,
+                     SfDeal      *deal,
+                     GError     **error)
+{
+  Undo *undo;
+
+  g_return_val_if_fail (SF_IS_PIPELINE (self), FALSE);
+  g_return_val_if_fail (SF_IS_DEAL (deal), FALSE);
+
+  undo = undo_new (self, deal);
+  return change_state (self, deal, C_("undo", "Advance"),
+                       sf_store_advance (self->store, deal, error), undo);
+}
+
+gboolean
+sf_pipeline_move_back (SfPipeline  *self,
+                       SfDeal      *deal,
+                       const char  *reason,
+                       GError     **error)
+{
+  Undo *undo;
+
+  g_return_val_if_fail (SF_IS_PIPELINE (self), FALSE);
+  g_return_val_if_fail (SF_IS_DEAL (deal), FALSE);
+
+  undo = undo_new (self, deal);
+  return change_state (self, deal, C_("undo", "Move Back"),
+                       sf_store_move_back (self->store, deal, reason, error), undo);
+}
+
+gboolean
+sf_pipeline_mark_lost (SfPipeline  *self,
+                       SfDeal      *deal,
+                       const char  *reason,
+                       const char  *note,
+                       GError     **error)
+{
+  Undo *undo;
+
+  g_return_val_if_fail (SF_IS_PIPELINE (self), FALSE);
+  g_return_val_if_fail (SF_IS_DEAL (deal), FALSE);
+
+  undo = undo_new (self, deal);
+  return change_state (self, deal, C_("undo", "Mark as Lost"),
+                       sf_store_mark_lost (self->store, deal, reason, note, error), undo);
+}
+
+gboolean
+sf_pipeline_restore (SfPipeline  *self,
+                     SfDeal      *deal,
+                     GError     **error)
+{
+  Undo *undo;
+
+  g_return_val_if_fail (SF_IS_PIPELINE (self), FALSE);
+  g_return_val_if_fail (SF_IS_DEAL (deal), FALSE);
+
+  undo = undo_new (self, deal);
+  return change_state (self, deal, C_("undo", "Restore"),
+                       sf_store_restore (self->store, deal, error), undo);
+}
+
+static gboolean
+undo_job_done (gpointer   data,
+               GError   **error)
+{
+  Undo *undo = data;
+
+  if (!sf_store_restore_job_done (undo->pipeline->store, undo->deal, undo->job, undo->done,
+                                  undo->done_by, undo->done_at, error))
+    return FALSE;
+
+  sf_pipeline_deal_changed (undo->pipeline, undo->deal);
+  g_signal_emit (undo->pipeline, signals[JOBS_CHANGED], 0, undo->deal);
+  return TRUE;
+}
+
+gboolean
+sf_pipeline_set_job_done (SfPipeline  *self,
+                          SfDeal      *deal,
+                          SfJob       *job,
+                          gboolean     done,
+                          GError     **error)
+{
+  Undo *undo;
+
+  g_return_val_if_fail (SF_IS_PIPELINE (self), FALSE);
+  g_return_val_if_fail (SF_IS_DEAL (deal), FALSE);
+  g_return_val_if_fail (SF_IS_JOB (job), FALSE);
+
+  undo = undo_new (self, deal);
+  undo->job = g_object_ref (job);
+  undo->done = sf_job_get_done (job);
+  undo->done_by = sf_job_get_done_by (job);
+  undo->done_at = sf_job_get_done_at (job);
+
+  if (!sf_store_set_job_done (self->store, deal, job, done, error))
+    {
+      undo_free (undo);
+      return FALSE;
+    }
+
+  sf_pipeline_deal_changed (self, deal);
+  push (self, done ? C_("undo", "Tick Job") : C_("undo", "Untick Job"), undo_job_done, undo);
+  return TRUE;
+}
+
+static gboolean
+undo_remove_job (gpointer   data,
+                 GError   **error)
+{
+  Undo *undo = data;
+  g_autoptr(SfJob) again = sf_job_dup (undo->job);
+
+  sf_job_set_id (again, 0);
+  if (!sf_store_add_job (undo->pipeline->store, undo->deal, again, error))
+    return FALSE;
+
+  sf_pipeline_deal_changed (undo->pipeline, undo->deal);
+  g_signal_emit (undo->pipeline, signals[JOBS_CHANGED], 0, undo->deal);
+  return TRUE;
+}
+
+gboolean
+sf_pipeline_remove_job (SfPipeline  *self,
+                        SfDeal      *deal,
+                        SfJob       *job,
+                        GError     **error)
+{
+  Undo *undo;
+
+  g_return_val_if_fail (SF_IS_PIPELINE (self), FALSE);
+
+  undo = undo_new (self, deal);
+  undo->job = sf_job_dup (job);
+  if (!sf_store_remove_job (self->store, deal, job, error))
+    {
+      undo_free (undo);
+      return FALSE;
+    }
+
+  sf_pipeline_deal_changed (self, deal);
+  push (self, C_("undo", "Remove Job"), undo_remove_job, undo);
+  return TRUE;
 }

@@ -31,5 +31,45 @@ SfPerson    *sf_pipeline_lookup_person     (SfPipeline   *self,
 const int   *sf_pipeline_get_stage_probabilities (SfPipeline *self);
 void         sf_pipeline_deal_changed      (SfPipeline   *self,
                                             SfDeal       *deal);
+gboolean     sf_pipeline_reload_persons    (SfPipeline   *self,
+                                            GError      **error);
+gboolean     sf_pipeline_reload_settings   (SfPipeline   *self,
+                                            GError      **error);
+
+/* Actions: each one transaction, each undoable unless said otherwise */
+gboolean     sf_pipeline_create_deal       (SfPipeline   *self,
+                                            SfDeal       *deal,
+                                            GError      **error);
+gboolean     sf_pipeline_delete_deal       (SfPipeline   *self,
+                                            SfDeal       *deal,
+                                            GError      **error);
+gboolean     sf_pipeline_advance           (SfPipeline   *self,
+                                            SfDeal       *deal,
+                                            GError      **error);
+gboolean     sf_pipeline_move_back         (SfPipeline   *self,
+                                            SfDeal       *deal,
+                                            const char   *reason,
+                                            GError      **error);
+gboolean     sf_pipeline_mark_lost         (SfPipeline   *self,
+                                            SfDeal       *deal,
+                                            const char   *reason,
+                                            const char   *note,
+                                            GError      **error);
+gboolean     sf_pipeline_restore           (SfPipeline   *self,
+                                            SfDeal       *deal,
+                                            GError      **error);
+gboolean     sf_pipeline_set_job_done      (SfPipeline   *self,
+                                            SfDeal       *deal,
+                                            SfJob        *job,
+                                            gboolean      done,
+                                            GError      **error);
+gboolean     sf_pipeline_remove_job        (SfPipeline   *self,
+                                            SfDeal       *deal,
+                                            SfJob        *job,
+                                            GError      **error);
+gboolean     sf_pipeline_add_deals         (SfPipeline   *self,
+                                            GPtrArray    *deals);
+gboolean     sf_pipeline_undo              (SfPipeline   *self,
+                                            GError      **error);
 
 G_END_DECLS

@@ -13,7 +13,7 @@
 #include "sf-workflow.h"
 
 static const char select_deals_sql[] =
-  "SELECT " SF_STORE_DEAL_COLUMNS " FROM deals WHERE deleted_at IS NULL ORDER BY id";
+  "SELECT " SF_STORE_DEAL_COLUMNS SF_STORE_DEAL_FROM "WHERE d.deleted_at IS NULL ORDER BY d.id";
 
 static gboolean
 set_not_found (GError **error)
@@ -156,8 +156,8 @@ sf_store_fetch_deal (SfStore  *self,
                      GError  **error)
 {
   sqlite3_stmt *stmt = sf_store_prepare (self,
-    "SELECT " SF_STORE_DEAL_COLUMNS ", notes FROM deals "
-    "WHERE id = ?1 AND deleted_at IS NULL", error);
+    "SELECT " SF_STORE_DEAL_COLUMNS ", d.notes" SF_STORE_DEAL_FROM
+    "WHERE d.id = ?1 AND d.deleted_at IS NULL", error);
   SfDeal *deal;
   int rc;
 
@@ -180,7 +180,7 @@ sf_store_fetch_deal (SfStore  *self,
     }
 
   deal = sf_store_read_deal (stmt);
-  sf_deal_set_notes (deal, (const char *) sqlite3_column_text (stmt, 21));
+  sf_deal_set_notes (deal, (const char *) sqlite3_column_text (stmt, 22));
   sqlite3_reset (stmt);
 
   return deal;

@@ -18,6 +18,7 @@ struct _SfStore
   char *path;
   GHashTable *statements;   /* static SQL text → sqlite3_stmt, owned */
   gint64 actor;
+  guint depth;              /* open transactions: 1 is BEGIN, more are savepoints */
   gint64 (*now) (gpointer data);
   gpointer now_data;
 };
@@ -27,10 +28,13 @@ struct _SfStore
 /* Column list every deal query reads, in the order sf_store_read_deal()
  * expects. */
 #define SF_STORE_DEAL_COLUMNS \
-  "id, title, customer, contact_name, contact_email, contact_phone, owner_id, " \
-  "value, currency, stage, status, lost_reason, lost_note, expected_close, " \
-  "probability, created_at, updated_at, stage_entered_at, closed_at, " \
-  "progress_done, progress_required"
+  "d.id, d.title, d.customer, d.contact_name, d.contact_email, d.contact_phone, d.owner_id, " \
+  "d.value, d.currency, d.stage, d.status, d.lost_reason, d.lost_note, d.expected_close, " \
+  "d.probability, d.created_at, d.updated_at, d.stage_entered_at, d.closed_at, " \
+  "d.progress_done, d.progress_required, p.name"
+
+/* FROM clause for SF_STORE_DEAL_COLUMNS */
+#define SF_STORE_DEAL_FROM " FROM deals d LEFT JOIN persons p ON p.id = d.owner_id "
 
 #define SF_STORE_JOB_COLUMNS \
   "id, deal_id, stage, position, key, title, kind, required, done, done_by, " \

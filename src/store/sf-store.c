@@ -196,25 +196,54 @@ sf_store_exec (SfStore     *self,
   return stmt != NULL && sf_store_step_done (self, stmt, error);
 }
 
+/**
+ * sf_store_begin:
+ *
+ * Starts an action: BEGIN IMMEDIATE, or a savepoint inside an action that
+ * is already running, so composite actions (the sample pipeline: people
+ * and deals) are still one transaction. Every successful begin is ended by
+ * exactly one sf_store_commit() or sf_store_rollback().
+ */
 gboolean
 sf_store_begin (SfStore  *self,
                 GError  **error)
 {
-  return sf_store_exec (self, "BEGIN IMMEDIATE", error);
+  if (!sf_store_exec (self, self->depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT nested", error))
+    return FALSE;
+
+  self->depth++;
+  return TRUE;
 }
 
 gboolean
 sf_store_commit (SfStore  *self,
                  GError  **error)
 {
-  return sf_store_exec (self, "COMMIT", error);
+  g_return_val_if_fail (self->depth > 0, FALSE);
+
+  /* On failure the transaction stays open for the caller's rollback. */
+  if (!sf_store_exec (self, self->depth == 1 ? "COMMIT" : "RELEASE nested", error))
+    return FALSE;
+
+  self->depth--;
+  return TRUE;
 }
 
 void
 sf_store_rollback (SfStore *self)
 {
-  if (!sqlite3_get_autocommit (self->db))
-    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  if (self->depth == 0)
+    return;
+
+  if (self->depth == 1)
+    {
+      if (!sqlite3_get_autocommit (self->db))
+        sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+    }
+  else
+    sqlite3_exec (self->db, "ROLLBACK TO nested; RELEASE nested", NULL, NULL, NULL);
+
+  self->depth--;
 }
 
 void
@@ -319,6 +348,7 @@ sf_store_read_deal (sqlite3_stmt *stmt)
     .closed_at = sqlite3_column_int64 (stmt, 18),
     .progress_done = sqlite3_column_int (stmt, 19),
     .progress_required = sqlite3_column_int (stmt, 20),
+    .owner_name = (const char *) sqlite3_column_text (stmt, 21),
   };
 
   if (row.currency == NULL || !sf_currency_is_known (row.currency))

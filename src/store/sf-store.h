@@ -10,6 +10,7 @@
 #include "sf-history-entry.h"
 #include "sf-job.h"
 #include "sf-person.h"
+#include "sf-template-entry.h"
 
 G_BEGIN_DECLS
 
@@ -244,6 +245,36 @@ gboolean    sf_store_get_stage_probabilities (SfStore *self,
 gboolean    sf_store_set_stage_probability (SfStore   *self,
                                          SfStage       stage,
                                          int           percent,
+                                         GError      **error);
+
+/* The checklist template and the lost reasons */
+GPtrArray  *sf_store_list_template      (SfStore      *self,
+                                         SfTemplateList list,
+                                         gboolean      include_hidden,
+                                         GError      **error);
+SfTemplateEntry *sf_store_add_template_entry (SfStore *self,
+                                         SfTemplateList list,
+                                         SfStage       stage,
+                                         const char   *title,
+                                         GError      **error);
+gboolean    sf_store_rename_template_entry (SfStore   *self,
+                                         SfTemplateEntry *entry,
+                                         const char   *title,
+                                         GError      **error);
+gboolean    sf_store_set_template_entry_required (SfStore *self,
+                                         SfTemplateEntry *entry,
+                                         gboolean      required,
+                                         GError      **error);
+gboolean    sf_store_set_template_entry_hidden (SfStore *self,
+                                         SfTemplateEntry *entry,
+                                         gboolean      hidden,
+                                         GError      **error);
+gboolean    sf_store_remove_template_entry (SfStore   *self,
+                                         SfTemplateEntry *entry,
+                                         GError      **error);
+gboolean    sf_store_move_template_entry (SfStore     *self,
+                                         SfTemplateEntry *entry,
+                                         int           delta,
                                          GError      **error);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include <locale.h>
 
 #include "sf-application.h"
+#include "sf-preferences-window.h"
 #include "sf-resources.h"
 #include "sf-store.h"
 #include "sf-window.h"
@@ -50,6 +51,29 @@ sf_application_register_resources (void)
   if (g_once_init_enter (&done))
     {
       sf_register_resource ();
+      g_once_init_leave (&done, 1);
+    }
+}
+
+/**
+ * sf_application_load_css:
+ *
+ * Adds Salesflow's style sheet to the display; the application loads it
+ * through its resource base path, the display tests call this.
+ */
+void
+sf_application_load_css (void)
+{
+  static gsize done;
+
+  if (g_once_init_enter (&done))
+    {
+      g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+      gtk_css_provider_load_from_resource (provider, "/io/github/salesflow/Salesflow/style.css");
+      gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                                  GTK_STYLE_PROVIDER (provider),
+                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
       g_once_init_leave (&done, 1);
     }
 }
@@ -115,11 +139,78 @@ sf_application_handle_local_options (GApplication *app,
 }
 
 static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+  SfPipeline *pipeline = SF_IS_WINDOW (window) ? sf_window_get_pipeline (SF_WINDOW (window)) : NULL;
+
+  if (pipeline == NULL)
+    return;
+
+  gtk_window_present (GTK_WINDOW (sf_preferences_window_new (window, pipeline)));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  static const char *developers[] = { "The Salesflow developers", NULL };
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  adw_show_about_window (window,
+                         "application-name", _("Salesflow"),
+                         "application-icon", APP_ID,
+                         "developer-name", _("The Salesflow developers"),
+                         "version", PACKAGE_VERSION,
+                         "website", PACKAGE_WEBSITE,
+                         "issue-url", PACKAGE_WEBSITE "/issues",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "copyright", "© 2026 The Salesflow developers",
+                         "developers", developers,
+                         /* Translators: put your names here, one per line:
+                          * they are shown in the About window */
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (user_data));
+
+  /* Close each window so pending notes are saved. */
+  for (GList *l = windows; l != NULL;)
+    {
+      GtkWindow *window = l->data;
+
+      l = l->next;
+      gtk_window_close (window);
+    }
+}
+
+static const GActionEntry app_actions[] = {
+  { "preferences", preferences_action },
+  { "about", about_action },
+  { "quit", quit_action },
+};
+
+static void
 sf_application_startup (GApplication *app)
 {
+  static const char *quit[] = { "<Control>q", NULL };
+  static const char *preferences[] = { "<Control>comma", NULL };
+
   G_APPLICATION_CLASS (sf_application_parent_class)->startup (app);
 
   gtk_window_set_default_icon_name (APP_ID);
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", preferences);
 }
 
 static void

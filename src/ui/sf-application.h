@@ -15,5 +15,6 @@ G_DECLARE_FINAL_TYPE (SfApplication, sf_application, SF, APPLICATION, AdwApplica
 SfApplication *sf_application_new       (void);
 void           sf_application_init_i18n (void);
 void           sf_application_register_resources (void);
+void           sf_application_load_css (void);
 
 G_END_DECLS

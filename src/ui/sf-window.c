@@ -1,33 +1,608 @@
 /* sf-window.c — the main window
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The window draws first and loads after: the store is already open, the
+ * deals arrive from a worker thread (SfPipeline), and meanwhile a spinner
+ * shows. An empty database greets the user (SfWelcomePage); otherwise the
+ * Pipeline board and the Deals list share one model.
+ *
+ * Every change to a deal that other widgets ask for comes through the
+ * window's actions, which take the deal's id (win.advance, win.move-back,
+ * win.mark-lost, win.restore, win.delete, win.open-deal). They ask for
+ * reasons where the workflow needs one, run the change as one
+ * transaction, say what happened in a toast with Undo, and show a refusal
+ * — the jobs still open, a full disk — without changing anything.
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
+#include "sf-board-view.h"
+#include "sf-deals-view.h"
+#include "sf-new-deal-dialog.h"
+#include "sf-reasons.h"
+#include "sf-sample.h"
+#include "sf-ui-util.h"
+#include "sf-welcome-page.h"
 #include "sf-window.h"
+#include "sf-workflow.h"
 
 struct _SfWindow
 {
   AdwApplicationWindow parent_instance;
 
   /* template widgets */
-  GtkStack *stack;
+  AdwToastOverlay *toast_overlay;
+  GtkWidget *new_deal_button;
+  GtkWidget *undo_button;
+  GtkStack *main_stack;
+  GtkSpinner *spinner;
   AdwStatusPage *error_page;
-  GtkColumnView *deal_list;
+  SfWelcomePage *welcome_page;
+  AdwViewStack *view_stack;
+  AdwViewSwitcherTitle *switcher_title;
+  SfBoardView *board_view;
+  SfDealsView *deals_view;
 
   /* owned */
   SfPipeline *pipeline;
+
+  gint64 me;
+  gboolean ready;
 };
 
 G_DEFINE_FINAL_TYPE (SfWindow, sf_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static char *
-stage_name_cb (gpointer unused,
-               SfStage  stage)
+static void
+update_actions (SfWindow *self)
 {
-  return g_strdup (sf_stage_get_name (stage));
+  gboolean ready = self->ready;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-deal", ready);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", ready);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 ready && sf_undo_stack_get_can_undo (sf_pipeline_get_undo_stack (self->pipeline)));
+  gtk_widget_set_visible (self->new_deal_button, ready);
+  gtk_widget_set_visible (self->undo_button, ready);
+  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, ready);
+}
+
+static SfDeal *
+lookup (SfWindow *self,
+        GVariant *parameter)
+{
+  if (self->pipeline == NULL || parameter == NULL)
+    return NULL;
+
+  return sf_pipeline_lookup_deal (self->pipeline, g_variant_get_int64 (parameter));
+}
+
+/* "“Fjordkraft CRM” moved to Qualified" — with Undo; takes @text. */
+static void
+toast_undo (SfWindow *self,
+            char     *text)
+{
+  sf_ui_toast (GTK_WIDGET (self), text, TRUE);
+  g_free (text);
+}
+
+/* Who is using the app */
+
+static gint64
+remembered_person (SfWindow *self)
+{
+  g_autoptr(GVariant) map = g_settings_get_value (sf_ui_get_settings (), "last-person");
+  gint64 id = 0;
+
+  g_variant_lookup (map, sf_store_get_path (sf_pipeline_get_store (self->pipeline)), "x", &id);
+  return id;
+}
+
+static void
+remember_person (SfWindow *self,
+                 gint64    id)
+{
+  g_autoptr(GVariant) old = g_settings_get_value (sf_ui_get_settings (), "last-person");
+  const char *path = sf_store_get_path (sf_pipeline_get_store (self->pipeline));
+  GVariantBuilder builder;
+  GVariantIter iter;
+  const char *key;
+  gint64 value;
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{sx}"));
+  g_variant_iter_init (&iter, old);
+  while (g_variant_iter_next (&iter, "{&sx}", &key, &value))
+    if (!g_str_equal (key, path))
+      g_variant_builder_add (&builder, "{sx}", key, value);
+  g_variant_builder_add (&builder, "{sx}", path, id);
+  g_settings_set_value (sf_ui_get_settings (), "last-person", g_variant_builder_end (&builder));
+}
+
+static void
+set_me (SfWindow *self,
+        gint64    id)
+{
+  self->me = id;
+  sf_store_set_actor (sf_pipeline_get_store (self->pipeline), id);
+  sf_deals_view_set_me (self->deals_view, id);
+  remember_person (self, id);
+}
+
+/* The person used last on this database, else the first active one. */
+static void
+choose_me (SfWindow *self)
+{
+  GListModel *persons = sf_pipeline_get_persons (self->pipeline);
+  gint64 remembered = remembered_person (self), first = 0;
+  guint n = g_list_model_get_n_items (persons);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SfPerson) person = g_list_model_get_item (persons, i);
+
+      if (!sf_person_get_active (person))
+        continue;
+      if (sf_person_get_id (person) == remembered)
+        {
+          set_me (self, remembered);
+          return;
+        }
+      if (first == 0)
+        first = sf_person_get_id (person);
+    }
+
+  set_me (self, first);
+}
+
+/* Loading */
+
+static void
+show_main (SfWindow *self)
+{
+  g_autofree char *view = g_settings_get_string (sf_ui_get_settings (), "last-view");
+
+  self->ready = TRUE;
+  gtk_stack_set_visible_child_name (self->main_stack, "main");
+  adw_view_stack_set_visible_child_name (self->view_stack, view);
+  update_actions (self);
+}
+
+static void
+loaded_cb (SfWindow *self)
+{
+  gtk_spinner_stop (self->spinner);
+
+  if (g_list_model_get_n_items (sf_pipeline_get_persons (self->pipeline)) == 0)
+    {
+      gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+      gtk_widget_grab_focus (GTK_WIDGET (self->welcome_page));
+      return;
+    }
+
+  choose_me (self);
+  show_main (self);
+}
+
+static void
+load_failed_cb (SfWindow     *self,
+                const GError *error)
+{
+  gtk_spinner_stop (self->spinner);
+  adw_status_page_set_description (self->error_page, error->message);
+  gtk_stack_set_visible_child_name (self->main_stack, "error");
+}
+
+static void
+view_changed_cb (SfWindow *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  if (self->ready && name != NULL)
+    g_settings_set_string (sf_ui_get_settings (), "last-view", name);
+}
+
+/* Actions */
+
+static void
+new_deal_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  SfWindow *self = SF_WINDOW (widget);
+
+  if (!self->ready)
+    return;
+
+  gtk_window_present (GTK_WINDOW (sf_new_deal_dialog_new (GTK_WINDOW (self), self->pipeline, self->me)));
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  SfWindow *self = SF_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!sf_pipeline_undo (self->pipeline, &error))
+    sf_ui_show_error (widget, _("The Action Could Not Be Undone"), error);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  SfWindow *self = SF_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "deals");
+  sf_deals_view_focus_search (self->deals_view);
+}
+
+static void
+show_view_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  SfWindow *self = SF_WINDOW (widget);
+
+  if (self->ready)
+    adw_view_stack_set_visible_child_name (self->view_stack, g_variant_get_string (parameter, NULL));
+}
+
+static void
+open_deal_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  SfWindow *self = SF_WINDOW (widget);
+  SfDeal *deal = lookup (self, parameter);
+
+  if (deal == NULL)
+    return;
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "deals");
+  sf_deals_view_select_deal (self->deals_view, deal);
+}
+
+static void
+advance_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  SfWindow *self = SF_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  SfDeal *deal = lookup (self, parameter);
+
+  if (deal == NULL)
+    return;
+
+  if (!sf_pipeline_advance (self->pipeline, deal, &error))
+    {
+      /* On the board the card stays where it was; the toast says why. */
+      if (g_error_matches (error, SF_WORKFLOW_ERROR, SF_WORKFLOW_ERROR_BLOCKED))
+        {
+          g_autoptr(GPtrArray) jobs = sf_store_list_jobs (sf_pipeline_get_store (self->pipeline),
+                                                          sf_deal_get_id (deal), NULL);
+          g_autoptr(GPtrArray) blockers = jobs ? sf_workflow_get_blockers (deal, jobs, sf_deal_get_stage (deal)) : NULL;
+          g_autofree char *list = NULL;
+          g_autofree char *text = NULL;
+          GString *joined = g_string_new (NULL);
+
+          for (guint i = 0; blockers && i < blockers->len; i++)
+            g_string_append_printf (joined, "%s%s", i ? "; " : "",
+                                    sf_job_get_display_title (g_ptr_array_index (blockers, i)));
+          list = g_string_free (joined, FALSE);
+          /* Translators: a toast when a deal cannot advance; %s is its
+           * title, the second %s the jobs still open, separated by “;” */
+          text = g_strdup_printf (_("“%s” stays: still open: %s"), sf_deal_get_title (deal), list);
+          sf_ui_toast (widget, text, FALSE);
+        }
+      else
+        sf_ui_show_error (widget, _("The Deal Was Not Moved"), error);
+      return;
+    }
+
+  /* Translators: a toast; the deal's title and the stage it moved to */
+  toast_undo (self, g_strdup_printf (_("“%s” moved to %s"), sf_deal_get_title (deal), sf_stage_get_name (sf_deal_get_stage (deal))));
+  sf_board_view_select_deal (self->board_view, deal);
+}
+
+static void
+move_back_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       SfWindow         *self)
+{
+  g_autoptr(GError) error = NULL;
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
+  SfDeal *deal = g_object_get_data (G_OBJECT (dialog), "deal");
+
+  if (!g_str_equal (response, "move"))
+    return;
+
+  if (!sf_pipeline_move_back (self->pipeline, deal, gtk_editable_get_text (entry), &error))
+    {
+      sf_ui_show_error (GTK_WIDGET (self), _("The Deal Was Not Moved"), error);
+      return;
+    }
+
+  /* Translators: a toast; the deal's title and the stage it moved back to */
+  toast_undo (self, g_strdup_printf (_("“%s” moved back to %s"), sf_deal_get_title (deal), sf_stage_get_name (sf_deal_get_stage (deal))));
+}
+
+static void
+reason_changed_cb (GtkEditable      *entry,
+                   AdwMessageDialog *dialog)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, "move", *text != '\0');
+}
+
+static void
+move_back_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  SfWindow *self = SF_WINDOW (widget);
+  SfDeal *deal = lookup (self, parameter);
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog, *entry;
+
+  if (deal == NULL || sf_deal_get_stage (deal) == SF_STAGE_FIRST)
+    return;
+
+  /* Translators: a dialog heading; the deal's title and the previous stage */
+  heading = g_strdup_printf (_("Move “%s” Back to %s?"), sf_deal_get_title (deal),
+                             sf_stage_get_name (sf_deal_get_stage (deal) - 1));
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                   _("Say why. The reason is kept in the deal’s history."));
+  gtk_widget_set_name (dialog, "move_back_dialog");
+  entry = gtk_entry_new ();
+  gtk_widget_set_name (entry, "reason_entry");
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Reason"));
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Reason"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "move", _("_Move Back"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "move",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "move", FALSE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "move");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "deal", g_object_ref (deal), g_object_unref);
+  g_object_set_data (G_OBJECT (dialog), "entry", entry);
+  g_signal_connect (entry, "changed", G_CALLBACK (reason_changed_cb), dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (move_back_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+lost_response_cb (AdwMessageDialog *dialog,
+                  const char       *response,
+                  SfWindow         *self)
+{
+  g_autoptr(GError) error = NULL;
+  GtkDropDown *reasons = g_object_get_data (G_OBJECT (dialog), "reasons");
+  GtkEditable *note = g_object_get_data (G_OBJECT (dialog), "note");
+  GPtrArray *entries = g_object_get_data (G_OBJECT (dialog), "entries");
+  SfDeal *deal = g_object_get_data (G_OBJECT (dialog), "deal");
+  guint chosen = gtk_drop_down_get_selected (reasons);
+  SfTemplateEntry *entry;
+  const char *reason;
+
+  if (!g_str_equal (response, "lost") || chosen >= entries->len)
+    return;
+
+  /* A built-in reason is kept by its key, so it reads in any language. */
+  entry = g_ptr_array_index (entries, chosen);
+  reason = sf_template_entry_get_title (entry) ? sf_template_entry_get_title (entry)
+                                               : sf_template_entry_get_key (entry);
+
+  if (!sf_pipeline_mark_lost (self->pipeline, deal, reason, gtk_editable_get_text (note), &error))
+    {
+      sf_ui_show_error (GTK_WIDGET (self), _("The Deal Was Not Marked as Lost"), error);
+      return;
+    }
+
+  /* Translators: a toast; %s is the deal's title */
+  toast_undo (self, g_strdup_printf (_("“%s” marked as lost"), sf_deal_get_title (deal)));
+}
+
+static void
+mark_lost_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  SfWindow *self = SF_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  SfDeal *deal = lookup (self, parameter);
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog, *box, *reasons, *note;
+
+  if (deal == NULL)
+    return;
+
+  entries = sf_store_list_template (sf_pipeline_get_store (self->pipeline),
+                                    SF_TEMPLATE_LIST_LOST_REASONS, FALSE, &error);
+  if (entries == NULL)
+    {
+      sf_ui_show_error (widget, _("The Deal Was Not Marked as Lost"), error);
+      return;
+    }
+  for (guint i = 0; i < entries->len; i++)
+    gtk_string_list_append (names, sf_template_entry_get_display_title (g_ptr_array_index (entries, i)));
+
+  /* Translators: a dialog heading; %s is the deal's title */
+  heading = g_strdup_printf (_("Mark “%s” as Lost?"), sf_deal_get_title (deal));
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                   _("The deal keeps its stage and checklist and can be restored later."));
+  gtk_widget_set_name (dialog, "lost_dialog");
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  reasons = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)), NULL);
+  gtk_widget_set_name (reasons, "reason_dropdown");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (reasons), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Reason"), -1);
+  note = gtk_entry_new ();
+  gtk_widget_set_name (note, "note_entry");
+  gtk_entry_set_placeholder_text (GTK_ENTRY (note), _("Note (optional)"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (note), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Note"), -1);
+  gtk_box_append (GTK_BOX (box), reasons);
+  gtk_box_append (GTK_BOX (box), note);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "lost", _("Mark as _Lost"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "lost",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "deal", g_object_ref (deal), g_object_unref);
+  g_object_set_data_full (G_OBJECT (dialog), "entries", g_steal_pointer (&entries),
+                          (GDestroyNotify) g_ptr_array_unref);
+  g_object_set_data (G_OBJECT (dialog), "reasons", reasons);
+  g_object_set_data (G_OBJECT (dialog), "note", note);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (lost_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+restore_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  SfWindow *self = SF_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  SfDeal *deal = lookup (self, parameter);
+
+  if (deal == NULL)
+    return;
+
+  if (!sf_pipeline_restore (self->pipeline, deal, &error))
+    {
+      sf_ui_show_error (widget, _("The Deal Was Not Restored"), error);
+      return;
+    }
+
+  /* Translators: a toast; %s is the deal's title */
+  toast_undo (self, g_strdup_printf (_("“%s” restored"), sf_deal_get_title (deal)));
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  SfWindow *self = SF_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SfDeal) deal = NULL;
+
+  deal = lookup (self, parameter);
+  if (deal == NULL)
+    return;
+  g_object_ref (deal);
+
+  if (sf_deals_view_get_selected (self->deals_view) == deal)
+    sf_deal_pane_set_deal (sf_deals_view_get_pane (self->deals_view), NULL);
+
+  if (!sf_pipeline_delete_deal (self->pipeline, deal, &error))
+    {
+      sf_ui_show_error (widget, _("The Deal Was Not Deleted"), error);
+      return;
+    }
+
+  /* Translators: a toast; %s is the deal's title */
+  toast_undo (self, g_strdup_printf (_("“%s” deleted"), sf_deal_get_title (deal)));
+}
+
+static gboolean
+start (SfWindow *self,
+       gboolean  with_sample)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SfPerson) person = NULL;
+  SfStore *store = sf_pipeline_get_store (self->pipeline);
+
+  person = sf_store_add_person (store, sf_welcome_page_get_name (self->welcome_page),
+                                SF_ROLE_SALES, &error);
+  if (person == NULL ||
+      (with_sample && !sf_sample_create (store, sf_person_get_id (person), &error)) ||
+      !sf_pipeline_reload_persons (self->pipeline, &error))
+    {
+      sf_ui_show_error (GTK_WIDGET (self), _("Salesflow Could Not Start"), error);
+      return FALSE;
+    }
+
+  set_me (self, sf_person_get_id (person));
+  if (with_sample)
+    {
+      self->ready = FALSE;
+      gtk_stack_set_visible_child_name (self->main_stack, "loading");
+      gtk_spinner_start (self->spinner);
+      sf_pipeline_load (self->pipeline);
+    }
+  else
+    show_main (self);
+
+  return TRUE;
+}
+
+static void
+start_new_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  SfWindow *self = SF_WINDOW (widget);
+
+  if (start (self, FALSE))
+    {
+      adw_view_stack_set_visible_child_name (self->view_stack, "deals");
+      new_deal_action (widget, NULL, NULL);
+    }
+}
+
+static void
+start_sample_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  start (SF_WINDOW (widget), TRUE);
+}
+
+/* Window state */
+
+static void
+save_size (SfWindow *self)
+{
+  GSettings *settings = sf_ui_get_settings ();
+  int width, height;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
+  if (!gtk_window_is_maximized (GTK_WINDOW (self)))
+    {
+      g_settings_set_int (settings, "window-width", width);
+      g_settings_set_int (settings, "window-height", height);
+    }
+}
+
+static gboolean
+sf_window_close_request (GtkWindow *window)
+{
+  SfWindow *self = SF_WINDOW (window);
+
+  sf_deal_pane_flush (sf_deals_view_get_pane (self->deals_view));
+  save_size (self);
+
+  return GTK_WINDOW_CLASS (sf_window_parent_class)->close_request (window);
 }
 
 static void
@@ -35,6 +610,7 @@ sf_window_dispose (GObject *object)
 {
   SfWindow *self = (SfWindow *) object;
 
+  gtk_widget_dispose_template (GTK_WIDGET (self), SF_TYPE_WINDOW);
   g_clear_object (&self->pipeline);
 
   G_OBJECT_CLASS (sf_window_parent_class)->dispose (object);
@@ -47,39 +623,66 @@ sf_window_class_init (SfWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sf_window_dispose;
+  GTK_WINDOW_CLASS (klass)->close_request = sf_window_close_request;
 
-  g_type_ensure (SF_TYPE_DEAL);
+  g_type_ensure (SF_TYPE_BOARD_VIEW);
+  g_type_ensure (SF_TYPE_DEALS_VIEW);
+  g_type_ensure (SF_TYPE_WELCOME_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/salesflow/Salesflow/sf-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, SfWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, SfWindow, error_page);
-  gtk_widget_class_bind_template_child (widget_class, SfWindow, deal_list);
-  gtk_widget_class_bind_template_callback (widget_class, stage_name_cb);
+#define CHILD(name) gtk_widget_class_bind_template_child (widget_class, SfWindow, name)
+  CHILD (toast_overlay);
+  CHILD (new_deal_button);
+  CHILD (undo_button);
+  CHILD (main_stack);
+  CHILD (spinner);
+  CHILD (error_page);
+  CHILD (welcome_page);
+  CHILD (view_stack);
+  CHILD (switcher_title);
+  CHILD (board_view);
+  CHILD (deals_view);
+#undef CHILD
+  gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.new-deal", NULL, new_deal_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
+  gtk_widget_class_install_action (widget_class, "win.open-deal", "x", open_deal_action);
+  gtk_widget_class_install_action (widget_class, "win.advance", "x", advance_action);
+  gtk_widget_class_install_action (widget_class, "win.move-back", "x", move_back_action);
+  gtk_widget_class_install_action (widget_class, "win.mark-lost", "x", mark_lost_action);
+  gtk_widget_class_install_action (widget_class, "win.restore", "x", restore_action);
+  gtk_widget_class_install_action (widget_class, "win.delete", "x", delete_action);
+  gtk_widget_class_install_action (widget_class, "win.start-new", NULL, start_new_action);
+  gtk_widget_class_install_action (widget_class, "win.start-sample", NULL, start_sample_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-deal", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-view", "s", "pipeline");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-view", "s", "deals");
 }
 
 static void
 sf_window_init (SfWindow *self)
 {
+  GSettings *settings = sf_ui_get_settings ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
-}
+  g_object_set_data (G_OBJECT (self), "sf-toast-overlay", self->toast_overlay);
 
-static void
-loaded_cb (SfWindow   *self,
-           GParamSpec *pspec,
-           SfPipeline *pipeline)
-{
-  if (sf_pipeline_get_loaded (pipeline))
-    gtk_stack_set_visible_child_name (self->stack, "deals");
-}
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (settings, "window-width"),
+                               g_settings_get_int (settings, "window-height"));
+  if (g_settings_get_boolean (settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
 
-static void
-load_failed_cb (SfWindow     *self,
-                const GError *error,
-                SfPipeline   *pipeline)
-{
-  adw_status_page_set_description (self->error_page, error->message);
-  gtk_stack_set_visible_child_name (self->stack, "error");
+  gtk_stack_set_visible_child_name (self->main_stack, "loading");
+  gtk_spinner_start (self->spinner);
+  self->ready = FALSE;
 }
 
 /**
@@ -87,8 +690,8 @@ load_failed_cb (SfWindow     *self,
  * @store: (nullable): the open database, or %NULL when it could not be opened
  * @open_error: (nullable): why @store is %NULL, shown in the window
  *
- * Returns: (transfer none): the window, which loads the pipeline after it
- *   is shown
+ * Returns: (transfer none): the window; it loads the pipeline in the
+ *   background
  */
 SfWindow *
 sf_window_new (AdwApplication *application,
@@ -99,20 +702,24 @@ sf_window_new (AdwApplication *application,
 
   if (store == NULL)
     {
-      adw_status_page_set_description (self->error_page,
-                                       open_error ? open_error->message : NULL);
-      gtk_stack_set_visible_child_name (self->stack, "error");
+      gtk_spinner_stop (self->spinner);
+      adw_status_page_set_description (self->error_page, open_error ? open_error->message : NULL);
+      gtk_stack_set_visible_child_name (self->main_stack, "error");
+      gtk_widget_set_visible (self->new_deal_button, FALSE);
+      gtk_widget_set_visible (self->undo_button, FALSE);
       return self;
     }
 
   self->pipeline = sf_pipeline_new (store);
-  g_signal_connect_object (self->pipeline, "notify::loaded", G_CALLBACK (loaded_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->pipeline, "load-failed", G_CALLBACK (load_failed_cb),
-                           self, G_CONNECT_SWAPPED);
-  gtk_column_view_set_model (self->deal_list,
-                             GTK_SELECTION_MODEL (gtk_single_selection_new (
-                               g_object_ref (sf_pipeline_get_deals (self->pipeline)))));
+  sf_board_view_set_pipeline (self->board_view, self->pipeline);
+  sf_deals_view_set_pipeline (self->deals_view, self->pipeline);
+  g_signal_connect_object (self->pipeline, "notify::loaded", G_CALLBACK (loaded_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->pipeline, "load-failed", G_CALLBACK (load_failed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (sf_pipeline_get_undo_stack (self->pipeline), "notify::can-undo",
+                           G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
+  update_actions (self);
   sf_pipeline_load (self->pipeline);
 
   return self;
@@ -128,4 +735,50 @@ sf_window_get_pipeline (SfWindow *self)
 {
   g_return_val_if_fail (SF_IS_WINDOW (self), NULL);
   return self->pipeline;
+}
+
+SfDealsView *
+sf_window_get_deals_view (SfWindow *self)
+{
+  g_return_val_if_fail (SF_IS_WINDOW (self), NULL);
+  return self->deals_view;
+}
+
+SfBoardView *
+sf_window_get_board_view (SfWindow *self)
+{
+  g_return_val_if_fail (SF_IS_WINDOW (self), NULL);
+  return self->board_view;
+}
+
+/**
+ * sf_window_get_me:
+ *
+ * Returns: the person using the window, or 0 before the first run is done
+ */
+gint64
+sf_window_get_me (SfWindow *self)
+{
+  g_return_val_if_fail (SF_IS_WINDOW (self), 0);
+  return self->me;
+}
+
+/**
+ * sf_window_is_ready:
+ *
+ * Returns: whether the pipeline is loaded and shown
+ */
+gboolean
+sf_window_is_ready (SfWindow *self)
+{
+  g_return_val_if_fail (SF_IS_WINDOW (self), FALSE);
+  return self->ready;
+}
+
+void
+sf_window_show_view (SfWindow   *self,
+                     const char *name)
+{
+  g_return_if_fail (SF_IS_WINDOW (self));
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
 }

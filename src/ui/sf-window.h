@@ -6,6 +6,8 @@
 
 #include <adwaita.h>
 
+#include "sf-board-view.h"
+#include "sf-deals-view.h"
 #include "sf-pipeline.h"
 #include "sf-store.h"
 
@@ -15,9 +17,15 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SfWindow, sf_window, SF, WINDOW, AdwApplicationWindow)
 
-SfWindow   *sf_window_new          (AdwApplication *application,
-                                    SfStore        *store,
-                                    const GError   *open_error);
-SfPipeline *sf_window_get_pipeline (SfWindow       *self);
+SfWindow    *sf_window_new             (AdwApplication *application,
+                                        SfStore        *store,
+                                        const GError   *open_error);
+SfPipeline  *sf_window_get_pipeline    (SfWindow       *self);
+SfDealsView *sf_window_get_deals_view  (SfWindow       *self);
+SfBoardView *sf_window_get_board_view  (SfWindow       *self);
+gint64       sf_window_get_me          (SfWindow       *self);
+gboolean     sf_window_is_ready        (SfWindow       *self);
+void         sf_window_show_view       (SfWindow       *self,
+                                        const char     *name);
 
 G_END_DECLS

@@ -1,0 +1,15 @@
+/* sf-sample.h — a sample pipeline to try Salesflow with
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "sf-store.h"
+
+G_BEGIN_DECLS
+
+gboolean sf_sample_create (SfStore  *store,
+                           gint64    user_id,
+                           GError  **error);
+
+G_END_DECLS

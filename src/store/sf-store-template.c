@@ -1,0 +1,382 @@
+/* sf-store-template.c — the checklist template and the lost reasons
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Two lists with the same rules live in two tables; each statement exists
+ * once per table (static text, chosen by the list), never pasted together.
+ * Changes to the template apply to deals created afterwards; existing deals
+ * keep the checklist they were given.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sf-store-private.h"
+#include "sf-workflow.h"
+
+static const struct {
+  const char *select_all;
+  const char *select_visible;
+  const char *insert;
+  const char *rename;
+  const char *set_hidden;
+  const char *delete;
+  const char *neighbour_up;
+  const char *neighbour_down;
+  const char *set_position;
+} sql[] = {
+  [SF_TEMPLATE_LIST_CHECKLIST] = {
+    "SELECT id, stage, position, key, title, kind, required, hidden FROM template_jobs "
+    "ORDER BY stage, position, id",
+    "SELECT id, stage, position, key, title, kind, required, hidden FROM template_jobs "
+    "WHERE NOT hidden ORDER BY stage, position, id",
+    "INSERT INTO template_jobs (stage, position, title, kind, required) "
+    "VALUES (?1, (SELECT coalesce(max(position), -1) + 1 FROM template_jobs WHERE stage = ?1), ?2, 0, 1)",
+    "UPDATE template_jobs SET title = ?2 WHERE id = ?1",
+    "UPDATE template_jobs SET hidden = ?2 WHERE id = ?1",
+    "DELETE FROM template_jobs WHERE id = ?1 AND key IS NULL",
+    "SELECT id, position FROM template_jobs WHERE stage = ?1 AND position < ?2 "
+    "ORDER BY position DESC LIMIT 1",
+    "SELECT id, position FROM template_jobs WHERE stage = ?1 AND position > ?2 "
+    "ORDER BY position LIMIT 1",
+    "UPDATE template_jobs SET position = ?2 WHERE id = ?1",
+  },
+  [SF_TEMPLATE_LIST_LOST_REASONS] = {
+    "SELECT id, -1, position, key, title, 0, 1, hidden FROM lost_reasons ORDER BY position, id",
+    "SELECT id, -1, position, key, title, 0, 1, hidden FROM lost_reasons WHERE NOT hidden "
+    "ORDER BY position, id",
+    "INSERT INTO lost_reasons (position, title) "
+    "VALUES ((SELECT coalesce(max(position), -1) + 1 FROM lost_reasons WHERE ?1 = ?1), ?2)",
+    "UPDATE lost_reasons SET title = ?2 WHERE id = ?1",
+    "UPDATE lost_reasons SET hidden = ?2 WHERE id = ?1",
+    "DELETE FROM lost_reasons WHERE id = ?1 AND key IS NULL",
+    "SELECT id, position FROM lost_reasons WHERE ?1 = ?1 AND position < ?2 "
+    "ORDER BY position DESC LIMIT 1",
+    "SELECT id, position FROM lost_reasons WHERE ?1 = ?1 AND position > ?2 "
+    "ORDER BY position LIMIT 1",
+    "UPDATE lost_reasons SET position = ?2 WHERE id = ?1",
+  },
+};
+
+static gboolean
+fail (SfStore *self)
+{
+  sf_store_rollback (self);
+  return FALSE;
+}
+
+/**
+ * sf_store_list_template:
+ * @include_hidden: %TRUE for Preferences, %FALSE for what is offered
+ *
+ * Returns: (transfer container) (element-type SfTemplateEntry): the list
+ */
+GPtrArray *
+sf_store_list_template (SfStore         *self,
+                        SfTemplateList   list,
+                        gboolean         include_hidden,
+                        GError         **error)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SF_IS_STORE (self), NULL);
+  g_return_val_if_fail (list <= SF_TEMPLATE_LIST_LOST_REASONS, NULL);
+
+  stmt = sf_store_prepare (self, include_hidden ? sql[list].select_all : sql[list].select_visible,
+                           error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int stage = sqlite3_column_int (stmt, 1);
+      int kind = sqlite3_column_int (stmt, 5);
+
+      g_ptr_array_add (entries,
+                       sf_template_entry_new (list,
+                                              sqlite3_column_int64 (stmt, 0),
+                                              sf_stage_is_valid (stage) ? stage : SF_STAGE_PROSPECT,
+                                              sqlite3_column_int (stmt, 2),
+                                              (const char *) sqlite3_column_text (stmt, 3),
+                                              (const char *) sqlite3_column_text (stmt, 4),
+                                              sf_job_kind_is_valid (kind) ? kind : SF_JOB_KIND_MANUAL,
+                                              sqlite3_column_int (stmt, 6) != 0,
+                                              sqlite3_column_int (stmt, 7) != 0));
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      sf_store_set_error (error, self->db, rc);
+      return NULL;
+    }
+
+  return g_steal_pointer (&entries);
+}
+
+/* Runs one prepared statement with (id, value) as one action. */
+static gboolean
+update_entry (SfStore     *self,
+              const char  *statement,
+              gint64       id,
+              const char  *text,
+              int          number,
+              GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!sf_store_begin (self, error))
+    return FALSE;
+  stmt = sf_store_prepare (self, statement, error);
+  if (stmt == NULL)
+    return fail (self);
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (text != NULL)
+    sqlite3_bind_text (stmt, 2, text, -1, SQLITE_TRANSIENT);
+  else if (number >= 0)
+    sqlite3_bind_int (stmt, 2, number);
+  if (!sf_store_step_done (self, stmt, error))
+    return fail (self);
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error_literal (error, SF_STORE_ERROR, SF_STORE_ERROR_NOT_FOUND,
+                           _("The entry no longer exists"));
+      return fail (self);
+    }
+
+  return sf_store_commit (self, error) || fail (self);
+}
+
+/**
+ * sf_store_add_template_entry:
+ * @stage: the stage, for the checklist; ignored for lost reasons
+ *
+ * Returns: (transfer full) (nullable): the new entry, last in its list
+ */
+SfTemplateEntry *
+sf_store_add_template_entry (SfStore         *self,
+                             SfTemplateList   list,
+                             SfStage          stage,
+                             const char      *title,
+                             GError         **error)
+{
+  g_autofree char *clean = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  g_return_val_if_fail (SF_IS_STORE (self), NULL);
+  g_return_val_if_fail (list <= SF_TEMPLATE_LIST_LOST_REASONS, NULL);
+
+  if (!sf_workflow_check_title (title, error))
+    return NULL;
+  clean = g_strstrip (g_strdup (title));
+
+  if (!sf_store_begin (self, error))
+    return NULL;
+  stmt = sf_store_prepare (self, sql[list].insert, error);
+  if (stmt == NULL)
+    {
+      fail (self);
+      return NULL;
+    }
+  sqlite3_bind_int (stmt, 1, stage);
+  sqlite3_bind_text (stmt, 2, clean, -1, SQLITE_TRANSIENT);
+  if (!sf_store_step_done (self, stmt, error))
+    {
+      fail (self);
+      return NULL;
+    }
+  id = sqlite3_last_insert_rowid (self->db);
+  if (!sf_store_commit (self, error))
+    {
+      fail (self);
+      return NULL;
+    }
+
+  all = sf_store_list_template (self, list, TRUE, error);
+  for (guint i = 0; all && i < all->len; i++)
+    if (sf_template_entry_get_id (g_ptr_array_index (all, i)) == id)
+      return g_object_ref (g_ptr_array_index (all, i));
+
+  return NULL;
+}
+
+/**
+ * sf_store_rename_template_entry:
+ * @title: (nullable): the new text; empty gives a built-in entry back its
+ *   translated name
+ */
+gboolean
+sf_store_rename_template_entry (SfStore          *self,
+                                SfTemplateEntry  *entry,
+                                const char       *title,
+                                GError          **error)
+{
+  g_autofree char *clean = g_strstrip (g_strdup (title ? title : ""));
+  SfTemplateList list;
+
+  g_return_val_if_fail (SF_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SF_IS_TEMPLATE_ENTRY (entry), FALSE);
+
+  list = sf_template_entry_get_list (entry);
+  if (*clean == '\0' && sf_template_entry_get_key (entry) == NULL)
+    return sf_workflow_check_title (clean, error);
+
+  if (*clean == '\0')
+    {
+      /* Back to the built-in, translated name. */
+      sqlite3_stmt *stmt;
+
+      if (!sf_store_begin (self, error))
+        return FALSE;
+      stmt = sf_store_prepare (self, sql[list].rename, error);
+      if (stmt == NULL)
+        return fail (self);
+      sqlite3_bind_int64 (stmt, 1, sf_template_entry_get_id (entry));
+      sqlite3_bind_null (stmt, 2);
+      if (!sf_store_step_done (self, stmt, error))
+        return fail (self);
+      return sf_store_commit (self, error) || fail (self);
+    }
+
+  return update_entry (self, sql[list].rename, sf_template_entry_get_id (entry), clean, -1, error);
+}
+
+static gboolean
+check_manual (SfTemplateEntry  *entry,
+              GError          **error)
+{
+  if (sf_template_entry_get_kind (entry) != SF_JOB_KIND_MANUAL)
+    {
+      g_set_error_literal (error, SF_STORE_ERROR, SF_STORE_ERROR_INVALID,
+                           _("Approvals and the satisfaction verdict are always required"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+sf_store_set_template_entry_required (SfStore          *self,
+                                      SfTemplateEntry  *entry,
+                                      gboolean          required,
+                                      GError          **error)
+{
+  g_return_val_if_fail (SF_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SF_IS_TEMPLATE_ENTRY (entry), FALSE);
+  g_return_val_if_fail (sf_template_entry_get_list (entry) == SF_TEMPLATE_LIST_CHECKLIST, FALSE);
+
+  if (!check_manual (entry, error))
+    return FALSE;
+
+  return update_entry (self, "UPDATE template_jobs SET required = ?2 WHERE id = ?1",
+                       sf_template_entry_get_id (entry), NULL, !!required, error);
+}
+
+gboolean
+sf_store_set_template_entry_hidden (SfStore          *self,
+                                    SfTemplateEntry  *entry,
+                                    gboolean          hidden,
+                                    GError          **error)
+{
+  g_return_val_if_fail (SF_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SF_IS_TEMPLATE_ENTRY (entry), FALSE);
+
+  if (!check_manual (entry, error))
+    return FALSE;
+
+  return update_entry (self, sql[sf_template_entry_get_list (entry)].set_hidden,
+                       sf_template_entry_get_id (entry), NULL, !!hidden, error);
+}
+
+/**
+ * sf_store_remove_template_entry:
+ *
+ * Removes an entry the team added; built-in ones can only be hidden.
+ */
+gboolean
+sf_store_remove_template_entry (SfStore          *self,
+                                SfTemplateEntry  *entry,
+                                GError          **error)
+{
+  g_return_val_if_fail (SF_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SF_IS_TEMPLATE_ENTRY (entry), FALSE);
+
+  if (sf_template_entry_get_key (entry) != NULL)
+    {
+      g_set_error_literal (error, SF_STORE_ERROR, SF_STORE_ERROR_INVALID,
+                           _("Built-in entries can be hidden but not removed"));
+      return FALSE;
+    }
+
+  return update_entry (self, sql[sf_template_entry_get_list (entry)].delete,
+                       sf_template_entry_get_id (entry), NULL, -1, error);
+}
+
+/**
+ * sf_store_move_template_entry:
+ * @delta: -1 to move up, 1 to move down
+ *
+ * Swaps the entry with its neighbour in the same stage; at either end it
+ * stays where it is.
+ */
+gboolean
+sf_store_move_template_entry (SfStore          *self,
+                              SfTemplateEntry  *entry,
+                              int               delta,
+                              GError          **error)
+{
+  SfTemplateList list;
+  sqlite3_stmt *stmt;
+  gint64 other_id;
+  int other_position, rc;
+
+  g_return_val_if_fail (SF_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SF_IS_TEMPLATE_ENTRY (entry), FALSE);
+  g_return_val_if_fail (delta == -1 || delta == 1, FALSE);
+
+  list = sf_template_entry_get_list (entry);
+  if (!sf_store_begin (self, error))
+    return FALSE;
+
+  stmt = sf_store_prepare (self, delta < 0 ? sql[list].neighbour_up : sql[list].neighbour_down,
+                           error);
+  if (stmt == NULL)
+    return fail (self);
+  sqlite3_bind_int (stmt, 1, sf_template_entry_get_stage (entry));
+  sqlite3_bind_int (stmt, 2, sf_template_entry_get_position (entry));
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      sqlite3_reset (stmt);
+      sf_store_rollback (self);
+      return TRUE;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      sf_store_set_error (error, self->db, rc);
+      return fail (self);
+    }
+  other_id = sqlite3_column_int64 (stmt, 0);
+  other_position = sqlite3_column_int (stmt, 1);
+  sqlite3_reset (stmt);
+
+  stmt = sf_store_prepare (self, sql[list].set_position, error);
+  if (stmt == NULL)
+    return fail (self);
+  sqlite3_bind_int64 (stmt, 1, other_id);
+  sqlite3_bind_int (stmt, 2, sf_template_entry_get_position (entry));
+  if (!sf_store_step_done (self, stmt, error))
+    return fail (self);
+  sqlite3_reset (stmt);
+  sqlite3_bind_int64 (stmt, 1, sf_template_entry_get_id (entry));
+  sqlite3_bind_int (stmt, 2, other_position);
+  if (!sf_store_step_done (self, stmt, error))
+    return fail (self);
+
+  return sf_store_commit (self, error) || fail (self);
+}

@@ -1,0 +1,402 @@
+/* sf-board-column.c — one stage's column on the board
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ *   pipeline deals ─ GtkFilterListModel (this stage, not lost)
+ *                      └─ GtkSingleSelection ─ GtkListView of SfDealCard
+ *
+ * The header sums the column per currency (there is no exchange rate):
+ * count, total and weighted total (value × the deal's probability). The
+ * sums are recomputed once per main-loop turn however many deals changed.
+ * Dropping a card on the column, or Ctrl+→ / Ctrl+← on a selected card,
+ * asks the window to advance or move the deal back.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sf-board-column.h"
+#include "sf-deal-card.h"
+#include "sf-ui-util.h"
+
+struct _SfBoardColumn
+{
+  GtkWidget parent_instance;
+
+  /* template widgets */
+  GtkWidget *box;
+  GtkLabel *name_label;
+  GtkLabel *count_label;
+  GtkLabel *total_label;
+  GtkLabel *weighted_label;
+  GtkListView *list_view;
+  GtkStack *stack;
+
+  /* owned */
+  SfPipeline *pipeline;
+  GtkFilterListModel *filtered;
+  GtkSingleSelection *selection;
+  char *summary;
+  guint update_id;
+
+  SfStage stage;
+};
+
+G_DEFINE_FINAL_TYPE (SfBoardColumn, sf_board_column, GTK_TYPE_WIDGET)
+
+typedef struct
+{
+  char currency[4];
+  gint64 total;
+  gint64 weighted;
+} Sum;
+
+static void
+add_to_sums (GArray        *sums,
+             const SfMoney *value,
+             const SfMoney *weighted)
+{
+  Sum *sum = NULL;
+
+  for (guint i = 0; i < sums->len && sum == NULL; i++)
+    if (g_str_equal (g_array_index (sums, Sum, i).currency, value->currency))
+      sum = &g_array_index (sums, Sum, i);
+
+  if (sum == NULL)
+    {
+      Sum empty = { { 0 }, 0, 0 };
+
+      g_strlcpy (empty.currency, value->currency, sizeof empty.currency);
+      g_array_append_val (sums, empty);
+      sum = &g_array_index (sums, Sum, sums->len - 1);
+    }
+
+  /* Saturate rather than wrap: a column header is not worth a crash. */
+  if (__builtin_add_overflow (sum->total, value->amount, &sum->total))
+    sum->total = value->amount > 0 ? G_MAXINT64 : G_MININT64;
+  if (__builtin_add_overflow (sum->weighted, weighted->amount, &sum->weighted))
+    sum->weighted = weighted->amount > 0 ? G_MAXINT64 : G_MININT64;
+}
+
+static char *
+join_sums (GArray   *sums,
+           gboolean  weighted)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < sums->len; i++)
+    {
+      Sum *sum = &g_array_index (sums, Sum, i);
+      g_autofree char *part = NULL;
+      SfMoney money;
+
+      sf_money_init (&money, weighted ? sum->weighted : sum->total, sum->currency);
+      part = sf_money_to_string_whole (&money);
+      if (i > 0)
+        g_string_append (text, " + ");
+      g_string_append (text, part);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+static gboolean
+update_header (gpointer data)
+{
+  SfBoardColumn *self = data;
+  GListModel *model = G_LIST_MODEL (self->filtered);
+  const int *probabilities = sf_pipeline_get_stage_probabilities (self->pipeline);
+  g_autoptr(GArray) sums = g_array_new (FALSE, FALSE, sizeof (Sum));
+  g_autofree char *count = NULL;
+  g_autofree char *total = NULL;
+  g_autofree char *weighted = NULL;
+  g_autofree char *weighted_text = NULL;
+  g_autofree char *accessible = NULL;
+  guint n = g_list_model_get_n_items (model);
+
+  self->update_id = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SfDeal) deal = g_list_model_get_item (model, i);
+      SfMoney part;
+
+      if (!sf_money_percent (sf_deal_get_value (deal),
+                             sf_deal_get_effective_probability (deal, probabilities),
+                             &part, NULL))
+        sf_money_init (&part, 0, sf_deal_get_value (deal)->currency);
+      add_to_sums (sums, sf_deal_get_value (deal), &part);
+    }
+
+  count = g_strdup_printf ("%u", n);
+  total = n ? join_sums (sums, FALSE) : g_strdup ("—");
+  weighted = n ? join_sums (sums, TRUE) : g_strdup ("—");
+  /* Translators: the column's total weighted by each deal's probability */
+  weighted_text = g_strdup_printf (_("Weighted %s"), weighted);
+
+  gtk_label_set_text (self->count_label, count);
+  gtk_label_set_text (self->total_label, total);
+  gtk_label_set_text (self->weighted_label, weighted_text);
+  gtk_stack_set_visible_child_name (self->stack, n ? "list" : "empty");
+
+  g_free (self->summary);
+  self->summary = g_strdup_printf ("%s|%s|%s", count, total, weighted);
+
+  accessible = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             /* Translators: read by screen readers for a board column: the stage,
+                                              * how many deals, their total, and the weighted total */
+                                             "%s: %u deal, %s, %s",
+                                             "%s: %u deals, %s, %s", n),
+                                sf_stage_get_name (self->stage), n, total, weighted_text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_update (SfBoardColumn *self)
+{
+  if (self->update_id == 0)
+    self->update_id = g_idle_add_full (G_PRIORITY_DEFAULT, update_header, self, NULL);
+}
+
+static gboolean
+in_column (gpointer item,
+           gpointer data)
+{
+  SfBoardColumn *self = data;
+  SfDeal *deal = item;
+
+  return sf_deal_get_stage (deal) == self->stage &&
+         sf_deal_get_status (deal) != SF_DEAL_STATUS_LOST;
+}
+
+static void
+activate_deal (SfBoardColumn *self,
+               const char    *action,
+               SfDeal        *deal)
+{
+  if (deal != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), action, "x", sf_deal_get_id (deal));
+}
+
+static void
+activate_cb (SfBoardColumn *self,
+             guint          position)
+{
+  g_autoptr(SfDeal) deal = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
+
+  activate_deal (self, "win.open-deal", deal);
+}
+
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         SfBoardColumn *self)
+{
+  SfDeal *deal = g_value_get_object (value);
+  SfStage from;
+
+  if (deal == NULL)
+    return FALSE;
+
+  from = sf_deal_get_stage (deal);
+  if (from == self->stage)
+    return FALSE;
+
+  if (from + 1 == self->stage)
+    activate_deal (self, "win.advance", deal);
+  else if (from == self->stage + 1)
+    activate_deal (self, "win.move-back", deal);
+  else
+    sf_ui_toast (GTK_WIDGET (self), _("Deals move one stage at a time"), FALSE);
+
+  return TRUE;
+}
+
+static void
+advance_selected (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  SfBoardColumn *self = SF_BOARD_COLUMN (widget);
+
+  activate_deal (self, g_str_equal (action_name, "column.advance") ? "win.advance"
+                 : g_str_equal (action_name, "column.move-back") ? "win.move-back"
+                 : "win.delete",
+                 sf_board_column_get_selected (self));
+}
+
+static void
+sf_board_column_dispose (GObject *object)
+{
+  SfBoardColumn *self = (SfBoardColumn *) object;
+
+  g_clear_handle_id (&self->update_id, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SF_TYPE_BOARD_COLUMN);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->pipeline);
+  g_clear_pointer (&self->summary, g_free);
+
+  G_OBJECT_CLASS (sf_board_column_parent_class)->dispose (object);
+}
+
+static void
+sf_board_column_class_init (SfBoardColumnClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = sf_board_column_dispose;
+
+  g_type_ensure (SF_TYPE_DEAL_CARD);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/salesflow/Salesflow/sf-board-column.ui");
+  gtk_widget_class_bind_template_child (widget_class, SfBoardColumn, box);
+  gtk_widget_class_bind_template_child (widget_class, SfBoardColumn, name_label);
+  gtk_widget_class_bind_template_child (widget_class, SfBoardColumn, count_label);
+  gtk_widget_class_bind_template_child (widget_class, SfBoardColumn, total_label);
+  gtk_widget_class_bind_template_child (widget_class, SfBoardColumn, weighted_label);
+  gtk_widget_class_bind_template_child (widget_class, SfBoardColumn, list_view);
+  gtk_widget_class_bind_template_child (widget_class, SfBoardColumn, stack);
+  gtk_widget_class_bind_template_callback (widget_class, activate_cb);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "board-column");
+
+  gtk_widget_class_install_action (widget_class, "column.advance", NULL, advance_selected);
+  gtk_widget_class_install_action (widget_class, "column.move-back", NULL, advance_selected);
+  gtk_widget_class_install_action (widget_class, "column.delete", NULL, advance_selected);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_CONTROL_MASK,
+                                       "column.advance", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_CONTROL_MASK,
+                                       "column.move-back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "column.delete", NULL);
+}
+
+static void
+sf_board_column_init (SfBoardColumn *self)
+{
+  GtkDropTarget *target;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  target = gtk_drop_target_new (SF_TYPE_DEAL, GDK_ACTION_MOVE);
+  g_signal_connect (target, "drop", G_CALLBACK (drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+}
+
+/**
+ * sf_board_column_new:
+ *
+ * Returns: (transfer floating): the column of @stage
+ */
+GtkWidget *
+sf_board_column_new (SfPipeline *pipeline,
+                     SfStage     stage)
+{
+  SfBoardColumn *self = g_object_new (SF_TYPE_BOARD_COLUMN, NULL);
+  GtkFilter *filter;
+
+  self->pipeline = g_object_ref (pipeline);
+  self->stage = stage;
+  gtk_label_set_text (self->name_label, sf_stage_get_name (stage));
+
+  filter = GTK_FILTER (gtk_custom_filter_new (in_column, self, NULL));
+  self->filtered = gtk_filter_list_model_new (g_object_ref (sf_pipeline_get_deals (pipeline)), filter);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+
+  g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (schedule_update),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (pipeline, "settings-changed", G_CALLBACK (schedule_update),
+                           self, G_CONNECT_SWAPPED);
+  update_header (self);
+
+  return GTK_WIDGET (self);
+}
+
+SfStage
+sf_board_column_get_stage (SfBoardColumn *self)
+{
+  g_return_val_if_fail (SF_IS_BOARD_COLUMN (self), SF_STAGE_PROSPECT);
+  return self->stage;
+}
+
+/**
+ * sf_board_column_get_selected:
+ *
+ * Returns: (transfer none) (nullable): the selected card's deal
+ */
+SfDeal *
+sf_board_column_get_selected (SfBoardColumn *self)
+{
+  g_return_val_if_fail (SF_IS_BOARD_COLUMN (self), NULL);
+  return gtk_single_selection_get_selected_item (self->selection);
+}
+
+/**
+ * sf_board_column_get_model:
+ *
+ * Returns: (transfer none): the deals in this column
+ */
+GListModel *
+sf_board_column_get_model (SfBoardColumn *self)
+{
+  g_return_val_if_fail (SF_IS_BOARD_COLUMN (self), NULL);
+  return G_LIST_MODEL (self->filtered);
+}
+
+/**
+ * sf_board_column_get_summary:
+ *
+ * Returns: "count|total|weighted" as shown in the header, for tests
+ */
+const char *
+sf_board_column_get_summary (SfBoardColumn *self)
+{
+  g_return_val_if_fail (SF_IS_BOARD_COLUMN (self), NULL);
+
+  if (self->update_id != 0)
+    {
+      g_source_remove (self->update_id);
+      update_header (self);
+    }
+
+  return self->summary;
+}
+
+/**
+ * sf_board_column_select_deal:
+ *
+ * Selects and shows @deal's card.
+ *
+ * Returns: whether the deal is in this column
+ */
+gboolean
+sf_board_column_select_deal (SfBoardColumn *self,
+                             SfDeal        *deal)
+{
+  guint n;
+
+  g_return_val_if_fail (SF_IS_BOARD_COLUMN (self), FALSE);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SfDeal) item = g_list_model_get_item (G_LIST_MODEL (self->filtered), i);
+
+      if (item == deal)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          sf_ui_scroll_to_item (GTK_WIDGET (self->list_view), i);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}

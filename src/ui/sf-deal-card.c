@@ -1,0 +1,215 @@
+/* sf-deal-card.c — one deal on the board
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A card follows its deal with one GSignalGroup: the list view recycles
+ * cards, and setting another deal moves every connection at once. A card
+ * is also the drag source for moving its deal between columns.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sf-deal-card.h"
+#include "sf-deal-filter.h"
+#include "sf-ui-util.h"
+
+struct _SfDealCard
+{
+  GtkWidget parent_instance;
+
+  /* template widgets */
+  GtkWidget *box;
+  GtkLabel *title_label;
+  GtkLabel *customer_label;
+  GtkLabel *value_label;
+  GtkLabel *progress_label;
+  GtkLevelBar *progress_bar;
+  GtkWidget *stale_icon;
+
+  /* owned */
+  SfDeal *deal;
+  GSignalGroup *deal_signals;
+};
+
+G_DEFINE_FINAL_TYPE (SfDealCard, sf_deal_card, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_DEAL,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+update (SfDealCard *self)
+{
+  g_autofree char *value = NULL;
+  g_autofree char *progress = NULL;
+  g_autofree char *accessible = NULL;
+  guint done, required;
+  gboolean stale;
+
+  if (self->deal == NULL)
+    return;
+
+  done = sf_deal_get_progress_done (self->deal);
+  required = sf_deal_get_progress_required (self->deal);
+  value = sf_ui_format_value (self->deal);
+  progress = sf_ui_format_progress (done, required);
+
+  gtk_label_set_text (self->title_label, sf_deal_get_title (self->deal));
+  gtk_label_set_text (self->customer_label, sf_deal_get_customer (self->deal));
+  gtk_label_set_text (self->value_label, value);
+  gtk_label_set_text (self->progress_label, progress);
+  gtk_level_bar_set_value (self->progress_bar, required ? (double) done / required : 1.0);
+
+  stale = sf_deal_is_stale (self->deal, g_settings_get_int (sf_ui_get_settings (), "stale-days"),
+                            g_get_real_time () / G_USEC_PER_SEC);
+  gtk_widget_set_visible (self->stale_icon, stale);
+
+  /* Translators: read by screen readers for a card on the board: title,
+   * customer, value, checklist progress */
+  accessible = g_strdup_printf (_("%s, %s, %s, %s done"), sf_deal_get_title (self->deal),
+                                sf_deal_get_customer (self->deal), value, progress);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+}
+
+static GdkContentProvider *
+drag_prepare_cb (GtkDragSource *source,
+                 double         x,
+                 double         y,
+                 SfDealCard    *self)
+{
+  if (self->deal == NULL)
+    return NULL;
+
+  return gdk_content_provider_new_typed (SF_TYPE_DEAL, self->deal);
+}
+
+static void
+drag_begin_cb (GtkDragSource *source,
+               GdkDrag       *drag,
+               SfDealCard    *self)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (self));
+
+  gtk_drag_source_set_icon (source, paintable, 16, 16);
+}
+
+static void
+sf_deal_card_dispose (GObject *object)
+{
+  SfDealCard *self = (SfDealCard *) object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SF_TYPE_DEAL_CARD);
+  g_clear_object (&self->deal_signals);
+  g_clear_object (&self->deal);
+
+  G_OBJECT_CLASS (sf_deal_card_parent_class)->dispose (object);
+}
+
+static void
+sf_deal_card_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  SfDealCard *self = SF_DEAL_CARD (object);
+
+  switch (prop_id)
+    {
+    case PROP_DEAL: g_value_set_object (value, self->deal); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sf_deal_card_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  SfDealCard *self = SF_DEAL_CARD (object);
+
+  switch (prop_id)
+    {
+    case PROP_DEAL: sf_deal_card_set_deal (self, g_value_get_object (value)); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sf_deal_card_class_init (SfDealCardClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sf_deal_card_dispose;
+  object_class->get_property = sf_deal_card_get_property;
+  object_class->set_property = sf_deal_card_set_property;
+
+  properties[PROP_DEAL] =
+    g_param_spec_object ("deal", NULL, NULL, SF_TYPE_DEAL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/salesflow/Salesflow/sf-deal-card.ui");
+  gtk_widget_class_bind_template_child (widget_class, SfDealCard, box);
+  gtk_widget_class_bind_template_child (widget_class, SfDealCard, title_label);
+  gtk_widget_class_bind_template_child (widget_class, SfDealCard, customer_label);
+  gtk_widget_class_bind_template_child (widget_class, SfDealCard, value_label);
+  gtk_widget_class_bind_template_child (widget_class, SfDealCard, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, SfDealCard, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, SfDealCard, stale_icon);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "deal-card");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+sf_deal_card_init (SfDealCard *self)
+{
+  GtkDragSource *source;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_add_css_class (GTK_WIDGET (self), "card");
+
+  self->deal_signals = g_signal_group_new (SF_TYPE_DEAL);
+  g_signal_group_connect_swapped (self->deal_signals, "notify", G_CALLBACK (update), self);
+
+  source = gtk_drag_source_new ();
+  gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
+  g_signal_connect (source, "prepare", G_CALLBACK (drag_prepare_cb), self);
+  g_signal_connect (source, "drag-begin", G_CALLBACK (drag_begin_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (source));
+}
+
+/**
+ * sf_deal_card_get_deal:
+ *
+ * Returns: (transfer none) (nullable): the deal shown
+ */
+SfDeal *
+sf_deal_card_get_deal (SfDealCard *self)
+{
+  g_return_val_if_fail (SF_IS_DEAL_CARD (self), NULL);
+  return self->deal;
+}
+
+void
+sf_deal_card_set_deal (SfDealCard *self,
+                       SfDeal     *deal)
+{
+  g_return_if_fail (SF_IS_DEAL_CARD (self));
+
+  if (g_set_object (&self->deal, deal))
+    {
+      g_signal_group_set_target (self->deal_signals, deal);
+      update (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEAL]);
+    }
+}

@@ -1,0 +1,660 @@
+/* sf-deals-view.c — the deal list and the selected deal beside it
+ *
+ *   pipeline deals ─ GtkFilterListModel (SfDealFilter: search, stage,
+ *                    │                   status, mine, stale)
+ *                    └─ GtkSortListModel (the column view's sorter)
+ *                         └─ GtkSingleSelection ─ GtkColumnView
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * GTK 4.8 cannot tell which column the user sorted by, so the view
+ * watches clicks on the column headers and mirrors the sorter's rule (a
+ * click makes a column primary, ascending; a click on the primary column
+ * flips it) into the sort-column and sort-descending settings, and
+ * restores them with gtk_column_view_sort_by_column() before the model is
+ * set. The leaflet folds below about 600 px: the list, then the pane.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sf-deal-pane.h"
+#include "sf-deals-view.h"
+#include "sf-format.h"
+#include "sf-ui-util.h"
+
+struct _SfDealsView
+{
+  GtkWidget parent_instance;
+
+  /* template widgets */
+  AdwLeaflet *leaflet;
+  GtkWidget *list_box;
+  GtkSearchEntry *search_entry;
+  GtkDropDown *stage_dropdown;
+  GtkDropDown *status_dropdown;
+  GtkToggleButton *mine_button;
+  GtkToggleButton *stale_button;
+  GtkLabel *count_label;
+  GtkStack *list_stack;
+  GtkColumnView *column_view;
+  GtkColumnViewColumn *title_column;
+  GtkColumnViewColumn *customer_column;
+  GtkColumnViewColumn *value_column;
+  GtkColumnViewColumn *stage_column;
+  GtkColumnViewColumn *progress_column;
+  GtkColumnViewColumn *owner_column;
+  GtkColumnViewColumn *close_column;
+  GtkColumnViewColumn *days_column;
+  GtkWidget *pane_box;
+  GtkWidget *back_button;
+  SfDealPane *pane;
+
+  /* owned */
+  SfPipeline *pipeline;
+  SfDealFilter *filter;
+  GtkFilterListModel *filtered;
+  GtkSortListModel *sorted;
+  GtkSingleSelection *selection;
+
+  /* borrowed */
+  GtkColumnViewColumn *clicked;
+  GtkColumnViewColumn *sort_column;
+  gboolean sort_descending;
+  gint64 me;
+};
+
+G_DEFINE_FINAL_TYPE (SfDealsView, sf_deals_view, GTK_TYPE_WIDGET)
+
+/* Cell texts for the column view's closures */
+
+static gboolean
+stale_cb (gpointer     item,
+          SfDealStatus status,
+          gint64       entered)
+{
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  int days = g_settings_get_int (sf_ui_get_settings (), "stale-days");
+
+  return status == SF_DEAL_STATUS_OPEN && entered > 0 && (now - entered) / 86400 > days;
+}
+
+static char *
+value_cb (gpointer       item,
+          const SfMoney *value)
+{
+  return value ? sf_money_to_string (value) : NULL;
+}
+
+static char *
+stage_cb (gpointer     item,
+          SfStage      stage,
+          SfDealStatus status)
+{
+  if (status == SF_DEAL_STATUS_LOST)
+    /* Translators: a lost deal in the list: “Discovery (lost)” */
+    return g_strdup_printf (_("%s (lost)"), sf_stage_get_name (stage));
+
+  return g_strdup (sf_stage_get_name (stage));
+}
+
+static char *
+progress_cb (gpointer item,
+             guint    done,
+             guint    required)
+{
+  return sf_ui_format_progress (done, required);
+}
+
+static char *
+owner_cb (gpointer    item,
+          const char *name)
+{
+  return g_strdup (name ? name : "—");
+}
+
+static char *
+date_cb (gpointer item,
+         guint    julian)
+{
+  return sf_format_date (julian);
+}
+
+static char *
+days_cb (gpointer item,
+         gint64   entered)
+{
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  return g_strdup_printf ("%" G_GINT64_FORMAT, entered > 0 && now > entered ? (now - entered) / 86400 : 0);
+}
+
+/* Sorters that are not a property compare */
+
+static int
+compare_stage (gconstpointer a,
+               gconstpointer b,
+               gpointer      data)
+{
+  int sa = sf_deal_get_stage ((SfDeal *) a), sb = sf_deal_get_stage ((SfDeal *) b);
+
+  if (sa != sb)
+    return sa < sb ? -1 : 1;
+
+  return (int) sf_deal_get_status ((SfDeal *) a) - (int) sf_deal_get_status ((SfDeal *) b);
+}
+
+static int
+compare_progress (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      data)
+{
+  guint64 da = sf_deal_get_progress_done ((SfDeal *) a), ra = sf_deal_get_progress_required ((SfDeal *) a);
+  guint64 db = sf_deal_get_progress_done ((SfDeal *) b), rb = sf_deal_get_progress_required ((SfDeal *) b);
+  /* Compare done/required as fractions without dividing; no jobs is done. */
+  guint64 left = (ra ? da : 1) * (rb ? rb : 1);
+  guint64 right = (rb ? db : 1) * (ra ? ra : 1);
+
+  return left < right ? -1 : left > right;
+}
+
+static int
+compare_close (gconstpointer a,
+               gconstpointer b,
+               gpointer      data)
+{
+  guint ca = sf_deal_get_expected_close ((SfDeal *) a);
+  guint cb = sf_deal_get_expected_close ((SfDeal *) b);
+
+  /* Deals without a date go last. */
+  if (ca == cb)
+    return 0;
+  if (ca == 0)
+    return 1;
+  if (cb == 0)
+    return -1;
+
+  return ca < cb ? -1 : 1;
+}
+
+static const char *
+column_key (SfDealsView         *self,
+            GtkColumnViewColumn *column)
+{
+  if (column == self->title_column) return "title";
+  if (column == self->customer_column) return "customer";
+  if (column == self->value_column) return "value";
+  if (column == self->stage_column) return "stage";
+  if (column == self->progress_column) return "progress";
+  if (column == self->owner_column) return "owner";
+  if (column == self->close_column) return "expected-close";
+  if (column == self->days_column) return "days-in-stage";
+  return "";
+}
+
+static GtkColumnViewColumn *
+column_for_key (SfDealsView *self,
+                const char  *key)
+{
+  GtkColumnViewColumn *columns[] = {
+    self->title_column, self->customer_column, self->value_column, self->stage_column,
+    self->progress_column, self->owner_column, self->close_column, self->days_column,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    if (g_str_equal (column_key (self, columns[i]), key))
+      return columns[i];
+
+  return NULL;
+}
+
+static void
+sorter_changed_cb (SfDealsView *self)
+{
+  if (self->clicked == NULL)
+    return;
+
+  if (self->clicked == self->sort_column)
+    self->sort_descending = !self->sort_descending;
+  else
+    {
+      self->sort_column = self->clicked;
+      self->sort_descending = FALSE;
+    }
+  self->clicked = NULL;
+
+  g_settings_set_string (sf_ui_get_settings (), "sort-column", column_key (self, self->sort_column));
+  g_settings_set_boolean (sf_ui_get_settings (), "sort-descending", self->sort_descending);
+}
+
+static void
+header_pressed_cb (GtkGestureClick *gesture,
+                   int              n_press,
+                   double           x,
+                   double           y,
+                   SfDealsView     *self)
+{
+  GtkWidget *title = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+
+  self->clicked = g_object_get_data (G_OBJECT (title), "sf-column");
+}
+
+/* Finds the header buttons (GtkColumnViewTitle, one per column, in order)
+ * and listens to their clicks before the column view does. */
+static void
+watch_headers (SfDealsView *self)
+{
+  GListModel *columns = gtk_column_view_get_columns (self->column_view);
+  GtkWidget *header = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+  guint i = 0;
+
+  for (GtkWidget *title = header ? gtk_widget_get_first_child (header) : NULL;
+       title != NULL && i < g_list_model_get_n_items (columns);
+       title = gtk_widget_get_next_sibling (title), i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      GtkGesture *click = gtk_gesture_click_new ();
+
+      g_object_set_data (G_OBJECT (title), "sf-column", column);
+      gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+      g_signal_connect (click, "pressed", G_CALLBACK (header_pressed_cb), self);
+      gtk_widget_add_controller (title, GTK_EVENT_CONTROLLER (click));
+    }
+}
+
+static void
+restore_sort (SfDealsView *self)
+{
+  g_autofree char *key = g_settings_get_string (sf_ui_get_settings (), "sort-column");
+  GtkColumnViewColumn *column = column_for_key (self, key);
+
+  if (column == NULL)
+    return;
+
+  self->sort_column = column;
+  self->sort_descending = g_settings_get_boolean (sf_ui_get_settings (), "sort-descending");
+  gtk_column_view_sort_by_column (self->column_view, column,
+                                  self->sort_descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
+}
+
+/* Filters */
+
+static void
+update_count (SfDealsView *self)
+{
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  guint all = self->pipeline ? g_list_model_get_n_items (sf_pipeline_get_deals (self->pipeline)) : 0;
+  g_autofree char *text = NULL;
+
+  if (shown == all)
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         /* Translators: how many deals the list shows */
+                                         "%u deal", "%u deals", all), all);
+  else
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         /* Translators: how many of all deals the search and filters show */
+                                         "%u of %u deal", "%u of %u deals", all),
+                            shown, all);
+  gtk_label_set_text (self->count_label, text);
+
+  gtk_stack_set_visible_child_name (self->list_stack,
+                                    all == 0 ? "no-deals" : shown == 0 ? "no-match" : "list");
+}
+
+static void
+search_changed_cb (SfDealsView *self)
+{
+  sf_deal_filter_set_query (self->filter, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+}
+
+/* Enter in the search opens the first deal found. */
+static void
+search_activate_cb (SfDealsView *self)
+{
+  g_autoptr(SfDeal) first = g_list_model_get_item (G_LIST_MODEL (self->sorted), 0);
+
+  if (first != NULL)
+    {
+      gtk_single_selection_set_selected (self->selection, 0);
+      sf_deal_pane_set_deal (self->pane, first);
+      if (adw_leaflet_get_folded (self->leaflet))
+        adw_leaflet_set_visible_child (self->leaflet, self->pane_box);
+    }
+}
+
+static void
+stop_search_cb (SfDealsView *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+static void
+filters_changed_cb (SfDealsView *self)
+{
+  guint stage = gtk_drop_down_get_selected (self->stage_dropdown);
+  guint status = gtk_drop_down_get_selected (self->status_dropdown);
+
+  if (self->filter == NULL)
+    return;
+
+  /* Position 0 of both drop-downs is "all". */
+  sf_deal_filter_set_stage (self->filter, stage == 0 || stage == GTK_INVALID_LIST_POSITION
+                                          ? -1 : (int) stage - 1);
+  sf_deal_filter_set_status (self->filter, status == 0 || status == GTK_INVALID_LIST_POSITION
+                                           ? -1 : (int) status - 1);
+  sf_deal_filter_set_owner (self->filter, gtk_toggle_button_get_active (self->mine_button) ? self->me : 0);
+  sf_deal_filter_set_now (self->filter, g_get_real_time () / G_USEC_PER_SEC);
+  sf_deal_filter_set_stale (self->filter, gtk_toggle_button_get_active (self->stale_button)
+                                          ? g_settings_get_int (sf_ui_get_settings (), "stale-days") : 0);
+}
+
+/* Selection and the leaflet */
+
+static void
+selection_changed_cb (SfDealsView *self)
+{
+  SfDeal *deal = gtk_single_selection_get_selected_item (self->selection);
+
+  sf_deal_pane_set_deal (self->pane, deal);
+  if (deal != NULL && adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->pane_box);
+}
+
+static void
+folded_cb (SfDealsView *self)
+{
+  gtk_widget_set_visible (self->back_button, adw_leaflet_get_folded (self->leaflet));
+}
+
+static void
+back_cb (SfDealsView *self)
+{
+  adw_leaflet_set_visible_child (self->leaflet, self->list_box);
+}
+
+static void
+activate_on_selected (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  SfDealsView *self = SF_DEALS_VIEW (widget);
+  SfDeal *deal = sf_deals_view_get_selected (self);
+  const char *target = g_str_equal (action_name, "deals.advance") ? "win.advance"
+                     : g_str_equal (action_name, "deals.move-back") ? "win.move-back"
+                     : "win.delete";
+
+  if (deal != NULL)
+    gtk_widget_activate_action (widget, target, "x", sf_deal_get_id (deal));
+}
+
+static void
+sf_deals_view_dispose (GObject *object)
+{
+  SfDealsView *self = (SfDealsView *) object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SF_TYPE_DEALS_VIEW);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->sorted);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->pipeline);
+
+  G_OBJECT_CLASS (sf_deals_view_parent_class)->dispose (object);
+}
+
+static void
+sf_deals_view_class_init (SfDealsViewClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = sf_deals_view_dispose;
+
+  g_type_ensure (SF_TYPE_DEAL_PANE);
+  g_type_ensure (SF_TYPE_DEAL);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/salesflow/Salesflow/sf-deals-view.ui");
+#define CHILD(name) gtk_widget_class_bind_template_child (widget_class, SfDealsView, name)
+  CHILD (leaflet);
+  CHILD (list_box);
+  CHILD (search_entry);
+  CHILD (stage_dropdown);
+  CHILD (status_dropdown);
+  CHILD (mine_button);
+  CHILD (stale_button);
+  CHILD (count_label);
+  CHILD (list_stack);
+  CHILD (column_view);
+  CHILD (title_column);
+  CHILD (customer_column);
+  CHILD (value_column);
+  CHILD (stage_column);
+  CHILD (progress_column);
+  CHILD (owner_column);
+  CHILD (close_column);
+  CHILD (days_column);
+  CHILD (pane_box);
+  CHILD (back_button);
+  CHILD (pane);
+#undef CHILD
+  gtk_widget_class_bind_template_callback (widget_class, stale_cb);
+  gtk_widget_class_bind_template_callback (widget_class, value_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stage_cb);
+  gtk_widget_class_bind_template_callback (widget_class, progress_cb);
+  gtk_widget_class_bind_template_callback (widget_class, owner_cb);
+  gtk_widget_class_bind_template_callback (widget_class, date_cb);
+  gtk_widget_class_bind_template_callback (widget_class, days_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, filters_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, folded_cb);
+  gtk_widget_class_bind_template_callback (widget_class, back_cb);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+
+  gtk_widget_class_install_action (widget_class, "deals.advance", NULL, activate_on_selected);
+  gtk_widget_class_install_action (widget_class, "deals.move-back", NULL, activate_on_selected);
+  gtk_widget_class_install_action (widget_class, "deals.delete", NULL, activate_on_selected);
+}
+
+static void
+add_list_shortcuts (SfDealsView *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+  static const struct { guint key; GdkModifierType mods; const char *action; } keys[] = {
+    { GDK_KEY_Right, GDK_CONTROL_MASK, "deals.advance" },
+    { GDK_KEY_Left, GDK_CONTROL_MASK, "deals.move-back" },
+    { GDK_KEY_Delete, 0, "deals.delete" },
+  };
+
+  /* Only while the list has the focus: in the pane's entries these keys
+   * edit text. */
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].key, keys[i].mods),
+                                                            gtk_named_action_new (keys[i].action)));
+  gtk_widget_add_controller (GTK_WIDGET (self->column_view), controller);
+}
+
+static void
+sf_deals_view_init (SfDealsView *self)
+{
+  g_autoptr(GtkStringList) stages = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
+  GtkSorter *sorter;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_string_list_append (stages, _("All Stages"));
+  for (int s = SF_STAGE_FIRST; s <= SF_STAGE_LAST; s++)
+    gtk_string_list_append (stages, sf_stage_get_name (s));
+  gtk_drop_down_set_model (self->stage_dropdown, G_LIST_MODEL (stages));
+
+  gtk_string_list_append (statuses, _("Any Status"));
+  for (int s = SF_DEAL_STATUS_OPEN; s <= SF_DEAL_STATUS_LOST; s++)
+    gtk_string_list_append (statuses, sf_deal_status_get_name (s));
+  gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (statuses));
+
+  sorter = GTK_SORTER (gtk_custom_sorter_new (compare_stage, NULL, NULL));
+  gtk_column_view_column_set_sorter (self->stage_column, sorter);
+  g_object_unref (sorter);
+  sorter = GTK_SORTER (gtk_custom_sorter_new (compare_progress, NULL, NULL));
+  gtk_column_view_column_set_sorter (self->progress_column, sorter);
+  g_object_unref (sorter);
+  sorter = GTK_SORTER (gtk_custom_sorter_new (compare_close, NULL, NULL));
+  gtk_column_view_column_set_sorter (self->close_column, sorter);
+  g_object_unref (sorter);
+
+  add_list_shortcuts (self);
+  folded_cb (self);
+}
+
+/**
+ * sf_deals_view_set_pipeline:
+ *
+ * Builds the model chain over @pipeline's deals; call once.
+ */
+void
+sf_deals_view_set_pipeline (SfDealsView *self,
+                            SfPipeline  *pipeline)
+{
+  GtkSorter *sorter;
+
+  g_return_if_fail (SF_IS_DEALS_VIEW (self));
+  g_return_if_fail (self->pipeline == NULL);
+
+  self->pipeline = g_object_ref (pipeline);
+  sf_deal_pane_set_pipeline (self->pane, pipeline);
+
+  self->filter = sf_deal_filter_new ();
+  self->filtered = gtk_filter_list_model_new (g_object_ref (sf_pipeline_get_deals (pipeline)),
+                                              GTK_FILTER (g_object_ref (self->filter)));
+
+  /* Sort first, then set the model, so a large list is sorted once. */
+  restore_sort (self);
+  sorter = gtk_column_view_get_sorter (self->column_view);
+  self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)),
+                                          g_object_ref (sorter));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+
+  g_signal_connect_object (sorter, "changed", G_CALLBACK (sorter_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->selection, "notify::selected-item", G_CALLBACK (selection_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (update_count), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (sf_pipeline_get_deals (pipeline), "items-changed", G_CALLBACK (update_count),
+                           self, G_CONNECT_SWAPPED);
+  watch_headers (self);
+  update_count (self);
+}
+
+/**
+ * sf_deals_view_set_me:
+ *
+ * Sets whose deals the Mine filter shows.
+ */
+void
+sf_deals_view_set_me (SfDealsView *self,
+                      gint64       person_id)
+{
+  g_return_if_fail (SF_IS_DEALS_VIEW (self));
+
+  self->me = person_id;
+  filters_changed_cb (self);
+}
+
+SfDealFilter *
+sf_deals_view_get_filter (SfDealsView *self)
+{
+  g_return_val_if_fail (SF_IS_DEALS_VIEW (self), NULL);
+  return self->filter;
+}
+
+/**
+ * sf_deals_view_get_model:
+ *
+ * Returns: (transfer none): the deals as the list shows them, filtered and
+ *   sorted
+ */
+GListModel *
+sf_deals_view_get_model (SfDealsView *self)
+{
+  g_return_val_if_fail (SF_IS_DEALS_VIEW (self), NULL);
+  return G_LIST_MODEL (self->sorted);
+}
+
+SfDealPane *
+sf_deals_view_get_pane (SfDealsView *self)
+{
+  g_return_val_if_fail (SF_IS_DEALS_VIEW (self), NULL);
+  return self->pane;
+}
+
+/**
+ * sf_deals_view_get_selected:
+ *
+ * Returns: (transfer none) (nullable): the deal shown in the pane
+ */
+SfDeal *
+sf_deals_view_get_selected (SfDealsView *self)
+{
+  g_return_val_if_fail (SF_IS_DEALS_VIEW (self), NULL);
+  return sf_deal_pane_get_deal (self->pane);
+}
+
+/**
+ * sf_deals_view_select_deal:
+ *
+ * Selects @deal, clearing the search and filters if they hide it, scrolls
+ * to it and shows it in the pane.
+ */
+void
+sf_deals_view_select_deal (SfDealsView *self,
+                           SfDeal      *deal)
+{
+  GListModel *model;
+  guint n;
+
+  g_return_if_fail (SF_IS_DEALS_VIEW (self));
+
+  if (self->selection == NULL || deal == NULL)
+    return;
+
+  if (!gtk_filter_match (GTK_FILTER (self->filter), deal))
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      gtk_drop_down_set_selected (self->stage_dropdown, 0);
+      gtk_drop_down_set_selected (self->status_dropdown, 0);
+      gtk_toggle_button_set_active (self->mine_button, FALSE);
+      gtk_toggle_button_set_active (self->stale_button, FALSE);
+      sf_deal_filter_set_query (self->filter, NULL);
+    }
+
+  model = G_LIST_MODEL (self->sorted);
+  n = g_list_model_get_n_items (model);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SfDeal) item = g_list_model_get_item (model, i);
+
+      if (item == deal)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          sf_ui_scroll_to_item (GTK_WIDGET (self->column_view), i);
+          break;
+        }
+    }
+
+  sf_deal_pane_set_deal (self->pane, deal);
+}
+
+void
+sf_deals_view_focus_search (SfDealsView *self)
+{
+  g_return_if_fail (SF_IS_DEALS_VIEW (self));
+
+  adw_leaflet_set_visible_child (self->leaflet, self->list_box);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}

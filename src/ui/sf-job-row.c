@@ -1,0 +1,334 @@
+/* sf-job-row.c — one checklist job in the deal pane
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A check box ticks the job at once (one transaction, undoable); the row
+ * says who did it and when, or what it waits for. Approval and
+ * satisfaction jobs have no hand tick; jobs of stages the deal has not
+ * reached are shown but cannot be ticked yet. The menu sets a due date
+ * (meetings, follow-ups) and renames or removes jobs added to this deal.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sf-format.h"
+#include "sf-job-row.h"
+#include "sf-ui-util.h"
+#include "sf-workflow.h"
+
+struct _SfJobRow
+{
+  AdwActionRow parent_instance;
+
+  GtkWidget *check;
+  GtkWidget *menu_button;
+  GtkWidget *calendar;
+
+  SfPipeline *pipeline;
+  SfDeal *deal;
+  SfJob *job;
+  gulong toggled_id;
+};
+
+G_DEFINE_FINAL_TYPE (SfJobRow, sf_job_row, ADW_TYPE_ACTION_ROW)
+
+static char *
+describe (SfJobRow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (sf_job_get_done (self->job))
+    {
+      g_autofree char *when = sf_format_date_time (sf_job_get_done_at (self->job));
+
+      /* Translators: who ticked a job and when */
+      return g_strdup_printf (_("Done by %s, %s"),
+                              sf_ui_person_name (self->pipeline, sf_job_get_done_by (self->job)),
+                              when);
+    }
+
+  if (sf_job_get_kind (self->job) == SF_JOB_KIND_PRICING_APPROVAL ||
+      sf_job_get_kind (self->job) == SF_JOB_KIND_ROI_APPROVAL)
+    return g_strdup (_("Done when a manager approves"));
+  if (sf_job_get_kind (self->job) == SF_JOB_KIND_SATISFACTION)
+    return g_strdup (_("Done when the customer’s verdict is recorded"));
+
+  if (sf_job_get_due (self->job) != 0)
+    {
+      g_autofree char *due = sf_format_date (sf_job_get_due (self->job));
+
+      /* Translators: the day a meeting or follow-up is due */
+      return g_strdup_printf (_("Due %s"), due);
+    }
+
+  if (!sf_job_get_required (self->job))
+    return g_strdup (_("Optional"));
+
+  return NULL;
+}
+
+static void
+update (SfJobRow *self)
+{
+  g_autofree char *subtitle = describe (self);
+  gboolean can_tick = sf_workflow_check_job (self->deal, self->job, TRUE, NULL);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), sf_job_get_display_title (self->job));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle ? subtitle : "");
+
+  g_signal_handler_block (self->check, self->toggled_id);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (self->check), sf_job_get_done (self->job));
+  g_signal_handler_unblock (self->check, self->toggled_id);
+
+  gtk_widget_set_sensitive (self->check, can_tick);
+  gtk_widget_set_sensitive (self->menu_button, sf_deal_is_editable (self->deal));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->check),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  sf_job_get_display_title (self->job), -1);
+}
+
+static void
+toggled_cb (SfJobRow *self)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean done = gtk_check_button_get_active (GTK_CHECK_BUTTON (self->check));
+
+  if (!sf_pipeline_set_job_done (self->pipeline, self->deal, self->job, done, &error))
+    {
+      update (self);
+      sf_ui_show_error (GTK_WIDGET (self), _("The Job Was Not Changed"), error);
+      return;
+    }
+
+  update (self);
+  gtk_widget_activate_action (GTK_WIDGET (self), "pane.job-changed", NULL);
+}
+
+static void
+set_due (SfJobRow *self,
+         guint     julian)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!sf_store_set_job_due (sf_pipeline_get_store (self->pipeline), self->deal, self->job,
+                             julian, &error))
+    sf_ui_show_error (GTK_WIDGET (self), _("The Due Date Was Not Set"), error);
+
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (self->menu_button));
+  update (self);
+  gtk_widget_activate_action (GTK_WIDGET (self), "pane.job-changed", NULL);
+}
+
+static void
+day_selected_cb (SfJobRow *self)
+{
+  g_autoptr(GDateTime) date = gtk_calendar_get_date (GTK_CALENDAR (self->calendar));
+
+  set_due (self, sf_date_from_ymd (g_date_time_get_year (date), g_date_time_get_month (date),
+                                   g_date_time_get_day_of_month (date)));
+}
+
+static void
+clear_due_cb (SfJobRow *self)
+{
+  set_due (self, 0);
+}
+
+static void
+rename_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    SfJobRow         *self)
+{
+  g_autoptr(GError) error = NULL;
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
+
+  if (!g_str_equal (response, "rename"))
+    return;
+
+  if (!sf_store_rename_job (sf_pipeline_get_store (self->pipeline), self->deal, self->job,
+                            gtk_editable_get_text (entry), &error))
+    sf_ui_show_error (GTK_WIDGET (self), _("The Job Was Not Renamed"), error);
+
+  update (self);
+  gtk_widget_activate_action (GTK_WIDGET (self), "pane.job-changed", NULL);
+}
+
+static void
+rename_cb (SfJobRow *self)
+{
+  GtkWidget *dialog, *entry;
+
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (self->menu_button));
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   _("Rename Job"), NULL);
+  entry = gtk_entry_new ();
+  gtk_editable_set_text (GTK_EDITABLE (entry), sf_job_get_display_title (self->job));
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Job title"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  g_object_set_data (G_OBJECT (dialog), "entry", entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "rename", _("_Rename"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "rename",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "rename");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (rename_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+remove_cb (SfJobRow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = g_strdup (sf_job_get_display_title (self->job));
+
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (self->menu_button));
+  if (!sf_pipeline_remove_job (self->pipeline, self->deal, self->job, &error))
+    {
+      sf_ui_show_error (GTK_WIDGET (self), _("The Job Was Not Removed"), error);
+      return;
+    }
+
+  {
+    /* Translators: %s is a checklist job */
+    g_autofree char *message = g_strdup_printf (_("“%s” removed"), title);
+
+    sf_ui_toast (GTK_WIDGET (self), message, TRUE);
+  }
+  gtk_widget_activate_action (GTK_WIDGET (self), "pane.reload-jobs", NULL);
+}
+
+static GtkWidget *
+build_menu (SfJobRow *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *label = gtk_label_new (_("Due Date"));
+  GtkWidget *clear = gtk_button_new_with_mnemonic (_("_Clear Due Date"));
+
+  gtk_widget_add_css_class (label, "heading");
+  gtk_widget_set_halign (label, GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (box), label);
+
+  self->calendar = gtk_calendar_new ();
+  if (sf_job_get_due (self->job) != 0)
+    {
+      g_autoptr(GDate) date = g_date_new_julian (sf_job_get_due (self->job));
+      g_autoptr(GDateTime) dt = g_date_time_new_local (g_date_get_year (date), g_date_get_month (date),
+                                                       g_date_get_day (date), 0, 0, 0);
+
+      gtk_calendar_select_day (GTK_CALENDAR (self->calendar), dt);
+    }
+  g_signal_connect_swapped (self->calendar, "day-selected", G_CALLBACK (day_selected_cb), self);
+  gtk_box_append (GTK_BOX (box), self->calendar);
+
+  gtk_widget_add_css_class (clear, "flat");
+  g_signal_connect_swapped (clear, "clicked", G_CALLBACK (clear_due_cb), self);
+  gtk_box_append (GTK_BOX (box), clear);
+
+  if (sf_job_get_extra (self->job))
+    {
+      GtkWidget *rename = gtk_button_new_with_mnemonic (_("Re_name…"));
+      GtkWidget *remove = gtk_button_new_with_mnemonic (_("_Remove Job"));
+
+      gtk_box_append (GTK_BOX (box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+      gtk_widget_add_css_class (rename, "flat");
+      gtk_widget_add_css_class (remove, "flat");
+      gtk_widget_add_css_class (remove, "destructive-action");
+      g_signal_connect_swapped (rename, "clicked", G_CALLBACK (rename_cb), self);
+      g_signal_connect_swapped (remove, "clicked", G_CALLBACK (remove_cb), self);
+      gtk_box_append (GTK_BOX (box), rename);
+      gtk_box_append (GTK_BOX (box), remove);
+    }
+
+  return box;
+}
+
+static void
+sf_job_row_dispose (GObject *object)
+{
+  SfJobRow *self = (SfJobRow *) object;
+
+  g_clear_object (&self->job);
+  g_clear_object (&self->deal);
+  g_clear_object (&self->pipeline);
+
+  G_OBJECT_CLASS (sf_job_row_parent_class)->dispose (object);
+}
+
+static void
+sf_job_row_class_init (SfJobRowClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = sf_job_row_dispose;
+}
+
+static void
+sf_job_row_init (SfJobRow *self)
+{
+}
+
+/**
+ * sf_job_row_new:
+ *
+ * Returns: (transfer floating): a row for @job of @deal
+ */
+GtkWidget *
+sf_job_row_new (SfPipeline *pipeline,
+                SfDeal     *deal,
+                SfJob      *job)
+{
+  SfJobRow *self = g_object_new (SF_TYPE_JOB_ROW, NULL);
+  GtkWidget *popover;
+
+  self->pipeline = g_object_ref (pipeline);
+  self->deal = g_object_ref (deal);
+  self->job = g_object_ref (job);
+
+  self->check = gtk_check_button_new ();
+  gtk_widget_set_valign (self->check, GTK_ALIGN_CENTER);
+  self->toggled_id = g_signal_connect_swapped (self->check, "toggled", G_CALLBACK (toggled_cb), self);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (self), self->check);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (self), self->check);
+
+  popover = gtk_popover_new ();
+  gtk_popover_set_child (GTK_POPOVER (popover), build_menu (self));
+  self->menu_button = gtk_menu_button_new ();
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (self->menu_button), "view-more-symbolic");
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->menu_button), popover);
+  gtk_widget_set_valign (self->menu_button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (self->menu_button, "flat");
+  gtk_widget_set_tooltip_text (self->menu_button, _("Job Options"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Job Options"), -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (self), self->menu_button);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self), FALSE);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (self), 2);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (self), 3);
+  g_signal_connect_object (job, "notify", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+  update (self);
+
+  return GTK_WIDGET (self);
+}
+
+SfJob *
+sf_job_row_get_job (SfJobRow *self)
+{
+  g_return_val_if_fail (SF_IS_JOB_ROW (self), NULL);
+  return self->job;
+}
+
+/**
+ * sf_job_row_get_check:
+ *
+ * Returns: (transfer none): the check box, for tests
+ */
+GtkWidget *
+sf_job_row_get_check (SfJobRow *self)
+{
+  g_return_val_if_fail (SF_IS_JOB_ROW (self), NULL);
+  return self->check;
+}

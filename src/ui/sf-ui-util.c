@@ -1,0 +1,195 @@
+/* sf-ui-util.c — small things the widgets share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sf-format.h"
+#include "sf-ui-util.h"
+
+/**
+ * sf_ui_format_value:
+ *
+ * Returns: (transfer full): the deal's value in the user's locale
+ */
+char *
+sf_ui_format_value (SfDeal *deal)
+{
+  return sf_money_to_string (sf_deal_get_value (deal));
+}
+
+/**
+ * sf_ui_format_progress:
+ *
+ * Returns: (transfer full): "3 of 5", or "—" when the stage has no
+ *   required jobs
+ */
+char *
+sf_ui_format_progress (guint done,
+                       guint required)
+{
+  if (required == 0)
+    return g_strdup ("—");
+
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       /* Translators: checklist progress, “3 of 5” jobs done */
+                                       "%u of %u", "%u of %u", required),
+                          done, required);
+}
+
+/**
+ * sf_ui_format_days:
+ *
+ * Returns: (transfer full): "1 day", "12 days"
+ */
+char *
+sf_ui_format_days (int days)
+{
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       /* Translators: how long a deal has been in its stage */
+                                       "%d day", "%d days", days), days);
+}
+
+/**
+ * sf_ui_person_name:
+ *
+ * Returns: (transfer none): the person's name, or "—" for nobody
+ */
+const char *
+sf_ui_person_name (SfPipeline *pipeline,
+                   gint64      person_id)
+{
+  SfPerson *person = person_id > 0 ? sf_pipeline_lookup_person (pipeline, person_id) : NULL;
+
+  return person ? sf_person_get_name (person) : "—";
+}
+
+/**
+ * sf_ui_show_error:
+ *
+ * Shows @error in a dialog over @widget's window. A failed action has
+ * changed nothing; the message says so in the heading.
+ */
+void
+sf_ui_show_error (GtkWidget    *widget,
+                  const char   *heading,
+                  const GError *error)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   heading, error ? error->message : NULL);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * sf_ui_toast:
+ * @undo: whether the toast offers Undo (the win.undo action)
+ *
+ * Shows a short message in the window's toast overlay.
+ */
+void
+sf_ui_toast (GtkWidget  *widget,
+             const char *title,
+             gboolean    undo)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  AdwToast *toast;
+
+  if (overlay == NULL)
+    {
+      GtkRoot *root = gtk_widget_get_root (widget);
+
+      overlay = root ? g_object_get_data (G_OBJECT (root), "sf-toast-overlay") : NULL;
+    }
+  if (overlay == NULL)
+    return;
+
+  /* Kept for the display tests, which cannot read a toast back. */
+  g_object_set_data_full (G_OBJECT (gtk_widget_get_root (overlay)), "sf-last-toast",
+                          g_strdup (title), g_free);
+
+  {
+    /* Toast titles are Pango markup; deal titles are not. */
+    g_autofree char *escaped = g_markup_escape_text (title, -1);
+
+    toast = adw_toast_new (escaped);
+  }
+  adw_toast_set_timeout (toast, undo ? 8 : 6);
+  if (undo)
+    {
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_action_name (toast, "win.undo");
+      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+    }
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}
+
+/**
+ * sf_ui_default_currency:
+ *
+ * Returns: (transfer none): the currency for new deals: the preference,
+ *   else the locale's, else EUR
+ */
+const char *
+sf_ui_default_currency (GSettings *settings)
+{
+  static char code[4];
+  g_autofree char *chosen = settings ? g_settings_get_string (settings, "default-currency") : NULL;
+  const SfMoneyFormat *format;
+
+  if (chosen != NULL && sf_currency_is_known (chosen))
+    {
+      g_strlcpy (code, chosen, sizeof code);
+      return code;
+    }
+
+  format = sf_money_format_get_current ();
+  if (sf_currency_is_known (format->local_currency))
+    return format->local_currency;
+
+  return "EUR";
+}
+
+/**
+ * sf_ui_get_settings:
+ *
+ * Returns: (transfer none): the application's settings, shared
+ */
+GSettings *
+sf_ui_get_settings (void)
+{
+  static GSettings *settings;
+
+  if (g_once_init_enter (&settings))
+    g_once_init_leave (&settings, g_settings_new (APP_ID));
+
+  return settings;
+}
+
+/**
+ * sf_ui_scroll_to_item:
+ * @list: a GtkListView, or a GtkColumnView (whose inner list view scrolls)
+ *
+ * GTK 4.8 has no gtk_list_view_scroll_to(); the list's own
+ * list.scroll-to-item action does the same.
+ */
+void
+sf_ui_scroll_to_item (GtkWidget *list,
+                      guint      position)
+{
+  if (GTK_IS_COLUMN_VIEW (list))
+    for (GtkWidget *child = gtk_widget_get_first_child (list); child != NULL;
+         child = gtk_widget_get_next_sibling (child))
+      if (GTK_IS_LIST_VIEW (child))
+        {
+          list = child;
+          break;
+        }
+
+  gtk_widget_activate_action (list, "list.scroll-to-item", "u", position);
+}

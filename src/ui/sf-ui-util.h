@@ -1,0 +1,30 @@
+/* sf-ui-util.h — small things the widgets share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "sf-pipeline.h"
+
+G_BEGIN_DECLS
+
+char       *sf_ui_format_value      (SfDeal       *deal);
+char       *sf_ui_format_progress   (guint         done,
+                                     guint         required);
+char       *sf_ui_format_days       (int           days);
+const char *sf_ui_person_name       (SfPipeline   *pipeline,
+                                     gint64        person_id);
+void        sf_ui_show_error        (GtkWidget    *widget,
+                                     const char   *heading,
+                                     const GError *error);
+void        sf_ui_toast             (GtkWidget    *widget,
+                                     const char   *title,
+                                     gboolean      undo);
+const char *sf_ui_default_currency  (GSettings    *settings);
+GSettings  *sf_ui_get_settings      (void);
+void        sf_ui_scroll_to_item    (GtkWidget    *list,
+                                     guint         position);
+
+G_END_DECLS

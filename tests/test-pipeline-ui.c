@@ -1,0 +1,541 @@
+/* test-pipeline-ui.c — the pipeline on screen, driven as a user would
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sf-board-column.h"
+#include "sf-deal-pane.h"
+#include "sf-job-row.h"
+#include "sf-new-deal-dialog.h"
+#include "sf-test-ui.h"
+#include "sf-test-util.h"
+#include "sf-window.h"
+
+typedef struct
+{
+  char *dir;
+  SfStore *store;
+  SfPerson *me;
+  SfWindow *window;
+} Fixture;
+
+static gboolean
+window_ready (gpointer data)
+{
+  return sf_window_is_ready (data);
+}
+
+static void
+open_window (Fixture *f)
+{
+  f->window = sf_window_new (NULL, f->store, NULL);
+  gtk_window_present (GTK_WINDOW (f->window));
+  sf_test_ui_wait_until (window_ready, f->window);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->store = sf_test_open_store (&f->dir);
+  f->me = sf_store_add_person (f->store, "Lena Berg", SF_ROLE_SALES, NULL);
+  g_assert_nonnull (f->me);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  /* Close dialogs the test left open, then the window. */
+  while (g_list_model_get_n_items (toplevels) > 0)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
+
+      gtk_window_destroy (window);
+    }
+  f->window = NULL;
+  sf_test_ui_iterate ();
+  g_clear_object (&f->me);
+  g_clear_object (&f->store);
+  sf_test_remove_dir (f->dir);
+  g_free (f->dir);
+}
+
+static SfDeal *
+create_deal (Fixture    *f,
+             const char *title,
+             const char *customer)
+{
+  SfDeal *deal = sf_test_create_deal (f->store, title, customer, 100000, "EUR");
+
+  sf_store_set_deal_owner (f->store, deal, sf_person_get_id (f->me), NULL);
+  return deal;
+}
+
+static GtkWindow *
+find_toplevel (GType       type,
+               const char *name)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) &&
+          (name == NULL || g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (window)), name) == 0))
+        return window;
+    }
+
+  return NULL;
+}
+
+static const char *
+last_toast (Fixture *f)
+{
+  return g_object_get_data (G_OBJECT (f->window), "sf-last-toast");
+}
+
+static SfDealPane *
+pane (Fixture *f)
+{
+  return sf_deals_view_get_pane (sf_window_get_deals_view (f->window));
+}
+
+static GtkWidget *
+find (Fixture    *f,
+      const char *name)
+{
+  GtkWidget *widget = sf_test_ui_find (GTK_WIDGET (f->window), name);
+
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+static void
+open_deal (Fixture *f,
+           SfDeal  *deal)
+{
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-deal", "x", sf_deal_get_id (deal));
+  sf_test_ui_iterate ();
+  g_assert_true (sf_deal_pane_get_deal (pane (f)) != NULL);
+}
+
+/* The user types a deal into the New Deal dialog. */
+static void
+test_create_through_dialog (Fixture       *f,
+                            gconstpointer  data)
+{
+  SfNewDealDialog *dialog;
+  GtkWidget *create, *error;
+  SfPipeline *pipeline;
+  SfDeal *created;
+
+  open_window (f);
+  pipeline = sf_window_get_pipeline (f->window);
+  g_assert_cmpuint (g_list_model_get_n_items (sf_pipeline_get_deals (pipeline)), ==, 0);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-deal", NULL);
+  sf_test_ui_iterate ();
+  dialog = SF_NEW_DEAL_DIALOG (find_toplevel (SF_TYPE_NEW_DEAL_DIALOG, NULL));
+  g_assert_nonnull (dialog);
+  create = sf_test_ui_find (GTK_WIDGET (dialog), "create_button");
+  error = sf_test_ui_find (GTK_WIDGET (dialog), "new_error");
+
+  /* No title: Create waits. */
+  g_assert_false (gtk_widget_get_sensitive (create));
+
+  gtk_editable_set_text (GTK_EDITABLE (sf_test_ui_find (GTK_WIDGET (dialog), "new_title")),
+                         "Heat pumps for Tromsø");
+  gtk_editable_set_text (GTK_EDITABLE (sf_test_ui_find (GTK_WIDGET (dialog), "new_value")), "12x");
+  g_assert_false (gtk_widget_get_sensitive (create));
+  g_assert_true (gtk_widget_get_visible (error));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error)), "x"));
+
+  gtk_editable_set_text (GTK_EDITABLE (sf_test_ui_find (GTK_WIDGET (dialog), "new_value")), "12,500.50");
+  g_assert_true (gtk_widget_get_sensitive (create));
+  g_assert_false (gtk_widget_get_visible (error));
+
+  g_assert_true (sf_new_deal_dialog_create (dialog));
+  sf_test_ui_iterate ();
+
+  g_assert_cmpuint (g_list_model_get_n_items (sf_pipeline_get_deals (pipeline)), ==, 1);
+  created = sf_deal_pane_get_deal (pane (f));
+  g_assert_nonnull (created);
+  g_assert_cmpstr (sf_deal_get_title (created), ==, "Heat pumps for Tromsø");
+  g_assert_cmpint (sf_deal_get_value (created)->amount, ==, 1250050);
+  g_assert_cmpint (sf_deal_get_owner_id (created), ==, sf_person_get_id (f->me));
+  g_assert_cmpint (sf_deal_get_stage (created), ==, SF_STAGE_PROSPECT);
+  /* Stored, with the template's checklist. */
+  {
+    g_autoptr(GPtrArray) jobs = sf_store_list_jobs (f->store, sf_deal_get_id (created), NULL);
+
+    g_assert_cmpuint (jobs->len, ==, 26);
+  }
+}
+
+/* Ticking the stage's jobs makes Advance sensitive; advancing moves on. */
+static void
+test_tick_then_advance (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(SfDeal) stored = create_deal (f, "Fleet charging", "Nordlys Energi AS");
+  const char *keys[] = { "prospect-found", "prospect-meetings", "builders-met" };
+  GtkWidget *advance, *blockers;
+  SfDeal *deal;
+
+  open_window (f);
+  deal = sf_pipeline_lookup_deal (sf_window_get_pipeline (f->window), sf_deal_get_id (stored));
+  open_deal (f, deal);
+  advance = find (f, "advance_button");
+  blockers = find (f, "blockers_label");
+
+  g_assert_false (gtk_widget_get_sensitive (advance));
+  g_assert_true (gtk_widget_get_visible (blockers));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (blockers)), "Prospect found in the target market"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      GtkWidget *row = sf_deal_pane_find_job_row (pane (f), keys[i]);
+
+      g_assert_nonnull (row);
+      g_assert_false (gtk_widget_get_sensitive (advance));
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (sf_job_row_get_check (SF_JOB_ROW (row))), TRUE);
+      sf_test_ui_iterate ();
+    }
+
+  /* Saved at once, with who did it. */
+  {
+    g_autoptr(GPtrArray) jobs = sf_store_list_jobs (f->store, sf_deal_get_id (deal), NULL);
+    SfJob *job = sf_test_find_job (jobs, "builders-met");
+
+    g_assert_true (sf_job_get_done (job));
+    g_assert_cmpint (sf_job_get_done_by (job), ==, sf_person_get_id (f->me));
+  }
+  g_assert_true (gtk_widget_get_sensitive (advance));
+  g_assert_false (gtk_widget_get_visible (blockers));
+
+  g_signal_emit_by_name (advance, "clicked");
+  sf_test_ui_iterate ();
+  g_assert_cmpint (sf_deal_get_stage (deal), ==, SF_STAGE_QUALIFIED);
+  g_assert_nonnull (strstr (last_toast (f), "Qualified"));
+  /* The next stage's jobs now block again. */
+  g_assert_false (gtk_widget_get_sensitive (advance));
+
+  /* Ctrl+Z undoes the advance. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  sf_test_ui_iterate ();
+  g_assert_cmpint (sf_deal_get_stage (deal), ==, SF_STAGE_PROSPECT);
+  {
+    g_autoptr(SfDeal) again = sf_store_get_deal (f->store, sf_deal_get_id (deal), NULL);
+
+    g_assert_cmpint (sf_deal_get_stage (again), ==, SF_STAGE_PROSPECT);
+  }
+}
+
+/* A blocked move on the board leaves the card and names the open jobs. */
+static void
+test_blocked_advance_names_jobs (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(SfDeal) stored = create_deal (f, "Cold chain", "Bergen Sjømat AS");
+  SfBoardView *board;
+  SfBoardColumn *prospect;
+  SfDeal *deal;
+
+  open_window (f);
+  sf_window_show_view (f->window, "pipeline");
+  board = sf_window_get_board_view (f->window);
+  prospect = sf_board_view_get_column (board, SF_STAGE_PROSPECT);
+  deal = sf_pipeline_lookup_deal (sf_window_get_pipeline (f->window), sf_deal_get_id (stored));
+  g_assert_true (sf_board_column_select_deal (prospect, deal));
+
+  gtk_widget_activate_action (GTK_WIDGET (prospect), "column.advance", NULL);
+  sf_test_ui_iterate ();
+
+  g_assert_cmpint (sf_deal_get_stage (deal), ==, SF_STAGE_PROSPECT);
+  g_assert_cmpuint (g_list_model_get_n_items (sf_board_column_get_model (prospect)), ==, 1);
+  g_assert_nonnull (last_toast (f));
+  g_assert_nonnull (strstr (last_toast (f), "Prospect found in the target market"));
+  g_assert_nonnull (strstr (last_toast (f), "Met the people who would build the product"));
+}
+
+/* Moving a card through the board's action changes its column and the
+ * column totals. */
+static void
+test_board_move (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(SfDeal) stored = create_deal (f, "Booking platform", "Lofoten Reiseliv AS");
+  g_autoptr(SfDeal) other = create_deal (f, "Sensors", "Hardanger Frukt SA");
+  SfBoardColumn *prospect, *qualified;
+  SfDeal *deal;
+  g_auto(GStrv) summary = NULL;
+
+  g_assert_true (sf_test_tick_stage (f->store, stored, SF_STAGE_PROSPECT));
+  open_window (f);
+  prospect = sf_board_view_get_column (sf_window_get_board_view (f->window), SF_STAGE_PROSPECT);
+  qualified = sf_board_view_get_column (sf_window_get_board_view (f->window), SF_STAGE_QUALIFIED);
+  deal = sf_pipeline_lookup_deal (sf_window_get_pipeline (f->window), sf_deal_get_id (stored));
+
+  g_assert_cmpstr (sf_board_column_get_summary (prospect), ==, "2|€2,000|€200");
+  g_assert_true (sf_board_column_select_deal (prospect, deal));
+  gtk_widget_activate_action (GTK_WIDGET (prospect), "column.advance", NULL);
+  sf_test_ui_iterate ();
+
+  g_assert_cmpint (sf_deal_get_stage (deal), ==, SF_STAGE_QUALIFIED);
+  g_assert_cmpuint (g_list_model_get_n_items (sf_board_column_get_model (prospect)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (sf_board_column_get_model (qualified)), ==, 1);
+  summary = g_strsplit (sf_board_column_get_summary (qualified), "|", -1);
+  g_assert_cmpstr (summary[0], ==, "1");
+  g_assert_cmpstr (summary[1], ==, "€1,000");
+  g_assert_cmpstr (summary[2], ==, "€200");
+
+  /* Moving back asks why; the reason is required and recorded. */
+  g_assert_true (sf_board_column_select_deal (qualified, deal));
+  gtk_widget_activate_action (GTK_WIDGET (qualified), "column.move-back", NULL);
+  sf_test_ui_iterate ();
+  {
+    AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, "move_back_dialog"));
+    GtkWidget *entry;
+
+    g_assert_nonnull (dialog);
+    g_assert_false (adw_message_dialog_get_response_enabled (dialog, "move"));
+    entry = sf_test_ui_find (GTK_WIDGET (dialog), "reason_entry");
+    gtk_editable_set_text (GTK_EDITABLE (entry), "Budget frozen until March");
+    g_assert_true (adw_message_dialog_get_response_enabled (dialog, "move"));
+    adw_message_dialog_response (dialog, "move");
+    sf_test_ui_iterate ();
+  }
+  g_assert_cmpint (sf_deal_get_stage (deal), ==, SF_STAGE_PROSPECT);
+  {
+    g_autoptr(GPtrArray) history = sf_store_list_history (f->store, sf_deal_get_id (deal), NULL);
+
+    g_assert_cmpstr (sf_history_entry_get_new_value (g_ptr_array_index (history, 0)), ==,
+                     "Budget frozen until March");
+  }
+}
+
+/* Typing in the search narrows the list to the deals that match. */
+static void
+test_search (Fixture       *f,
+             gconstpointer  data)
+{
+  const char *titles[][2] = {
+    { "Fjord cruise booking", "Lofoten Reiseliv AS" },
+    { "Harbour cranes", "Tromsø Havn KF" },
+    { "Solar roof", "Sonnenwerk GmbH" },
+    { "Fleet tracking", "Fjordkraft AS" },
+    { "Bakery app", "Bäckerei Schröder" },
+  };
+  SfDealsView *view;
+  GtkWidget *search;
+  GListModel *model;
+
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    g_object_unref (create_deal (f, titles[i][0], titles[i][1]));
+
+  open_window (f);
+  sf_window_show_view (f->window, "deals");
+  view = sf_window_get_deals_view (f->window);
+  model = sf_deals_view_get_model (view);
+  search = find (f, "search_entry");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 5);
+
+  gtk_editable_set_text (GTK_EDITABLE (search), "fjord");
+  sf_deal_filter_set_query (sf_deals_view_get_filter (view), "fjord");
+  sf_test_ui_iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (find (f, "count_label"))), "2"));
+
+  sf_deal_filter_set_query (sf_deals_view_get_filter (view), "fjord tracking");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+
+  /* Accents do not matter. */
+  sf_deal_filter_set_query (sf_deals_view_get_filter (view), "backerei");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+
+  sf_deal_filter_set_query (sf_deals_view_get_filter (view), "nothing like this");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+
+  sf_deal_filter_set_query (sf_deals_view_get_filter (view), "");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 5);
+}
+
+/* Delete, then undo from the toast: the deal is back whole. */
+static void
+test_undo_delete (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(SfDeal) stored = create_deal (f, "Workshop management", "Oslo Sykkelverksted");
+  SfPipeline *pipeline;
+  SfDeal *deal;
+
+  g_assert_true (sf_test_tick_stage (f->store, stored, SF_STAGE_PROSPECT));
+  open_window (f);
+  pipeline = sf_window_get_pipeline (f->window);
+  deal = sf_pipeline_lookup_deal (pipeline, sf_deal_get_id (stored));
+  open_deal (f, deal);
+
+  g_signal_emit_by_name (find (f, "delete_button"), "clicked");
+  sf_test_ui_iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (sf_pipeline_get_deals (pipeline)), ==, 0);
+  g_assert_nonnull (strstr (last_toast (f), "deleted"));
+  {
+    g_autoptr(GPtrArray) deals = sf_store_list_deals (f->store, NULL);
+
+    g_assert_cmpuint (deals->len, ==, 0);
+  }
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  sf_test_ui_iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (sf_pipeline_get_deals (pipeline)), ==, 1);
+  {
+    g_autoptr(GPtrArray) deals = sf_store_list_deals (f->store, NULL);
+    g_autoptr(GPtrArray) jobs = sf_store_list_jobs (f->store, sf_deal_get_id (stored), NULL);
+
+    g_assert_cmpuint (deals->len, ==, 1);
+    g_assert_true (sf_job_get_done (sf_test_find_job (jobs, "builders-met")));
+  }
+}
+
+/* Lose with a reason from the list, then restore. */
+static void
+test_lose_and_restore (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(SfDeal) stored = create_deal (f, "Loyalty programme", "Müller & Söhne KG");
+  AdwMessageDialog *dialog;
+  SfDeal *deal;
+
+  open_window (f);
+  deal = sf_pipeline_lookup_deal (sf_window_get_pipeline (f->window), sf_deal_get_id (stored));
+  open_deal (f, deal);
+
+  g_signal_emit_by_name (find (f, "lost_button"), "clicked");
+  sf_test_ui_iterate ();
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, "lost_dialog"));
+  g_assert_nonnull (dialog);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (sf_test_ui_find (GTK_WIDGET (dialog), "reason_dropdown")), 1);
+  gtk_editable_set_text (GTK_EDITABLE (sf_test_ui_find (GTK_WIDGET (dialog), "note_entry")), "Went with the cheaper offer");
+  adw_message_dialog_response (dialog, "lost");
+  sf_test_ui_iterate ();
+
+  g_assert_cmpint (sf_deal_get_status (deal), ==, SF_DEAL_STATUS_LOST);
+  g_assert_cmpstr (sf_deal_get_lost_reason (deal), ==, "competitor");
+  g_assert_true (gtk_widget_is_visible (find (f, "restore_button")));
+  /* Gone from the board, still in the list. */
+  g_assert_cmpuint (g_list_model_get_n_items (sf_board_column_get_model (
+    sf_board_view_get_column (sf_window_get_board_view (f->window), SF_STAGE_PROSPECT))), ==, 0);
+
+  g_signal_emit_by_name (find (f, "restore_button"), "clicked");
+  sf_test_ui_iterate ();
+  g_assert_cmpint (sf_deal_get_status (deal), ==, SF_DEAL_STATUS_OPEN);
+  g_assert_false (gtk_widget_is_visible (find (f, "restore_button")));
+}
+
+/* A value that is not money in the user's locale is refused beside the
+ * field and nothing is saved. */
+static void
+test_edit_value_validation (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(SfDeal) stored = create_deal (f, "Guest Wi-Fi", "Alpenblick Hotels");
+  GtkWidget *value, *error;
+  SfDeal *deal;
+
+  open_window (f);
+  deal = sf_pipeline_lookup_deal (sf_window_get_pipeline (f->window), sf_deal_get_id (stored));
+  open_deal (f, deal);
+  value = find (f, "value_row");
+  error = find (f, "field_error");
+
+  gtk_editable_set_text (GTK_EDITABLE (value), "1.234,56");
+  g_signal_emit_by_name (value, "apply");
+  sf_test_ui_iterate ();
+  g_assert_true (gtk_widget_get_visible (error));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error)), "1,234.56"));
+  g_assert_cmpint (sf_deal_get_value (deal)->amount, ==, 100000);
+  {
+    g_autoptr(SfDeal) again = sf_store_get_deal (f->store, sf_deal_get_id (deal), NULL);
+
+    g_assert_cmpint (sf_deal_get_value (again)->amount, ==, 100000);
+  }
+
+  gtk_editable_set_text (GTK_EDITABLE (value), "2,500");
+  g_signal_emit_by_name (value, "apply");
+  sf_test_ui_iterate ();
+  g_assert_false (gtk_widget_get_visible (error));
+  g_assert_cmpint (sf_deal_get_value (deal)->amount, ==, 250000);
+
+  gtk_editable_set_text (GTK_EDITABLE (find (f, "title_row")), "  ");
+  g_signal_emit_by_name (find (f, "title_row"), "apply");
+  sf_test_ui_iterate ();
+  g_assert_true (gtk_widget_get_visible (error));
+  g_assert_cmpstr (sf_deal_get_title (deal), ==, "Guest Wi-Fi");
+}
+
+/* First run: the user's name, then the sample pipeline. */
+static void
+test_first_run_sample (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(SfStore) store = sf_test_open_store (&dir);
+  SfWindow *window = sf_window_new (NULL, store, NULL);
+  GtkWidget *name;
+  SfPipeline *pipeline = sf_window_get_pipeline (window);
+
+  gtk_window_present (GTK_WINDOW (window));
+  while (!sf_pipeline_get_loaded (pipeline))
+    g_main_context_iteration (NULL, TRUE);
+  sf_test_ui_iterate ();
+
+  name = sf_test_ui_find (GTK_WIDGET (window), "welcome_name");
+  g_assert_true (gtk_widget_get_mapped (name));
+  g_assert_false (gtk_widget_get_sensitive (sf_test_ui_find (GTK_WIDGET (window), "welcome_sample")));
+  gtk_editable_set_text (GTK_EDITABLE (name), "Kari Nordmann");
+  g_assert_true (gtk_widget_get_sensitive (sf_test_ui_find (GTK_WIDGET (window), "welcome_sample")));
+  g_signal_emit_by_name (sf_test_ui_find (GTK_WIDGET (window), "welcome_sample"), "clicked");
+  sf_test_ui_wait_until (window_ready, window);
+
+  g_assert_cmpuint (g_list_model_get_n_items (sf_pipeline_get_deals (pipeline)), >=, 25);
+  g_assert_cmpuint (g_list_model_get_n_items (sf_pipeline_get_persons (pipeline)), ==, 3);
+  g_assert_cmpint (sf_store_get_actor (store), ==, sf_window_get_me (window));
+  g_assert_cmpstr (sf_person_get_name (sf_pipeline_lookup_person (pipeline, sf_window_get_me (window))),
+                   ==, "Kari Nordmann");
+  for (int s = SF_STAGE_FIRST; s <= SF_STAGE_LAST; s++)
+    g_assert_cmpuint (g_list_model_get_n_items (sf_board_column_get_model (
+      sf_board_view_get_column (sf_window_get_board_view (window), s))), >, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  sf_test_ui_iterate ();
+  sf_test_remove_dir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (!sf_test_ui_init (&argc, &argv))
+    return sf_test_ui_skip_all ();
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/ui/new-deal-dialog", test_create_through_dialog);
+  ADD ("/ui/tick-then-advance", test_tick_then_advance);
+  ADD ("/ui/blocked-advance-names-jobs", test_blocked_advance_names_jobs);
+  ADD ("/ui/board-move", test_board_move);
+  ADD ("/ui/search", test_search);
+  ADD ("/ui/undo-delete", test_undo_delete);
+  ADD ("/ui/lose-and-restore", test_lose_and_restore);
+  ADD ("/ui/edit-value-validation", test_edit_value_validation);
+  g_test_add_func ("/ui/first-run-sample", test_first_run_sample);
+
+  return g_test_run ();
+}
