@@ -473,6 +473,41 @@ test_wait (void)
     }
 }
 
+/* A ledger entry holds the whole request, and its hash covers the link. */
+static void
+test_ledger_entry (void)
+{
+  SfApprovalRequestRow row = {
+    .id = 7, .deal_id = 3, .kind = SF_APPROVAL_KIND_ROI, .status = SF_APPROVAL_STATUS_REJECTED,
+    .requester_id = 1, .addressed_to = 0, .note = "Line one\nline \\two\tend",
+    .figures = "format 1\nkind roi\n", .requested_at = T0, .decider_id = 4,
+    .decided_at = T0 + 9, .comment = "Zu teuer – «for dyrt»", .deal_title = "not recorded",
+  };
+  g_autoptr(SfApprovalRequest) request = sf_approval_request_new_from_row (&row);
+  g_autoptr(SfApprovalRequest) back = NULL;
+  g_autofree char *content = sf_ledger_format_entry (12, T0 + 9, SF_LEDGER_EVENT_REJECTED, 4, request);
+  g_autofree char *hash = sf_ledger_hash (SF_LEDGER_GENESIS, content);
+  g_autofree char *other = sf_ledger_hash (hash, content);
+  gint64 seq = 0, at = 0, by = 0;
+  SfLedgerEvent event = SF_LEDGER_EVENT_REQUESTED;
+  g_auto(GStrv) lines = g_strsplit (content, "\n", -1);
+
+  back = sf_ledger_parse_entry (content, &seq, &at, &event, &by);
+  g_assert_nonnull (back);
+  g_assert_true (sf_approval_request_equal_record (back, request));
+  g_assert_cmpint (seq, ==, 12);
+  g_assert_cmpint (at, ==, T0 + 9);
+  g_assert_cmpint (event, ==, SF_LEDGER_EVENT_REJECTED);
+  g_assert_cmpint (by, ==, 4);
+  /* One entry per line: the text's own line breaks are escaped. */
+  g_assert_cmpuint (g_strv_length (lines), ==, 18);
+
+  g_assert_cmpuint (strlen (hash), ==, 64);
+  g_assert_cmpstr (hash, !=, other);
+  g_assert_null (sf_ledger_parse_entry ("format 1\nseq 1\n", NULL, NULL, NULL, NULL));
+  g_assert_null (sf_ledger_parse_entry ("not an entry", NULL, NULL, NULL, NULL));
+}
+
 /* The store */
 
 typedef struct
@@ -1450,7 +1485,8 @@ test_ledger_file (Fixture       *f,
   g_assert_nonnull (error);
 }
 
-/* A file of schema 1 is upgraded, keeping its deals; its ledger is empty. */
+/* A file from before the approvals is upgraded, keeping its deals; its
+ * ledger is empty. The approvals' migration is taken to be the newest. */
 static void
 test_migrate (Fixture       *f,
               gconstpointer  data)
@@ -1459,6 +1495,8 @@ test_migrate (Fixture       *f,
   g_auto(SfLedgerReport) report = { 0 };
   g_autoptr(GPtrArray) deals = NULL;
   g_autoptr(GPtrArray) persons = NULL;
+  g_autofree char *version = g_strdup_printf ("PRAGMA user_version = %d",
+                                              sf_store_get_schema_version () - 1);
 
   g_clear_object (&f->store);
   exec_sql (f->path,
@@ -1466,7 +1504,8 @@ test_migrate (Fixture       *f,
             "DROP TABLE approval_requests; DROP TABLE roi_costs; DROP TABLE deal_roi;"
             "DROP TABLE deal_pricing; ALTER TABLE persons DROP COLUMN pass_hash;"
             "ALTER TABLE persons DROP COLUMN pass_failures;"
-            "ALTER TABLE persons DROP COLUMN pass_failed_at; PRAGMA user_version = 1;");
+            "ALTER TABLE persons DROP COLUMN pass_failed_at;");
+  exec_sql (f->path, version);
 
   g_assert_true (sf_store_verify_ledger_file (f->path, &report, &error));
   g_assert_no_error (error);
@@ -1562,6 +1601,7 @@ main (int   argc,
   g_test_add_func ("/approvals/figures/canonical", test_figures_canonical);
   g_test_add_func ("/approvals/basis-points", test_basis_points);
   g_test_add_func ("/approvals/rules/wait", test_wait);
+  g_test_add_func ("/approvals/ledger/entry", test_ledger_entry);
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -1580,7 +1620,7 @@ main (int   argc,
   ADD ("/approvals/ledger/whole", test_ledger_whole);
   ADD ("/approvals/ledger/forged", test_ledger_forged);
   ADD ("/approvals/ledger/file", test_ledger_file);
-  ADD ("/approvals/migrate/v1-to-v2", test_migrate);
+  ADD ("/approvals/migrate/from-before", test_migrate);
 
   for (guint i = 0; i < G_N_ELEMENTS (damages); i++)
     {
