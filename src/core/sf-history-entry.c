@@ -179,6 +179,37 @@ nonnull (const char *s)
   return s ? s : "";
 }
 
+/* The approval events; @old holds the kind ("pricing", "roi"), @new the
+ * note or comment. One sentence per kind, so each reads naturally when
+ * translated. */
+static char *
+describe_approval (const char *field,
+                   const char *old,
+                   const char *new)
+{
+  gboolean roi = g_str_equal (old, "roi");
+
+  if (g_str_equal (field, "approval-requested"))
+    return g_strdup (roi ? _("Asked for approval of the ROI")
+                         : _("Asked for approval of the pricing"));
+  if (g_str_equal (field, "approval-approved"))
+    return g_strdup (roi ? _("Approved the ROI") : _("Approved the pricing"));
+  if (g_str_equal (field, "approval-rejected"))
+    return g_strdup_printf (roi
+                            /* Translators: %s is the manager's comment */
+                            ? _("Rejected the ROI: %s")
+                            /* Translators: %s is the manager's comment */
+                            : _("Rejected the pricing: %s"), new);
+  if (g_str_equal (field, "approval-recalled"))
+    return g_strdup (roi ? _("Recalled the request for approval of the ROI")
+                         : _("Recalled the request for approval of the pricing"));
+  if (g_str_equal (field, "approval-voided"))
+    return g_strdup (roi ? _("The ROI approval was voided by a change to the worksheet")
+                         : _("The pricing approval was voided by a change to the pricing"));
+
+  return g_strdup_printf ("%s: %s → %s", field, old, new);
+}
+
 /**
  * sf_history_entry_describe:
  *
@@ -272,6 +303,12 @@ sf_history_entry_describe (SfHistoryEntry *entry)
     }
   if (g_str_equal (field, "notes"))
     return g_strdup (_("Changed the notes"));
+  if (g_str_equal (field, "pricing"))
+    return g_strdup (_("Changed the pricing"));
+  if (g_str_equal (field, "roi"))
+    return g_strdup (_("Changed the ROI worksheet"));
+  if (g_str_has_prefix (field, "approval-"))
+    return describe_approval (field, old, new);
 
   return g_strdup_printf ("%s: %s → %s", field, old, new);
 }

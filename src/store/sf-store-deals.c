@@ -482,7 +482,9 @@ money_record (const SfMoney *money)
 /**
  * sf_store_set_deal_value:
  *
- * Changes what the deal is worth.
+ * Changes what the deal is worth. The value is part of the pricing a
+ * manager approves: it is locked while the pricing waits for approval,
+ * and a change voids an approved pricing.
  */
 gboolean
 sf_store_set_deal_value (SfStore        *self,
@@ -517,6 +519,9 @@ sf_store_set_deal_value (SfStore        *self,
       sf_deal_assign (deal, fresh);
       return TRUE;
     }
+  if (!sf_store_check_figures_unlocked (self, sf_deal_get_id (fresh), SF_APPROVAL_KIND_PRICING,
+                                        error))
+    return fail (self);
 
   now = sf_store_now (self);
   old_text = money_record (sf_deal_get_value (fresh));
@@ -531,7 +536,9 @@ sf_store_set_deal_value (SfStore        *self,
   sqlite3_bind_int64 (stmt, 4, now);
 
   if (!sf_store_step_done (self, stmt, error) ||
-      !sf_store_history (self, sf_deal_get_id (fresh), now, "value", old_text, new_text, error))
+      !sf_store_history (self, sf_deal_get_id (fresh), now, "value", old_text, new_text, error) ||
+      !sf_store_void_if_changed (self, sf_deal_get_id (fresh), SF_APPROVAL_KIND_PRICING, now,
+                                 error))
     return fail (self);
 
   return sf_store_commit_deal (self, deal, error);

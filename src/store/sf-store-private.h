@@ -23,7 +23,10 @@ struct _SfStore
   gpointer now_data;
 };
 
-#define SF_STORE_SCHEMA_VERSION 1
+#define SF_STORE_SCHEMA_VERSION 2
+/* The schema version that brought the approval tables and the ledger
+ * (migrate_to_v2 in sf-store-schema.c). */
+#define SF_STORE_APPROVALS_VERSION 2
 
 /* Column list every deal query reads, in the order sf_store_read_deal()
  * expects. */
@@ -53,6 +56,8 @@ gboolean       sf_store_exec          (SfStore       *self,
                                        const char    *sql,
                                        GError       **error);
 gboolean       sf_store_begin         (SfStore       *self,
+                                       GError       **error);
+gboolean       sf_store_begin_read    (SfStore       *self,
                                        GError       **error);
 gboolean       sf_store_commit        (SfStore       *self,
                                        GError       **error);
@@ -88,6 +93,45 @@ gboolean       sf_store_refresh_progress (SfStore    *self,
                                        GError       **error);
 gboolean       sf_store_commit_deal   (SfStore       *self,
                                        SfDeal        *deal,
+                                       GError       **error);
+
+/* Approvals: sf-store-approvals.c, sf-store-passphrase.c, sf-store-ledger.c */
+SfPerson      *sf_store_fetch_person  (SfStore       *self,
+                                       gint64         person_id,
+                                       char         **out_hash,
+                                       guint         *out_failures,
+                                       gint64        *out_failed_at,
+                                       GError       **error);
+gboolean       sf_store_check_passphrase (SfStore    *self,
+                                       gint64         person_id,
+                                       const char    *passphrase,
+                                       gint64         request_id,
+                                       gint64         now,
+                                       GError       **error);
+SfApprovalRequest *sf_store_read_request (sqlite3_stmt *stmt,
+                                       gint64        *out_ledger_seq);
+SfApprovalRequest *sf_store_fetch_request (SfStore   *self,
+                                       gint64         request_id,
+                                       GError       **error);
+gboolean       sf_store_current_figures (SfStore     *self,
+                                       SfDeal        *deal,
+                                       SfApprovalKind kind,
+                                       char         **out_figures,
+                                       GError       **error);
+gboolean       sf_store_check_figures_unlocked (SfStore *self,
+                                       gint64         deal_id,
+                                       SfApprovalKind kind,
+                                       GError       **error);
+gboolean       sf_store_void_if_changed (SfStore     *self,
+                                       gint64         deal_id,
+                                       SfApprovalKind kind,
+                                       gint64         now,
+                                       GError       **error);
+gboolean       sf_store_ledger_append (SfStore       *self,
+                                       gint64         request_id,
+                                       SfLedgerEvent  event,
+                                       gint64         by,
+                                       gint64         now,
                                        GError       **error);
 
 gboolean       sf_store_check_tables  (sqlite3       *db,

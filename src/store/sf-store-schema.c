@@ -107,6 +107,73 @@ static const char * const tables_v1[] = {
   "persons", "deals", "jobs", "template_jobs", "history", "stage_settings", "lost_reasons",
 };
 
+/* Managers' sign-off of pricing and ROI (docs/approvals.md). Money is in
+ * minor units of the row's currency; percentages in basis points. */
+static const char schema_v2[] =
+  "ALTER TABLE persons ADD COLUMN pass_hash TEXT;"
+  "ALTER TABLE persons ADD COLUMN pass_failures INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE persons ADD COLUMN pass_failed_at INTEGER;"
+  "CREATE TABLE deal_pricing ("
+  "  deal_id INTEGER PRIMARY KEY REFERENCES deals (id) ON DELETE CASCADE,"
+  "  currency TEXT NOT NULL CHECK (length(currency) = 3),"
+  "  list_price INTEGER NOT NULL CHECK (list_price >= 0),"
+  "  discount_bp INTEGER NOT NULL CHECK (discount_bp BETWEEN 0 AND 10000),"
+  "  cost INTEGER NOT NULL CHECK (cost >= 0),"
+  "  updated_at INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE deal_roi ("
+  "  deal_id INTEGER PRIMARY KEY REFERENCES deals (id) ON DELETE CASCADE,"
+  "  currency TEXT NOT NULL CHECK (length(currency) = 3),"
+  "  revenue INTEGER NOT NULL CHECK (revenue >= 0),"
+  "  horizon_months INTEGER NOT NULL CHECK (horizon_months >= 0),"
+  "  updated_at INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE roi_costs ("
+  "  deal_id INTEGER NOT NULL REFERENCES deal_roi (deal_id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  label TEXT NOT NULL,"
+  "  amount INTEGER NOT NULL CHECK (amount >= 0),"
+  "  PRIMARY KEY (deal_id, position)"
+  ");"
+  "CREATE TABLE approval_requests ("
+  "  id INTEGER PRIMARY KEY,"
+  "  deal_id INTEGER NOT NULL REFERENCES deals (id) ON DELETE CASCADE,"
+  "  kind INTEGER NOT NULL CHECK (kind IN (0, 1)),"
+  "  status INTEGER NOT NULL DEFAULT 0 CHECK (status BETWEEN 0 AND 4),"
+  "  requester_id INTEGER NOT NULL REFERENCES persons (id),"
+  "  addressed_to INTEGER REFERENCES persons (id),"
+  "  note TEXT,"
+  "  figures TEXT NOT NULL,"
+  "  requested_at INTEGER NOT NULL,"
+  "  decider_id INTEGER REFERENCES persons (id),"
+  "  decided_at INTEGER,"
+  "  comment TEXT,"
+  "  ledger_seq INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE UNIQUE INDEX approval_requests_one_pending ON approval_requests (deal_id, kind) "
+  "  WHERE status = 0;"
+  "CREATE INDEX approval_requests_deal ON approval_requests (deal_id, kind, id);"
+  "CREATE INDEX approval_requests_waiting ON approval_requests (status, addressed_to);"
+  "CREATE INDEX approval_requests_requester ON approval_requests (requester_id, id);"
+  "CREATE TABLE passphrase_failures ("
+  "  id INTEGER PRIMARY KEY,"
+  "  person_id INTEGER NOT NULL REFERENCES persons (id),"
+  "  at INTEGER NOT NULL,"
+  "  request_id INTEGER"
+  ");"
+  "CREATE INDEX passphrase_failures_person ON passphrase_failures (person_id, at);"
+  "CREATE TABLE approval_ledger ("
+  "  seq INTEGER PRIMARY KEY,"
+  "  content TEXT NOT NULL,"
+  "  prev_hash TEXT NOT NULL,"
+  "  hash TEXT NOT NULL"
+  ");";
+
+static const char * const tables_v2[] = {
+  "deal_pricing", "deal_roi", "roi_costs", "approval_requests", "passphrase_failures",
+  "approval_ledger",
+};
+
 static gboolean
 run_script (SfStore     *self,
             const char  *script,
@@ -194,12 +261,20 @@ migrate_to_v1 (SfStore  *self,
   return run_script (self, schema_v1, error) && seed_v1 (self, error);
 }
 
+static gboolean
+migrate_to_v2 (SfStore  *self,
+               GError  **error)
+{
+  return run_script (self, schema_v2, error);
+}
+
 static const struct {
   gboolean (*run) (SfStore *self, GError **error);
   const char * const *tables;
   guint n_tables;
 } migrations[] = {
   { migrate_to_v1, tables_v1, G_N_ELEMENTS (tables_v1) },
+  { migrate_to_v2, tables_v2, G_N_ELEMENTS (tables_v2) },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SF_STORE_SCHEMA_VERSION);
@@ -258,6 +333,7 @@ sf_store_check_tables (sqlite3     *db,
 /* PRAGMA does not take bound values; these are the only versions there are. */
 static const char * const set_version[] = {
   "PRAGMA user_version = 1",
+  "PRAGMA user_version = 2",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (set_version) == SF_STORE_SCHEMA_VERSION);

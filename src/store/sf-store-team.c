@@ -48,19 +48,21 @@ sf_store_list_persons (SfStore  *self,
   g_return_val_if_fail (SF_IS_STORE (self), NULL);
 
   stmt = sf_store_prepare (self,
-    "SELECT id, name, role, active FROM persons ORDER BY name COLLATE NOCASE, id", error);
+    "SELECT id, name, role, active, pass_hash IS NOT NULL FROM persons "
+    "ORDER BY name COLLATE NOCASE, id", error);
   if (stmt == NULL)
     return NULL;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       int role = sqlite3_column_int (stmt, 2);
+      SfPerson *person = sf_person_new (sqlite3_column_int64 (stmt, 0),
+                                        (const char *) sqlite3_column_text (stmt, 1),
+                                        sf_role_is_valid (role) ? role : SF_ROLE_SALES,
+                                        sqlite3_column_int (stmt, 3) != 0);
 
-      g_ptr_array_add (persons,
-                       sf_person_new (sqlite3_column_int64 (stmt, 0),
-                                      (const char *) sqlite3_column_text (stmt, 1),
-                                      sf_role_is_valid (role) ? role : SF_ROLE_SALES,
-                                      sqlite3_column_int (stmt, 3) != 0));
+      sf_person_set_has_passphrase (person, sqlite3_column_int (stmt, 4) != 0);
+      g_ptr_array_add (persons, person);
     }
   sqlite3_reset (stmt);
 

@@ -215,6 +215,24 @@ sf_store_begin (SfStore  *self,
   return TRUE;
 }
 
+/**
+ * sf_store_begin_read:
+ *
+ * Like sf_store_begin(), but a deferred transaction that takes no write
+ * lock: for reading several tables as of one moment. End it with
+ * sf_store_rollback().
+ */
+gboolean
+sf_store_begin_read (SfStore  *self,
+                     GError  **error)
+{
+  if (!sf_store_exec (self, self->depth == 0 ? "BEGIN" : "SAVEPOINT nested", error))
+    return FALSE;
+
+  self->depth++;
+  return TRUE;
+}
+
 gboolean
 sf_store_commit (SfStore  *self,
                  GError  **error)

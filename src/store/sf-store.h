@@ -6,11 +6,15 @@
 
 #include <gio/gio.h>
 
+#include "sf-approval-request.h"
 #include "sf-deal.h"
 #include "sf-history-entry.h"
 #include "sf-job.h"
+#include "sf-ledger.h"
 #include "sf-person.h"
 #include "sf-template-entry.h"
+#include "sf-pricing.h"
+#include "sf-roi.h"
 
 G_BEGIN_DECLS
 
@@ -236,6 +240,80 @@ gboolean    sf_store_import_deals       (SfStore      *self,
 /* History */
 GPtrArray  *sf_store_list_history       (SfStore      *self,
                                          gint64        deal_id,
+                                         GError      **error);
+
+/* Passphrases of managers */
+gboolean    sf_store_set_passphrase     (SfStore      *self,
+                                         SfPerson     *person,
+                                         const char   *old_passphrase,
+                                         const char   *new_passphrase,
+                                         GError      **error);
+gboolean    sf_store_get_passphrase_wait (SfStore     *self,
+                                         gint64        person_id,
+                                         gint64       *out_seconds,
+                                         GError      **error);
+
+/* Pricing and ROI of a deal */
+gboolean    sf_store_get_pricing        (SfStore      *self,
+                                         gint64        deal_id,
+                                         SfPricing   **out_pricing,
+                                         GError      **error);
+gboolean    sf_store_set_pricing        (SfStore      *self,
+                                         SfDeal       *deal,
+                                         const SfPricing *pricing,
+                                         GError      **error);
+gboolean    sf_store_get_roi            (SfStore      *self,
+                                         gint64        deal_id,
+                                         SfRoi       **out_roi,
+                                         GError      **error);
+gboolean    sf_store_set_roi            (SfStore      *self,
+                                         SfDeal       *deal,
+                                         const SfRoi  *roi,
+                                         GError      **error);
+gboolean    sf_store_get_figures        (SfStore      *self,
+                                         gint64        deal_id,
+                                         SfApprovalKind kind,
+                                         char        **out_figures,
+                                         GError      **error);
+
+/* Managers' sign-off */
+gboolean    sf_store_request_approval   (SfStore      *self,
+                                         SfDeal       *deal,
+                                         SfApprovalKind kind,
+                                         gint64        addressed_to,
+                                         const char   *note,
+                                         SfApprovalRequest **out_request,
+                                         GError      **error);
+gboolean    sf_store_decide             (SfStore      *self,
+                                         SfApprovalRequest *request,
+                                         SfDeal       *deal,
+                                         gint64        manager_id,
+                                         const char   *passphrase,
+                                         gboolean      approve,
+                                         const char   *comment,
+                                         GError      **error);
+gboolean    sf_store_recall_request     (SfStore      *self,
+                                         SfApprovalRequest *request,
+                                         GError      **error);
+SfApprovalRequest *sf_store_get_request (SfStore      *self,
+                                         gint64        request_id,
+                                         GError      **error);
+GPtrArray  *sf_store_list_waiting_requests (SfStore   *self,
+                                         gint64        manager_id,
+                                         GError      **error);
+GPtrArray  *sf_store_list_requests_by   (SfStore      *self,
+                                         gint64        requester_id,
+                                         GError      **error);
+GPtrArray  *sf_store_list_deal_requests (SfStore      *self,
+                                         gint64        deal_id,
+                                         GError      **error);
+
+/* The approval ledger */
+gboolean    sf_store_verify_ledger      (SfStore      *self,
+                                         SfLedgerReport *report,
+                                         GError      **error);
+gboolean    sf_store_verify_ledger_file (const char   *path,
+                                         SfLedgerReport *report,
                                          GError      **error);
 
 /* Team settings kept in the database */

@@ -1,0 +1,300 @@
+/* sf-store-passphrase.c — managers' passphrases and the wait after wrong ones
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Only a hash is stored: libsodium's crypto_pwhash_str(), Argon2id with the
+ * "interactive" limits, which carries its own salt and parameters. A wrong
+ * passphrase is logged in passphrase_failures and counted on the person;
+ * from the SF_APPROVAL_FREE_ATTEMPTS-th wrong one in a row each further try
+ * must wait longer (sf_approval_get_wait()). The wait is measured with
+ * sf_store_now(), never slept, so a refused try costs nothing and tests
+ * can move the clock. A right passphrase resets the count.
+ */
+#include "config.h"
+
+#include <sodium.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "sf-store-private.h"
+
+static gboolean
+fail (SfStore *self)
+{
+  sf_store_rollback (self);
+  return FALSE;
+}
+
+static gboolean
+ensure_sodium (GError **error)
+{
+  static gsize initialized = 0;
+  static gboolean usable = FALSE;
+
+  if (g_once_init_enter (&initialized))
+    {
+      usable = sodium_init () >= 0;
+      g_once_init_leave (&initialized, 1);
+    }
+
+  if (!usable)
+    {
+      g_set_error_literal (error, SF_STORE_ERROR, SF_STORE_ERROR_FAILED,
+                           _("Passphrases cannot be checked: the cryptography library failed to start"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * sf_store_fetch_person:
+ * @out_hash: (out) (optional) (nullable): the stored passphrase hash
+ * @out_failures: (out) (optional): wrong passphrases in a row
+ * @out_failed_at: (out) (optional): when the last one was typed
+ *
+ * Reads a person as committed, or as the current transaction sees it.
+ *
+ * Returns: (transfer full) (nullable): the person
+ */
+SfPerson *
+sf_store_fetch_person (SfStore  *self,
+                       gint64    person_id,
+                       char    **out_hash,
+                       guint    *out_failures,
+                       gint64   *out_failed_at,
+                       GError  **error)
+{
+  sqlite3_stmt *stmt = sf_store_prepare (self,
+    "SELECT name, role, active, pass_hash, pass_failures, coalesce(pass_failed_at, 0) "
+    "FROM persons WHERE id = ?1", error);
+  SfPerson *person = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      int role = sqlite3_column_int (stmt, 1);
+
+      person = sf_person_new (person_id, (const char *) sqlite3_column_text (stmt, 0),
+                              sf_role_is_valid (role) ? role : SF_ROLE_SALES,
+                              sqlite3_column_int (stmt, 2) != 0);
+      sf_person_set_has_passphrase (person, sqlite3_column_type (stmt, 3) != SQLITE_NULL);
+      if (out_hash != NULL)
+        *out_hash = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      if (out_failures != NULL)
+        *out_failures = MAX (sqlite3_column_int (stmt, 4), 0);
+      if (out_failed_at != NULL)
+        *out_failed_at = sqlite3_column_int64 (stmt, 5);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc == SQLITE_DONE)
+    g_set_error_literal (error, SF_STORE_ERROR, SF_STORE_ERROR_NOT_FOUND,
+                         _("The person no longer exists"));
+  else if (rc != SQLITE_ROW)
+    sf_store_set_error (error, self->db, rc);
+
+  return person;
+}
+
+/* Logs a wrong passphrase and counts it on the person, then commits: the
+ * failure is kept although the action it was for is refused. */
+static gboolean
+record_failure (SfStore  *self,
+                gint64    person_id,
+                gint64    request_id,
+                gint64    now,
+                GError  **error)
+{
+  sqlite3_stmt *stmt = sf_store_prepare (self,
+    "INSERT INTO passphrase_failures (person_id, at, request_id) VALUES (?1, ?2, ?3)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  sqlite3_bind_int64 (stmt, 2, now);
+  if (request_id > 0)
+    sqlite3_bind_int64 (stmt, 3, request_id);
+  if (!sf_store_step_done (self, stmt, error))
+    return FALSE;
+
+  stmt = sf_store_prepare (self,
+    "UPDATE persons SET pass_failures = pass_failures + 1, pass_failed_at = ?2 WHERE id = ?1",
+    error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  sqlite3_bind_int64 (stmt, 2, now);
+
+  return sf_store_step_done (self, stmt, error) && sf_store_commit (self, error);
+}
+
+static gboolean
+reset_failures (SfStore  *self,
+                gint64    person_id,
+                GError  **error)
+{
+  sqlite3_stmt *stmt = sf_store_prepare (self,
+    "UPDATE persons SET pass_failures = 0, pass_failed_at = NULL "
+    "WHERE id = ?1 AND pass_failures <> 0", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  return sf_store_step_done (self, stmt, error);
+}
+
+/**
+ * sf_store_check_passphrase:
+ * @request_id: the request being decided, for the log; 0 for none
+ *
+ * Inside the caller's transaction: refuses a try made too soon after
+ * wrong ones, checks @passphrase against the stored hash, and resets the
+ * count of wrong ones when it is right. A wrong passphrase is logged and
+ * COMMITTED here, and the caller's other writes with it, so call this
+ * before writing anything else.
+ */
+gboolean
+sf_store_check_passphrase (SfStore     *self,
+                           gint64       person_id,
+                           const char  *passphrase,
+                           gint64       request_id,
+                           gint64       now,
+                           GError     **error)
+{
+  g_autoptr(SfPerson) person = NULL;
+  g_autofree char *hash = NULL;
+  guint failures = 0;
+  gint64 failed_at = 0;
+
+  person = sf_store_fetch_person (self, person_id, &hash, &failures, &failed_at, error);
+  if (person == NULL || !ensure_sodium (error))
+    return FALSE;
+
+  if (hash == NULL)
+    {
+      g_set_error_literal (error, SF_APPROVAL_ERROR, SF_APPROVAL_ERROR_NO_PASSPHRASE,
+                           _("This manager has no passphrase yet; set one in Preferences → People"));
+      return FALSE;
+    }
+
+  if (!sf_approval_check_wait (failures, failed_at, now, error))
+    return FALSE;
+
+  if (passphrase == NULL ||
+      crypto_pwhash_str_verify (hash, passphrase, strlen (passphrase)) != 0)
+    {
+      if (!record_failure (self, person_id, request_id, now, error))
+        return FALSE;
+      g_set_error_literal (error, SF_APPROVAL_ERROR, SF_APPROVAL_ERROR_WRONG_PASSPHRASE,
+                           _("The passphrase is not correct"));
+      return FALSE;
+    }
+
+  return reset_failures (self, person_id, error);
+}
+
+/**
+ * sf_store_set_passphrase:
+ * @person: whose passphrase; on success its #SfPerson:has-passphrase is set
+ * @old_passphrase: (nullable): the current passphrase; required when the
+ *   person has one
+ * @new_passphrase: at least %SF_APPROVAL_MIN_PASSPHRASE characters
+ *
+ * Sets or changes a passphrase, storing only its Argon2id hash. A wrong
+ * old passphrase counts as a wrong try, with the same waits as a
+ * sign-off.
+ */
+gboolean
+sf_store_set_passphrase (SfStore     *self,
+                         SfPerson    *person,
+                         const char  *old_passphrase,
+                         const char  *new_passphrase,
+                         GError     **error)
+{
+  char hash[crypto_pwhash_STRBYTES];
+  g_autoptr(SfPerson) fresh = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SF_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SF_IS_PERSON (person), FALSE);
+
+  if (!sf_approval_check_new_passphrase (new_passphrase, error) || !ensure_sodium (error))
+    return FALSE;
+
+  /* Hashing takes a tenth of a second; do it before taking the lock. */
+  if (crypto_pwhash_str (hash, new_passphrase, strlen (new_passphrase),
+                         crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                         crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+    {
+      g_set_error_literal (error, SF_STORE_ERROR, SF_STORE_ERROR_FAILED,
+                           _("There is not enough memory to protect the passphrase"));
+      return FALSE;
+    }
+
+  if (!sf_store_begin (self, error))
+    return FALSE;
+  fresh = sf_store_fetch_person (self, sf_person_get_id (person), NULL, NULL, NULL, error);
+  if (fresh == NULL)
+    return fail (self);
+
+  if (sf_person_get_has_passphrase (fresh))
+    {
+      if (old_passphrase == NULL || *old_passphrase == '\0')
+        {
+          g_set_error_literal (error, SF_APPROVAL_ERROR, SF_APPROVAL_ERROR_WRONG_PASSPHRASE,
+                               _("Enter the current passphrase to change it"));
+          return fail (self);
+        }
+      if (!sf_store_check_passphrase (self, sf_person_get_id (fresh), old_passphrase, 0,
+                                      sf_store_now (self), error))
+        return fail (self);
+    }
+
+  stmt = sf_store_prepare (self,
+    "UPDATE persons SET pass_hash = ?2, pass_failures = 0, pass_failed_at = NULL WHERE id = ?1",
+    error);
+  if (stmt == NULL)
+    return fail (self);
+  sqlite3_bind_int64 (stmt, 1, sf_person_get_id (fresh));
+  sqlite3_bind_text (stmt, 2, hash, -1, SQLITE_TRANSIENT);
+  if (!sf_store_step_done (self, stmt, error) || !sf_store_commit (self, error))
+    return fail (self);
+
+  sf_person_set_has_passphrase (person, TRUE);
+  return TRUE;
+}
+
+/**
+ * sf_store_get_passphrase_wait:
+ * @out_seconds: (out): how long @person_id must wait before the next try,
+ *   0 to try now
+ *
+ * Lets a dialog say so before the manager types.
+ */
+gboolean
+sf_store_get_passphrase_wait (SfStore  *self,
+                              gint64    person_id,
+                              gint64   *out_seconds,
+                              GError  **error)
+{
+  g_autoptr(SfPerson) person = NULL;
+  guint failures = 0;
+  gint64 failed_at = 0;
+
+  g_return_val_if_fail (SF_IS_STORE (self), FALSE);
+  g_return_val_if_fail (out_seconds != NULL, FALSE);
+
+  person = sf_store_fetch_person (self, person_id, NULL, &failures, &failed_at, error);
+  if (person == NULL)
+    return FALSE;
+
+  *out_seconds = sf_approval_get_wait (failures, failed_at, sf_store_now (self));
+  return TRUE;
+}
