@@ -20,9 +20,11 @@ struct _SfStore
   gint64 actor;
   gint64 (*now) (gpointer data);
   gpointer now_data;
+  int *follow_up_days;      /* days after closing; owned */
+  guint n_follow_up_days;
 };
 
-#define SF_STORE_SCHEMA_VERSION 1
+#define SF_STORE_SCHEMA_VERSION 2
 
 /* Column list every deal query reads, in the order sf_store_read_deal()
  * expects. */
@@ -84,6 +86,17 @@ gboolean       sf_store_refresh_progress (SfStore    *self,
                                        GError       **error);
 gboolean       sf_store_commit_deal   (SfStore       *self,
                                        SfDeal        *deal,
+                                       GError       **error);
+
+gboolean       sf_store_follow_stage  (SfStore       *self,
+                                       gint64         deal_id,
+                                       SfStage        from_stage,
+                                       const SfDealState *to,
+                                       gint64         now,
+                                       GError       **error);
+gboolean       sf_store_schedule_follow_ups (SfStore *self,
+                                       gint64         deal_id,
+                                       gint64         closed_at,
                                        GError       **error);
 
 gboolean       sf_store_check_tables  (sqlite3       *db,
