@@ -11,6 +11,7 @@
 #include "sf-history-entry.h"
 #include "sf-money.h"
 #include "sf-reasons.h"
+#include "sf-satisfaction.h"
 #include "sf-stage.h"
 
 struct _SfHistoryEntry
@@ -173,6 +174,54 @@ date_text (const char *recorded)
   return sf_format_date (julian);
 }
 
+/* Recorded as "2026-11-30 9 4 Kari Nordmann": day, NPS, CSAT, respondent. */
+static char *
+feedback_text (const char *recorded)
+{
+  g_auto(GStrv) parts = g_strsplit (recorded, " ", 4);
+  g_autofree char *day = NULL;
+
+  if (g_strv_length (parts) != 4)
+    return g_strdup (recorded);
+
+  day = date_text (parts[0]);
+  /* Translators: a deal's history; the first %s is who answered, the second
+   * the day, then the NPS answer (0–10) and the CSAT score (1–5) */
+  return g_strdup_printf (_("Feedback from %s on %s: NPS answer %s, CSAT %s"),
+                          parts[3], day, parts[1], parts[2]);
+}
+
+static const char *
+verdict_name (const char *key)
+{
+  SfVerdict verdict;
+
+  return sf_verdict_from_key (key, &verdict) ? sf_verdict_get_name (verdict) : key;
+}
+
+/* Recorded as "success The pilot went live": the key, then the reason. */
+static char *
+verdict_text (const char *old,
+              const char *recorded)
+{
+  g_auto(GStrv) parts = g_strsplit (recorded, " ", 2);
+  const char *reason = parts[0] && parts[1] ? parts[1] : "";
+
+  if (parts[0] == NULL)
+    return g_strdup (recorded);
+
+  /* A new reason for the same verdict reads like a first verdict. */
+  if (*old == '\0' || g_str_equal (old, parts[0]))
+    /* Translators: a deal's history; the verdict (Success or Failure), then
+     * the reason given */
+    return g_strdup_printf (_("Verdict: %s — %s"), verdict_name (parts[0]), reason);
+
+  /* Translators: a deal's history; the verdict changed from the first to
+   * the second, then the reason given */
+  return g_strdup_printf (_("Verdict: %s → %s — %s"), verdict_name (old),
+                          verdict_name (parts[0]), reason);
+}
+
 static const char *
 nonnull (const char *s)
 {
@@ -309,6 +358,10 @@ sf_history_entry_describe (SfHistoryEntry *entry)
     return g_strdup (_("Changed the ROI worksheet"));
   if (g_str_has_prefix (field, "approval-"))
     return describe_approval (field, old, new);
+  if (g_str_equal (field, "feedback"))
+    return feedback_text (new);
+  if (g_str_equal (field, "verdict"))
+    return verdict_text (old, new);
 
   return g_strdup_printf ("%s: %s → %s", field, old, new);
 }

@@ -891,7 +891,8 @@ write_state (SfStore            *self,
          sf_store_refresh_progress (self, deal_id, error);
 }
 
-/* Writes @to and the history rows that tell the change from @from. */
+/* Writes @to, the follow-ups that entering or leaving Closed brings, and
+ * the history rows that tell the change from @from. */
 static gboolean
 record_state (SfStore            *self,
               SfDeal             *from,
@@ -901,7 +902,8 @@ record_state (SfStore            *self,
 {
   gint64 id = sf_deal_get_id (from);
 
-  if (!write_state (self, id, to, now, error))
+  if (!write_state (self, id, to, now, error) ||
+      !sf_store_follow_stage (self, id, sf_deal_get_stage (from), to, now, error))
     return FALSE;
 
   if (to->stage != sf_deal_get_stage (from) &&

@@ -7,7 +7,8 @@
  * deal gets the template's checklist; the manual jobs of the stages before
  * its own are done, as they must have been for it to get there. Approval
  * and satisfaction jobs stay open: an imported deal past Developed still
- * needs a manager's sign-off before it can move on.
+ * needs a manager's sign-off before it can move on. A deal imported in
+ * Closed gets its satisfaction follow-ups from its closing day.
  */
 #include "config.h"
 
@@ -69,6 +70,7 @@ insert_one (SfStore             *self,
   SfDeal *deal = item->deal;
   gint64 created = sf_deal_get_created_at (deal) > 0 ? sf_deal_get_created_at (deal) : now;
   gint64 entered = sf_deal_get_stage_entered_at (deal) > 0 ? sf_deal_get_stage_entered_at (deal) : created;
+  gint64 closed = sf_deal_get_closed_at (deal) > 0 ? sf_deal_get_closed_at (deal) : entered;
   sqlite3_stmt *stmt;
   gint64 id;
 
@@ -101,7 +103,7 @@ insert_one (SfStore             *self,
   sqlite3_bind_int64 (stmt, 17, now);
   sqlite3_bind_int64 (stmt, 18, entered);
   if (sf_deal_get_status (deal) == SF_DEAL_STATUS_WON || sf_deal_get_stage (deal) == SF_STAGE_CLOSED)
-    sqlite3_bind_int64 (stmt, 19, sf_deal_get_closed_at (deal) > 0 ? sf_deal_get_closed_at (deal) : entered);
+    sqlite3_bind_int64 (stmt, 19, closed);
   if (!sf_store_step_done (self, stmt, error))
     return FALSE;
   id = sqlite3_last_insert_rowid (self->db);
@@ -143,6 +145,12 @@ insert_one (SfStore             *self,
       if (!sf_store_step_done (self, stmt, error))
         return FALSE;
     }
+
+  /* A deal arriving in Closed is followed up as if it had just closed
+   * there, from its own closing day. */
+  if (sf_deal_get_stage (deal) == SF_STAGE_CLOSED &&
+      !sf_store_schedule_follow_ups (self, id, closed, error))
+    return FALSE;
 
   if (!sf_store_refresh_progress (self, id, error) ||
       !sf_store_history (self, id, now, "created", NULL, NULL, error))

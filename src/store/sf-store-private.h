@@ -21,9 +21,11 @@ struct _SfStore
   guint depth;              /* open transactions: 1 is BEGIN, more are savepoints */
   gint64 (*now) (gpointer data);
   gpointer now_data;
+  int *follow_up_days;      /* days after closing; owned */
+  guint n_follow_up_days;
 };
 
-#define SF_STORE_SCHEMA_VERSION 2
+#define SF_STORE_SCHEMA_VERSION 3
 /* The schema version that brought the approval tables and the ledger
  * (migrate_to_v2 in sf-store-schema.c). */
 #define SF_STORE_APPROVALS_VERSION 2
@@ -132,6 +134,16 @@ gboolean       sf_store_ledger_append (SfStore       *self,
                                        SfLedgerEvent  event,
                                        gint64         by,
                                        gint64         now,
+                                       GError       **error);
+gboolean       sf_store_follow_stage  (SfStore       *self,
+                                       gint64         deal_id,
+                                       SfStage        from_stage,
+                                       const SfDealState *to,
+                                       gint64         now,
+                                       GError       **error);
+gboolean       sf_store_schedule_follow_ups (SfStore *self,
+                                       gint64         deal_id,
+                                       gint64         closed_at,
                                        GError       **error);
 
 gboolean       sf_store_check_tables  (sqlite3       *db,

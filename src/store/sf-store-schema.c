@@ -268,6 +268,54 @@ migrate_to_v2 (SfStore  *self,
   return run_script (self, schema_v2, error);
 }
 
+/* Customer satisfaction of closed deals (docs/satisfaction.md). Added after
+ * the approvals (v2). Deals closed before this version get no follow-ups: the
+ * schedule follows the team's offsets at the moment of closing, which an
+ * upgrade cannot know; their feedback and verdict can still be recorded. */
+static const char schema_v3[] =
+  "CREATE TABLE feedback ("
+  "  id INTEGER PRIMARY KEY,"
+  "  deal_id INTEGER NOT NULL REFERENCES deals (id) ON DELETE CASCADE,"
+  "  answered_on TEXT NOT NULL CHECK (length(answered_on) = 10),"
+  "  respondent TEXT NOT NULL CHECK (length(trim(respondent)) > 0),"
+  "  nps INTEGER NOT NULL CHECK (nps BETWEEN 0 AND 10),"
+  "  csat INTEGER NOT NULL CHECK (csat BETWEEN 1 AND 5),"
+  "  comment TEXT,"
+  "  recorded_by INTEGER REFERENCES persons (id),"
+  "  recorded_at INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX feedback_deal ON feedback (deal_id, answered_on, id);"
+  "CREATE INDEX feedback_answered ON feedback (answered_on);"
+  "CREATE TABLE follow_ups ("
+  "  id INTEGER PRIMARY KEY,"
+  "  deal_id INTEGER NOT NULL REFERENCES deals (id) ON DELETE CASCADE,"
+  "  due TEXT NOT NULL CHECK (length(due) = 10),"
+  "  offset_days INTEGER NOT NULL CHECK (offset_days > 0),"
+  "  done_at INTEGER,"
+  "  done_by INTEGER REFERENCES persons (id),"
+  "  feedback_id INTEGER REFERENCES feedback (id) ON DELETE SET NULL"
+  ");"
+  "CREATE INDEX follow_ups_deal ON follow_ups (deal_id, due);"
+  "CREATE INDEX follow_ups_open ON follow_ups (due) WHERE done_at IS NULL;"
+  "CREATE TABLE verdicts ("
+  "  deal_id INTEGER PRIMARY KEY REFERENCES deals (id) ON DELETE CASCADE,"
+  "  verdict INTEGER NOT NULL CHECK (verdict IN (1, 2)),"
+  "  reason TEXT NOT NULL CHECK (length(trim(reason)) > 0),"
+  "  decided_by INTEGER REFERENCES persons (id),"
+  "  decided_at INTEGER NOT NULL"
+  ");";
+
+static const char * const tables_v3[] = {
+  "feedback", "follow_ups", "verdicts",
+};
+
+static gboolean
+migrate_to_v3 (SfStore  *self,
+               GError  **error)
+{
+  return run_script (self, schema_v3, error);
+}
+
 static const struct {
   gboolean (*run) (SfStore *self, GError **error);
   const char * const *tables;
@@ -275,6 +323,7 @@ static const struct {
 } migrations[] = {
   { migrate_to_v1, tables_v1, G_N_ELEMENTS (tables_v1) },
   { migrate_to_v2, tables_v2, G_N_ELEMENTS (tables_v2) },
+  { migrate_to_v3, tables_v3, G_N_ELEMENTS (tables_v3) },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SF_STORE_SCHEMA_VERSION);
@@ -334,6 +383,7 @@ sf_store_check_tables (sqlite3     *db,
 static const char * const set_version[] = {
   "PRAGMA user_version = 1",
   "PRAGMA user_version = 2",
+  "PRAGMA user_version = 3",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (set_version) == SF_STORE_SCHEMA_VERSION);

@@ -31,6 +31,7 @@ sf_store_finalize (GObject *object)
   SfStore *self = (SfStore *) object;
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->follow_up_days, g_free);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   g_free (self->path);
@@ -53,9 +54,12 @@ real_now (gpointer data)
 static void
 sf_store_init (SfStore *self)
 {
+  const int *days = sf_follow_up_get_default_offsets (&self->n_follow_up_days);
+
   self->statements = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
                                             (GDestroyNotify) sqlite3_finalize);
   self->now = real_now;
+  self->follow_up_days = g_memdup2 (days, self->n_follow_up_days * sizeof (int));
 }
 
 /**

@@ -8,6 +8,7 @@
 
 #include "sf-approval-request.h"
 #include "sf-deal.h"
+#include "sf-feedback.h"
 #include "sf-history-entry.h"
 #include "sf-job.h"
 #include "sf-ledger.h"
@@ -15,6 +16,8 @@
 #include "sf-template-entry.h"
 #include "sf-pricing.h"
 #include "sf-roi.h"
+#include "sf-satisfaction-row.h"
+#include "sf-satisfaction.h"
 
 G_BEGIN_DECLS
 
@@ -235,6 +238,51 @@ gboolean    sf_store_import_deals       (SfStore      *self,
                                          guint         n_items,
                                          SfProgressFunc progress,
                                          gpointer      user_data,
+                                         GError      **error);
+
+/* Customer satisfaction of closed deals (sf-store-satisfaction.c) */
+gboolean    sf_store_set_follow_up_offsets (SfStore   *self,
+                                         const int    *days,
+                                         guint         n_days,
+                                         GError      **error);
+const int  *sf_store_get_follow_up_offsets (SfStore   *self,
+                                         guint        *n_days);
+GArray     *sf_store_list_follow_ups    (SfStore      *self,
+                                         gint64        deal_id,
+                                         GError      **error);
+gboolean    sf_store_record_feedback    (SfStore      *self,
+                                         SfDeal       *deal,
+                                         SfFeedback   *feedback,
+                                         GError      **error);
+gboolean    sf_store_record_verdict     (SfStore      *self,
+                                         SfDeal       *deal,
+                                         SfVerdict     verdict,
+                                         const char   *reason,
+                                         GError      **error);
+GPtrArray  *sf_store_list_feedback      (SfStore      *self,
+                                         gint64        deal_id,
+                                         GError      **error);
+GPtrArray  *sf_store_list_feedback_between (SfStore   *self,
+                                         guint         from,
+                                         guint         to,
+                                         GError      **error);
+GPtrArray  *sf_store_list_satisfaction_rows (SfStore  *self,
+                                         GError      **error);
+void        sf_store_load_satisfaction_async (SfStore *self,
+                                         GCancellable *cancellable,
+                                         GAsyncReadyCallback callback,
+                                         gpointer      user_data);
+gboolean    sf_store_load_satisfaction_finish (SfStore *self,
+                                         GAsyncResult *result,
+                                         GPtrArray   **out_rows,
+                                         GPtrArray   **out_feedback,
+                                         GError      **error);
+SfSatisfactionRow *sf_store_get_satisfaction_row (SfStore *self,
+                                         gint64        deal_id,
+                                         GError      **error);
+gboolean    sf_store_export_satisfaction (SfStore     *self,
+                                         GStrv        *out_header,
+                                         GPtrArray   **out_rows,
                                          GError      **error);
 
 /* History */
