@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 
 #include "sf-deal.h"
+#include "sf-deal-csv.h"
 #include "sf-history-entry.h"
 #include "sf-job.h"
 #include "sf-person.h"
@@ -253,6 +254,33 @@ gboolean    sf_store_import_deals_pull  (SfStore      *self,
                                          guint         n_items,
                                          SfProgressFunc progress,
                                          gpointer      user_data,
+                                         GError      **error);
+
+/* Exchange: CSV, iCalendar, backup */
+gboolean    sf_store_import_csv         (SfStore      *self,
+                                         GFile        *file,
+                                         SfDealCsvMapping *mapping,
+                                         SfProgressFunc progress,
+                                         gpointer      user_data,
+                                         guint        *out_n_deals,
+                                         GError      **error);
+gboolean    sf_store_export_csv         (SfStore      *self,
+                                         GPtrArray    *deals,
+                                         GOutputStream *stream,
+                                         char          separator,
+                                         SfDealCsvNumberStyle number_style,
+                                         SfProgressFunc progress,
+                                         gpointer      user_data,
+                                         GError      **error);
+GPtrArray  *sf_store_list_dated_jobs    (SfStore      *self,
+                                         gboolean      include_lost,
+                                         GPtrArray   **out_deals,
+                                         GError      **error);
+char       *sf_store_export_calendar    (SfStore      *self,
+                                         gboolean      include_lost,
+                                         GError      **error);
+gboolean    sf_store_backup             (SfStore      *self,
+                                         const char   *destination,
                                          GError      **error);
 
 /* History */
