@@ -16,6 +16,7 @@
 
 #include "sf-csv.h"
 #include "sf-deal-csv.h"
+#include "sf-enum-types.h"
 #include "sf-format.h"
 #include "sf-reasons.h"
 #include "sf-workflow.h"
@@ -338,7 +339,7 @@ sf_deal_csv_mapping_get_property (GObject    *object,
     case PROP_N_COLUMNS: g_value_set_uint (value, self->fields->len); break;
     case PROP_SEPARATOR: g_value_set_schar (value, self->separator); break;
     case PROP_HAS_HEADER: g_value_set_boolean (value, self->has_header); break;
-    case PROP_NUMBER_STYLE: g_value_set_int (value, self->number_style); break;
+    case PROP_NUMBER_STYLE: g_value_set_enum (value, self->number_style); break;
     case PROP_DEFAULT_CURRENCY: g_value_set_string (value, self->default_currency); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -359,7 +360,7 @@ sf_deal_csv_mapping_set_property (GObject      *object,
       break;
     case PROP_SEPARATOR: sf_deal_csv_mapping_set_separator (self, g_value_get_schar (value)); break;
     case PROP_HAS_HEADER: sf_deal_csv_mapping_set_has_header (self, g_value_get_boolean (value)); break;
-    case PROP_NUMBER_STYLE: sf_deal_csv_mapping_set_number_style (self, g_value_get_int (value)); break;
+    case PROP_NUMBER_STYLE: sf_deal_csv_mapping_set_number_style (self, g_value_get_enum (value)); break;
     case PROP_DEFAULT_CURRENCY:
       sf_deal_csv_mapping_set_default_currency (self, g_value_get_string (value));
       break;
@@ -385,8 +386,8 @@ sf_deal_csv_mapping_class_init (SfDealCsvMappingClass *klass)
   properties[PROP_HAS_HEADER] =
     g_param_spec_boolean ("has-header", NULL, NULL, FALSE, flags);
   properties[PROP_NUMBER_STYLE] =
-    g_param_spec_int ("number-style", NULL, NULL, SF_DEAL_CSV_NUMBERS_AUTO,
-                      SF_DEAL_CSV_NUMBERS_LOCALE, SF_DEAL_CSV_NUMBERS_AUTO, flags);
+    g_param_spec_enum ("number-style", NULL, NULL, SF_TYPE_DEAL_CSV_NUMBER_STYLE,
+                       SF_DEAL_CSV_NUMBERS_AUTO, flags);
   properties[PROP_DEFAULT_CURRENCY] =
     g_param_spec_string ("default-currency", NULL, NULL, "EUR", flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -1034,6 +1035,7 @@ read_cells (SfDealCsvMapping  *self,
             GError           **error)
 {
   const char *reason = cells->text[SF_DEAL_CSV_FIELD_LOST_REASON];
+  const char *reason_key = reason ? read_lost_reason (reason) : NULL;
   SfMoney value;
 
   row->title = cells->text[SF_DEAL_CSV_FIELD_TITLE];
@@ -1041,7 +1043,7 @@ read_cells (SfDealCsvMapping  *self,
   row->contact_name = cells->text[SF_DEAL_CSV_FIELD_CONTACT_NAME];
   row->contact_email = cells->text[SF_DEAL_CSV_FIELD_CONTACT_EMAIL];
   row->contact_phone = cells->text[SF_DEAL_CSV_FIELD_CONTACT_PHONE];
-  row->lost_reason = reason && read_lost_reason (reason) ? read_lost_reason (reason) : reason;
+  row->lost_reason = reason_key ? reason_key : reason;
   row->lost_note = cells->text[SF_DEAL_CSV_FIELD_LOST_NOTE];
   row->probability = -1;
 
