@@ -64,6 +64,7 @@ check_item (const SfImportItem  *item,
 static gboolean
 insert_one (SfStore             *self,
             const SfImportItem  *item,
+            gint64               owner_id,
             gint64               now,
             GError             **error)
 {
@@ -87,8 +88,8 @@ insert_one (SfStore             *self,
   sf_store_bind_text (stmt, 3, sf_deal_get_contact_name (deal));
   sf_store_bind_text (stmt, 4, sf_deal_get_contact_email (deal));
   sf_store_bind_text (stmt, 5, sf_deal_get_contact_phone (deal));
-  if (sf_deal_get_owner_id (deal) > 0)
-    sqlite3_bind_int64 (stmt, 6, sf_deal_get_owner_id (deal));
+  if (owner_id > 0)
+    sqlite3_bind_int64 (stmt, 6, owner_id);
   sqlite3_bind_int64 (stmt, 7, sf_deal_get_value (deal)->amount);
   sqlite3_bind_text (stmt, 8, sf_deal_get_value (deal)->currency, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 9, sf_deal_get_stage (deal));
@@ -118,8 +119,8 @@ insert_one (SfStore             *self,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
   sqlite3_bind_int (stmt, 2, sf_deal_get_stage (deal));
-  if (sf_deal_get_owner_id (deal) > 0)
-    sqlite3_bind_int64 (stmt, 3, sf_deal_get_owner_id (deal));
+  if (owner_id > 0)
+    sqlite3_bind_int64 (stmt, 3, owner_id);
   else
     sf_store_bind_actor (self, stmt, 3);
   sqlite3_bind_int64 (stmt, 4, entered);
@@ -136,8 +137,8 @@ insert_one (SfStore             *self,
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, id);
       sqlite3_bind_int (stmt, 2, sf_deal_get_stage (deal));
-      if (sf_deal_get_owner_id (deal) > 0)
-        sqlite3_bind_int64 (stmt, 3, sf_deal_get_owner_id (deal));
+      if (owner_id > 0)
+        sqlite3_bind_int64 (stmt, 3, owner_id);
       else
         sf_store_bind_actor (self, stmt, 3);
       sqlite3_bind_int64 (stmt, 4, entered);
@@ -160,14 +161,194 @@ insert_one (SfStore             *self,
   return TRUE;
 }
 
+/* People by case-folded name, so "anna berg" in a file is Anna Berg. */
+static GHashTable *
+load_owners (SfStore  *self,
+             GError  **error)
+{
+  g_autoptr(GHashTable) owners = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) persons = sf_store_list_persons (self, error);
+
+  if (persons == NULL)
+    return NULL;
+
+  /* By id, so the oldest of two people with one name wins. */
+  for (guint i = persons->len; i-- > 0;)
+    {
+      SfPerson *person = g_ptr_array_index (persons, i);
+      gint64 id = sf_person_get_id (person);
+      char *key = g_utf8_casefold (sf_person_get_name (person), -1);
+      gpointer old;
+
+      if (g_hash_table_lookup_extended (owners, key, NULL, &old) && GPOINTER_TO_SIZE (old) < (gsize) id)
+        g_free (key);
+      else
+        g_hash_table_replace (owners, key, GSIZE_TO_POINTER ((gsize) id));
+    }
+
+  return g_steal_pointer (&owners);
+}
+
+/* The deal's owner id, else the person its owner name names — added as a
+ * salesperson when there is none. The deal object is left as it was. */
+static gboolean
+resolve_owner (SfStore             *self,
+               GHashTable          *owners,
+               const SfImportItem  *item,
+               gint64               now,
+               gint64              *out_id,
+               GError             **error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *key = NULL;
+  sqlite3_stmt *stmt;
+  gpointer id;
+
+  *out_id = sf_deal_get_owner_id (item->deal);
+  if (*out_id > 0 || item->owner_name == NULL)
+    return TRUE;
+  name = g_strstrip (g_strdup (item->owner_name));
+  if (*name == '\0')
+    return TRUE;
+
+  key = g_utf8_casefold (name, -1);
+  if (!g_hash_table_lookup_extended (owners, key, NULL, &id))
+    {
+      stmt = sf_store_prepare (self,
+        "INSERT INTO persons (name, role, created_at) VALUES (?1, 0, ?2)", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 2, now);
+      if (!sf_store_step_done (self, stmt, error))
+        return FALSE;
+      id = GSIZE_TO_POINTER ((gsize) sqlite3_last_insert_rowid (self->db));
+      g_hash_table_insert (owners, g_steal_pointer (&key), id);
+    }
+
+  *out_id = (gint64) GPOINTER_TO_SIZE (id);
+  return TRUE;
+}
+
+static gboolean
+cancelled (SfStore  *self,
+           GError  **error)
+{
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                       _("The import was cancelled; nothing was added"));
+  return fail (self);
+}
+
+static gboolean
+import_all (SfStore           *self,
+            GHashTable        *owners,
+            SfImportNextFunc   next,
+            gpointer           next_data,
+            guint              n_items,
+            SfProgressFunc     progress,
+            gpointer           user_data,
+            GError           **error)
+{
+  gint64 now = sf_store_now (self);
+  guint done = 0;
+
+  for (;;)
+    {
+      SfImportItem item = { NULL, 0, NULL };
+      g_autoptr(GError) local_error = NULL;
+      gint64 owner_id;
+
+      if (!next (&item, next_data, &local_error))
+        {
+          if (local_error == NULL)
+            break;
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return fail (self);
+        }
+
+      if (!check_item (&item, done, error) ||
+          !resolve_owner (self, owners, &item, now, &owner_id, error) ||
+          !insert_one (self, &item, owner_id, now, error))
+        return fail (self);
+      done++;
+
+      if (progress != NULL && done % 512 == 0 && !progress (done, n_items, user_data))
+        return cancelled (self, error);
+    }
+
+  if (progress != NULL && done % 512 != 0 && !progress (done, n_items, user_data))
+    return cancelled (self, error);
+
+  return TRUE;
+}
+
+/**
+ * sf_store_import_deals_pull:
+ * @next: (scope call): gives one deal at a time
+ * @n_items: how many @next will give, for @progress; 0 when unknown
+ * @progress: (nullable) (scope call): told every few hundred deals
+ *
+ * The bulk path: stores every deal @next gives in one transaction — all of
+ * them or, on any error or a %FALSE from @progress, none. Only one deal
+ * need be in memory at a time, so a million rows of a file stream through.
+ * Each deal gets its id (after a failure the ids mean nothing); its owner
+ * id is left alone, also when the owner was found by name. Call it on
+ * a store of its own from a worker thread when there are many.
+ */
+gboolean
+sf_store_import_deals_pull (SfStore          *self,
+                            SfImportNextFunc  next,
+                            gpointer          next_data,
+                            guint             n_items,
+                            SfProgressFunc    progress,
+                            gpointer          user_data,
+                            GError          **error)
+{
+  g_autoptr(GHashTable) owners = NULL;
+
+  g_return_val_if_fail (SF_IS_STORE (self), FALSE);
+  g_return_val_if_fail (next != NULL, FALSE);
+
+  if (!sf_store_begin (self, error))
+    return FALSE;
+
+  owners = load_owners (self, error);
+  if (owners == NULL ||
+      !import_all (self, owners, next, next_data, n_items, progress, user_data, error))
+    return fail (self);
+
+  return sf_store_commit (self, error) || fail (self);
+}
+
+typedef struct
+{
+  SfImportItem *items;
+  guint n_items;
+  guint next;
+} ArrayCursor;
+
+static gboolean
+next_in_array (SfImportItem  *item,
+               gpointer       data,
+               GError       **error)
+{
+  ArrayCursor *cursor = data;
+
+  if (cursor->next >= cursor->n_items)
+    return FALSE;
+
+  *item = cursor->items[cursor->next++];
+  return TRUE;
+}
+
 /**
  * sf_store_import_deals:
  * @items: (array length=n_items): the deals; on success each has its id
  * @progress: (nullable) (scope call): told every few hundred deals
  *
  * Stores many deals in one transaction: all of them or, on any error or a
- * %FALSE from @progress, none. Call it on a store of its own from a worker
- * thread when there are many.
+ * %FALSE from @progress, none. See sf_store_import_deals_pull() for deals
+ * that do not all fit in memory.
  */
 gboolean
 sf_store_import_deals (SfStore         *self,
@@ -177,45 +358,15 @@ sf_store_import_deals (SfStore         *self,
                        gpointer         user_data,
                        GError         **error)
 {
-  gint64 now;
+  ArrayCursor cursor = { items, n_items, 0 };
 
   g_return_val_if_fail (SF_IS_STORE (self), FALSE);
   g_return_val_if_fail (items != NULL || n_items == 0, FALSE);
 
-  for (guint i = 0; i < n_items; i++)
-    if (!check_item (&items[i], i, error))
-      return FALSE;
+  if (sf_store_import_deals_pull (self, next_in_array, &cursor, n_items, progress, user_data, error))
+    return TRUE;
 
-  now = sf_store_now (self);
-  if (!sf_store_begin (self, error))
-    return FALSE;
-
-  for (guint i = 0; i < n_items; i++)
-    {
-      if (!insert_one (self, &items[i], now, error))
-        {
-          for (guint k = 0; k < i; k++)
-            sf_deal_set_id (items[k].deal, 0);
-          return fail (self);
-        }
-
-      if (progress != NULL && (i % 512 == 511 || i + 1 == n_items) &&
-          !progress (i + 1, n_items, user_data))
-        {
-          for (guint k = 0; k <= i; k++)
-            sf_deal_set_id (items[k].deal, 0);
-          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
-                               _("The import was cancelled; nothing was added"));
-          return fail (self);
-        }
-    }
-
-  if (!sf_store_commit (self, error))
-    {
-      for (guint k = 0; k < n_items; k++)
-        sf_deal_set_id (items[k].deal, 0);
-      return fail (self);
-    }
-
-  return TRUE;
+  for (guint k = 0; k < n_items; k++)
+    sf_deal_set_id (items[k].deal, 0);
+  return FALSE;
 }

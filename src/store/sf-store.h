@@ -9,6 +9,7 @@
 #include "sf-approval-request.h"
 #include "sf-deal.h"
 #include "sf-feedback.h"
+#include "sf-deal-csv.h"
 #include "sf-history-entry.h"
 #include "sf-job.h"
 #include "sf-ledger.h"
@@ -215,11 +216,15 @@ gboolean    sf_store_set_job_due        (SfStore      *self,
  * @deal: the deal; its stage, status, dates and lost reason are kept
  * @current_done: how many manual jobs of its current stage are done, in
  *   list order
+ * @owner_name: (nullable): when the deal has no owner id, the owner's name:
+ *   matched to a person without regard to case, or added as a new
+ *   salesperson in the same transaction
  */
 typedef struct
 {
   SfDeal *deal;
   guint current_done;
+  const char *owner_name;
 } SfImportItem;
 
 /**
@@ -233,11 +238,57 @@ typedef gboolean (*SfProgressFunc) (guint    done,
                                     guint    total,
                                     gpointer user_data);
 
+/**
+ * SfImportNextFunc:
+ * @item: (out caller-allocates): the next deal; what it points to must
+ *   stay valid until the next call
+ *
+ * Returns: %TRUE with @item filled in; %FALSE at the end, or with @error
+ *   set to stop the import (it is then rolled back)
+ */
+typedef gboolean (*SfImportNextFunc) (SfImportItem *item,
+                                      gpointer      user_data,
+                                      GError      **error);
+
 gboolean    sf_store_import_deals       (SfStore      *self,
                                          SfImportItem *items,
                                          guint         n_items,
                                          SfProgressFunc progress,
                                          gpointer      user_data,
+                                         GError      **error);
+gboolean    sf_store_import_deals_pull  (SfStore      *self,
+                                         SfImportNextFunc next,
+                                         gpointer      next_data,
+                                         guint         n_items,
+                                         SfProgressFunc progress,
+                                         gpointer      user_data,
+                                         GError      **error);
+
+/* Exchange: CSV, iCalendar, backup */
+gboolean    sf_store_import_csv         (SfStore      *self,
+                                         GFile        *file,
+                                         SfDealCsvMapping *mapping,
+                                         SfProgressFunc progress,
+                                         gpointer      user_data,
+                                         guint        *out_n_deals,
+                                         GError      **error);
+gboolean    sf_store_export_csv         (SfStore      *self,
+                                         GPtrArray    *deals,
+                                         GOutputStream *stream,
+                                         char          separator,
+                                         SfDealCsvNumberStyle number_style,
+                                         SfProgressFunc progress,
+                                         gpointer      user_data,
+                                         GError      **error);
+GPtrArray  *sf_store_list_dated_jobs    (SfStore      *self,
+                                         gboolean      include_lost,
+                                         GPtrArray   **out_deals,
+                                         GError      **error);
+char       *sf_store_export_calendar    (SfStore      *self,
+                                         gboolean      include_lost,
+                                         GError      **error);
+gboolean    sf_store_backup             (SfStore      *self,
+                                         const char   *destination,
                                          GError      **error);
 
 /* Customer satisfaction of closed deals (sf-store-satisfaction.c) */
