@@ -167,12 +167,9 @@ sf_format_date_time (gint64 unix_time)
   if (local == NULL)
     return g_strdup ("");
 
-  if (is_c_locale ())
-    return g_date_time_format (local, "%Y-%m-%d %H:%M");
-
-  /* Translators: a date and time; see the strftime manual. German and
-   * Norwegian readers expect “%d.%m.%Y %H:%M” */
-  return g_date_time_format (local, _("%x %H:%M"));
+  /* The locale's own date and a 24-hour time, as German and Norwegian
+   * write it ("22.11.2026 14:05"). */
+  return g_date_time_format (local, is_c_locale () ? "%Y-%m-%d %H:%M" : "%x %H:%M");
 }
 
 /**

@@ -290,11 +290,15 @@ load_small_tables (SfPipeline  *self,
          sf_pipeline_reload_settings (self, error);
 }
 
-/* Replaces the deals with one splice: one items-changed for the lot. */
+/* Replaces the deals with one splice: one items-changed for the lot. The
+ * old objects are gone, so undo entries that point at them go too. */
 static void
 take_deals (SfPipeline *self,
             GPtrArray  *deals)
 {
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->deals)) > 0)
+    sf_undo_stack_clear (self->undo);
+
   g_hash_table_remove_all (self->deals_by_id);
   for (guint i = 0; i < deals->len; i++)
     {

@@ -69,9 +69,9 @@ update (SfDealCard *self)
                             g_get_real_time () / G_USEC_PER_SEC);
   gtk_widget_set_visible (self->stale_icon, stale);
 
-  /* Translators: read by screen readers for a card on the board: title,
-   * customer, value, checklist progress */
-  accessible = g_strdup_printf (_("%s, %s, %s, %s done"), sf_deal_get_title (self->deal),
+  /* Translators: read by screen readers for a card on the board: the
+   * deal's title, its customer, its value, checklist progress (“3 of 5”) */
+  accessible = g_strdup_printf (_("“%s” for %s, worth %s; %s done"), sf_deal_get_title (self->deal),
                                 sf_deal_get_customer (self->deal), value, progress);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);

@@ -445,8 +445,7 @@ reload_history (SfDealPane *self)
       GtkWidget *row = adw_action_row_new ();
 
       if (sf_history_entry_get_person_name (entry) != NULL)
-        /* Translators: who made a change, and when */
-        subtitle = g_strdup_printf (_("%s · %s"), sf_history_entry_get_person_name (entry), when);
+        subtitle = g_strjoin (" · ", sf_history_entry_get_person_name (entry), when, NULL);
       else
         subtitle = g_steal_pointer (&when);
 
@@ -567,9 +566,8 @@ refresh (SfDealPane *self)
   editable = sf_deal_is_editable (self->deal);
 
   value = sf_ui_format_value (self->deal);
-  /* Translators: under a deal's title: customer · value · stage */
-  subheading = g_strdup_printf (_("%s · %s · %s"), sf_deal_get_customer (self->deal), value,
-                                sf_stage_get_name (stage));
+  subheading = g_strjoin (" · ", sf_deal_get_customer (self->deal), value,
+                          sf_stage_get_name (stage), NULL);
   gtk_label_set_text (self->heading_label, sf_deal_get_title (self->deal));
   gtk_label_set_text (self->subheading_label, subheading);
 

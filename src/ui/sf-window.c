@@ -26,6 +26,7 @@
 #include "sf-ui-util.h"
 #include "sf-welcome-page.h"
 #include "sf-window.h"
+#include "sf-window-exchange.h"
 #include "sf-workflow.h"
 
 struct _SfWindow
@@ -180,6 +181,9 @@ loaded_cb (SfWindow *self)
       return;
     }
 
+  /* A reload (after an import) brings new deal objects: show none of
+   * the old ones. */
+  sf_deal_pane_set_deal (sf_deals_view_get_pane (self->deals_view), NULL);
   choose_me (self);
   show_main (self);
 }
@@ -658,6 +662,7 @@ sf_window_class_init (SfWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.delete", "x", delete_action);
   gtk_widget_class_install_action (widget_class, "win.start-new", NULL, start_new_action);
   gtk_widget_class_install_action (widget_class, "win.start-sample", NULL, start_sample_action);
+  sf_window_exchange_install_actions (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-deal", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);

@@ -1,0 +1,319 @@
+/* test-exchange-ui.c — import, export, calendar and backup from the window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "sf-csv.h"
+#include "sf-deal-csv.h"
+#include "sf-format.h"
+#include "sf-import-dialog.h"
+#include "sf-test-ui.h"
+#include "sf-test-util.h"
+#include "sf-window-exchange.h"
+
+typedef struct
+{
+  char *dir;
+  SfStore *store;
+  SfWindow *window;
+  gboolean done;
+  GError *error;
+} Fixture;
+
+static gboolean
+window_ready (gpointer data)
+{
+  return sf_window_is_ready (data);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(SfPerson) me = NULL;
+
+  f->store = sf_test_open_store (&f->dir);
+  me = sf_store_add_person (f->store, "Lena Berg", SF_ROLE_SALES, NULL);
+  f->window = sf_window_new (NULL, f->store, NULL);
+  gtk_window_present (GTK_WINDOW (f->window));
+  sf_test_ui_wait_until (window_ready, f->window);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  while (g_list_model_get_n_items (toplevels) > 0)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
+
+      gtk_window_destroy (window);
+    }
+  sf_test_ui_iterate ();
+  g_clear_error (&f->error);
+  g_clear_object (&f->store);
+  sf_test_remove_dir (f->dir);
+  g_free (f->dir);
+}
+
+static GFile *
+write_file (Fixture    *f,
+            const char *name,
+            const char *contents)
+{
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  return g_file_new_for_path (path);
+}
+
+static gboolean
+deal_count_is (gpointer data)
+{
+  Fixture *f = data;
+
+  return f->done;
+}
+
+static void
+items_changed_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  Fixture    *f)
+{
+  f->done = TRUE;
+}
+
+/* A German spreadsheet's semicolon file with German headers and amounts. */
+static const char german_csv[] =
+  "\xEF\xBB\xBF" "Titel;Kunde;Wert;Währung;Phase;Verantwortlich\r\n"
+  "Windpark Nordsee;Nordlicht GmbH;1.234.567,89;EUR;Qualifiziert;Anna Schmidt\r\n"
+  "\"Wärmepumpen; Phase 2\";Stadtwerke Kiel;12.500,00;EUR;Interessent;Lena Berg\r\n"
+  "Ladesäulen;\"Müller \"\"& Söhne\"\"\";980,50;EUR;Entdeckung;\r\n";
+
+static void
+test_import_german (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = write_file (f, "deals.csv", german_csv);
+  g_autoptr(GPtrArray) deals = NULL;
+  SfPipeline *pipeline = sf_window_get_pipeline (f->window);
+  SfImportDialog *dialog;
+  GPtrArray *preview;
+
+  dialog = sf_import_dialog_new (GTK_WINDOW (f->window), pipeline, file, &error);
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (dialog));
+  sf_test_ui_iterate ();
+
+  /* The preview reads the rows as the import will. */
+  preview = sf_import_dialog_get_preview (dialog);
+  g_assert_cmpuint (preview->len, ==, 3);
+  g_assert_nonnull (strstr (g_ptr_array_index (preview, 0), "Windpark Nordsee"));
+  g_assert_nonnull (strstr (g_ptr_array_index (preview, 0), "€1,234,567.89"));
+  g_assert_nonnull (strstr (g_ptr_array_index (preview, 1), "Wärmepumpen; Phase 2"));
+
+  g_signal_connect (sf_pipeline_get_deals (pipeline), "items-changed", G_CALLBACK (items_changed_cb), f);
+  sf_import_dialog_start (dialog);
+  sf_test_ui_wait_until (deal_count_is, f);
+
+  deals = sf_store_list_deals (f->store, NULL);
+  g_assert_cmpuint (deals->len, ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (sf_pipeline_get_deals (pipeline)), ==, 3);
+  g_assert_cmpint (sf_deal_get_value (g_ptr_array_index (deals, 0))->amount, ==, 123456789);
+  g_assert_cmpint (sf_deal_get_stage (g_ptr_array_index (deals, 0)), ==, SF_STAGE_QUALIFIED);
+  g_assert_cmpstr (sf_deal_get_owner_name (g_ptr_array_index (deals, 0)), ==, "Anna Schmidt");
+  g_assert_cmpstr (sf_deal_get_customer (g_ptr_array_index (deals, 2)), ==, "Müller \"& Söhne\"");
+  g_assert_nonnull (strstr (g_object_get_data (G_OBJECT (f->window), "sf-last-toast"), "3"));
+}
+
+/* One bad row: its line is named and nothing is imported. */
+static void
+test_import_refused (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = write_file (f, "bad.csv",
+                                      "title,customer,value,currency\n"
+                                      "Good one,Kunde AS,100.00,NOK\n"
+                                      "Bad one,Kunde AS,twelve,NOK\n");
+  g_autoptr(GPtrArray) deals = NULL;
+  SfImportDialog *dialog;
+  GPtrArray *preview;
+  gboolean found = FALSE;
+
+  dialog = sf_import_dialog_new (GTK_WINDOW (f->window), sf_window_get_pipeline (f->window), file, &error);
+  g_assert_no_error (error);
+  preview = sf_import_dialog_get_preview (dialog);
+  g_assert_cmpuint (preview->len, ==, 2);
+  g_assert_nonnull (strstr (g_ptr_array_index (preview, 1), "3"));
+
+  sf_import_dialog_start (dialog);
+  /* The error dialog appears over the import dialog. */
+  while (!found)
+    {
+      GListModel *toplevels = gtk_window_get_toplevels ();
+
+      g_main_context_iteration (NULL, TRUE);
+      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+          if (ADW_IS_MESSAGE_DIALOG (window))
+            {
+              g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (window)), "Line 3"));
+              found = TRUE;
+            }
+        }
+    }
+
+  deals = sf_store_list_deals (f->store, NULL);
+  g_assert_cmpuint (deals->len, ==, 0);
+}
+
+static void
+async_done (GObject      *source,
+            GAsyncResult *result,
+            gpointer      data)
+{
+  Fixture *f = data;
+  gboolean (*finish) (SfWindow *, GAsyncResult *, GError **) =
+    g_object_get_data (G_OBJECT (source), "finish");
+
+  finish (SF_WINDOW (source), result, &f->error);
+  f->done = TRUE;
+}
+
+static void
+wait_for (Fixture *f)
+{
+  sf_test_ui_wait_until (deal_count_is, f);
+  g_assert_no_error (f->error);
+  f->done = FALSE;
+}
+
+/* Export what the list shows; the file imports back unchanged. */
+static void
+test_export_round_trip (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "out.csv", NULL);
+  g_autoptr(GFile) out = g_file_new_for_path (path);
+  g_autoptr(SfDeal) a = sf_test_create_deal (f->store, "Ladestasjoner, fase 1", "Nordlys \"Energi\" AS", -150, "NOK");
+  g_autoptr(SfDeal) b = sf_test_create_deal (f->store, "Solar\nroof", "Sonnenwerk GmbH", 1234567, "EUR");
+  g_autoptr(SfDeal) c = sf_test_create_deal (f->store, "Not exported", "Filtered AS", 1, "EUR");
+  g_autofree char *other_dir = NULL;
+  g_autoptr(SfStore) other = NULL;
+  g_autoptr(GPtrArray) back = NULL;
+  g_autofree char *contents = NULL;
+  SfDealsView *view;
+
+  /* The window's pipeline was loaded before these deals existed. */
+  sf_pipeline_load_sync (sf_window_get_pipeline (f->window), NULL);
+  view = sf_window_get_deals_view (f->window);
+  sf_deal_filter_set_query (sf_deals_view_get_filter (view), "la");
+  g_assert_cmpuint (g_list_model_get_n_items (sf_deals_view_get_model (view)), ==, 2);
+
+  g_object_set_data (G_OBJECT (f->window), "finish", sf_window_export_deals_finish);
+  sf_window_export_deals_async (f->window, out, async_done, f);
+  wait_for (f);
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_null (strstr (contents, "Not exported"));
+
+  other = sf_test_open_store (&other_dir);
+  {
+    g_autoptr(SfCsvReader) reader = sf_csv_reader_new_for_data (contents, -1, 0);
+    g_autoptr(SfDealCsvMapping) mapping = NULL;
+    guint n = 0;
+
+    g_assert_true (sf_csv_reader_next (reader, NULL, &error));
+    mapping = sf_deal_csv_mapping_new_from_first_row (sf_csv_reader_get_fields (reader),
+                                                      sf_csv_reader_get_separator (reader));
+    g_assert_true (sf_store_import_csv (other, out, mapping, NULL, NULL, &n, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (n, ==, 2);
+  }
+  back = sf_store_list_deals (other, NULL);
+  g_assert_cmpuint (back->len, ==, 2);
+  for (guint i = 0; i < back->len; i++)
+    {
+      SfDeal *deal = g_ptr_array_index (back, i);
+      SfDeal *original = g_str_equal (sf_deal_get_title (deal), sf_deal_get_title (a)) ? a : b;
+
+      g_assert_cmpstr (sf_deal_get_title (deal), ==, sf_deal_get_title (original));
+      g_assert_cmpstr (sf_deal_get_customer (deal), ==, sf_deal_get_customer (original));
+      g_assert_true (sf_money_equal (sf_deal_get_value (deal), sf_deal_get_value (original)));
+    }
+  sf_test_remove_dir (other_dir);
+}
+
+static void
+test_calendar (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "meetings.ics", NULL);
+  g_autoptr(GFile) out = g_file_new_for_path (path);
+  g_autoptr(SfDeal) deal = sf_test_create_deal (f->store, "Fleet charging", "Nordlys AS", 1, "NOK");
+  g_autoptr(GPtrArray) jobs = sf_store_list_jobs (f->store, sf_deal_get_id (deal), NULL);
+  g_autofree char *ics = NULL;
+
+  g_assert_true (sf_store_set_job_due (f->store, deal, sf_test_find_job (jobs, "prospect-meetings"),
+                                       sf_date_from_ymd (2027, 2, 3), NULL));
+  g_assert_true (sf_window_export_calendar (f->window, out, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &ics, NULL, NULL));
+  g_assert_nonnull (strstr (ics, "BEGIN:VCALENDAR"));
+  g_assert_nonnull (strstr (ics, "DTSTART;VALUE=DATE:20270203"));
+  g_assert_nonnull (strstr (ics, "Fleet charging"));
+}
+
+static void
+test_backup (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "copy.db", NULL);
+  g_autoptr(GFile) out = g_file_new_for_path (path);
+  g_autoptr(SfDeal) deal = sf_test_create_deal (f->store, "Kept safe", "Kunde AS", 1, "NOK");
+  g_autoptr(SfStore) copy = NULL;
+  g_autoptr(GPtrArray) deals = NULL;
+
+  g_object_set_data (G_OBJECT (f->window), "finish", sf_window_backup_finish);
+  sf_window_backup_async (f->window, out, async_done, f);
+  wait_for (f);
+
+  copy = sf_store_open (path, &error);
+  g_assert_no_error (error);
+  deals = sf_store_list_deals (copy, NULL);
+  g_assert_cmpuint (deals->len, ==, 1);
+  g_assert_cmpstr (sf_deal_get_title (g_ptr_array_index (deals, 0)), ==, "Kept safe");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (!sf_test_ui_init (&argc, &argv))
+    return sf_test_ui_skip_all ();
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/exchange-ui/import-german", test_import_german);
+  ADD ("/exchange-ui/import-refused", test_import_refused);
+  ADD ("/exchange-ui/export-round-trip", test_export_round_trip);
+  ADD ("/exchange-ui/calendar", test_calendar);
+  ADD ("/exchange-ui/backup", test_backup);
+
+  return g_test_run ();
+}
