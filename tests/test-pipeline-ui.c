@@ -10,6 +10,8 @@
 #include "sf-deal-pane.h"
 #include "sf-job-row.h"
 #include "sf-new-deal-dialog.h"
+#include "sf-preferences-window.h"
+#include "sf-ui-util.h"
 #include "sf-test-ui.h"
 #include "sf-test-util.h"
 #include "sf-window.h"
@@ -480,6 +482,64 @@ test_edit_value_validation (Fixture       *f,
   g_assert_cmpstr (sf_deal_get_title (deal), ==, "Guest Wi-Fi");
 }
 
+/* The chosen sort comes back with the window. */
+static void
+test_sort_remembered (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(SfDeal) small = sf_test_create_deal (f->store, "Small", "A", 100, "EUR");
+  g_autoptr(SfDeal) large = sf_test_create_deal (f->store, "Large", "B", 900000, "EUR");
+  g_autoptr(SfDeal) middle = sf_test_create_deal (f->store, "Middle", "C", 5000, "EUR");
+  GListModel *model;
+
+  g_settings_set_string (sf_ui_get_settings (), "sort-column", "value");
+  g_settings_set_boolean (sf_ui_get_settings (), "sort-descending", TRUE);
+  open_window (f);
+  model = sf_deals_view_get_model (sf_window_get_deals_view (f->window));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+  {
+    g_autoptr(SfDeal) first = g_list_model_get_item (model, 0);
+    g_autoptr(SfDeal) last = g_list_model_get_item (model, 2);
+
+    g_assert_cmpstr (sf_deal_get_title (first), ==, "Large");
+    g_assert_cmpstr (sf_deal_get_title (last), ==, "Small");
+  }
+  g_settings_reset (sf_ui_get_settings (), "sort-column");
+  g_settings_reset (sf_ui_get_settings (), "sort-descending");
+}
+
+/* Preferences: a stage's probability weights the board at once. */
+static void
+test_preferences_probability (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(SfDeal) deal = create_deal (f, "Weighted", "Kunde AS");
+  SfBoardColumn *prospect;
+  GtkWindow *prefs;
+  GtkWidget *spin;
+
+  open_window (f);
+  prospect = sf_board_view_get_column (sf_window_get_board_view (f->window), SF_STAGE_PROSPECT);
+  g_assert_cmpstr (sf_board_column_get_summary (prospect), ==, "1|€1,000|€100");
+
+  prefs = GTK_WINDOW (sf_preferences_window_new (GTK_WINDOW (f->window), sf_window_get_pipeline (f->window)));
+  gtk_window_present (prefs);
+  sf_test_ui_iterate ();
+  spin = sf_test_ui_find (GTK_WIDGET (prefs), "pref_probability_prospect");
+  g_assert_nonnull (spin);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 25);
+  sf_test_ui_iterate ();
+
+  g_assert_cmpstr (sf_board_column_get_summary (prospect), ==, "1|€1,000|€250");
+  {
+    int probabilities[SF_N_STAGES];
+
+    g_assert_true (sf_store_get_stage_probabilities (f->store, probabilities, NULL));
+    g_assert_cmpint (probabilities[SF_STAGE_PROSPECT], ==, 25);
+  }
+  gtk_window_destroy (prefs);
+}
+
 /* First run: the user's name, then the sample pipeline. */
 static void
 test_first_run_sample (void)
@@ -535,6 +595,8 @@ main (int   argc,
   ADD ("/ui/undo-delete", test_undo_delete);
   ADD ("/ui/lose-and-restore", test_lose_and_restore);
   ADD ("/ui/edit-value-validation", test_edit_value_validation);
+  ADD ("/ui/sort-remembered", test_sort_remembered);
+  ADD ("/ui/preferences-probability", test_preferences_probability);
   g_test_add_func ("/ui/first-run-sample", test_first_run_sample);
 
   return g_test_run ();

@@ -590,6 +590,106 @@ test_sample (Fixture       *f,
   g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM jobs WHERE done"), >, 50);
 }
 
+/* The template a team edits is what new deals start with; built-in
+ * entries hide and rename but do not go, approvals stay required. */
+static void
+test_template (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = sf_store_list_template (f->store, SF_TEMPLATE_LIST_CHECKLIST, TRUE, &error);
+  g_autoptr(SfTemplateEntry) added = NULL;
+  g_autoptr(SfDeal) deal = NULL;
+  g_autoptr(GPtrArray) jobs = NULL;
+  g_autoptr(GPtrArray) reasons = NULL;
+  SfTemplateEntry *found = NULL, *pricing = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, 26);
+  for (guint i = 0; i < all->len; i++)
+    {
+      SfTemplateEntry *entry = g_ptr_array_index (all, i);
+
+      if (g_strcmp0 (sf_template_entry_get_key (entry), "agendas-written") == 0)
+        found = entry;
+      if (sf_template_entry_get_kind (entry) == SF_JOB_KIND_PRICING_APPROVAL)
+        pricing = entry;
+    }
+
+  added = sf_store_add_template_entry (f->store, SF_TEMPLATE_LIST_CHECKLIST, SF_STAGE_QUALIFIED,
+                                       "  Send the NDA  ", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sf_template_entry_get_display_title (added), ==, "Send the NDA");
+  g_assert_true (sf_store_set_template_entry_required (f->store, added, FALSE, &error));
+  g_assert_true (sf_store_move_template_entry (f->store, added, -1, &error));
+  g_assert_true (sf_store_set_template_entry_hidden (f->store, found, TRUE, &error));
+  g_assert_no_error (error);
+
+  /* Built-in: not removable; approvals: neither optional nor hidden. */
+  g_assert_false (sf_store_remove_template_entry (f->store, found, &error));
+  g_assert_error (error, SF_STORE_ERROR, SF_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (sf_store_set_template_entry_required (f->store, pricing, FALSE, &error));
+  g_assert_error (error, SF_STORE_ERROR, SF_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (sf_store_set_template_entry_hidden (f->store, pricing, TRUE, &error));
+  g_assert_error (error, SF_STORE_ERROR, SF_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  deal = sf_test_create_deal (f->store, "Uses the template", "Kunde AS", 1, "EUR");
+  jobs = sf_store_list_jobs (f->store, sf_deal_get_id (deal), NULL);
+  g_assert_cmpuint (jobs->len, ==, 26);
+  g_assert_null (sf_test_find_job (jobs, "agendas-written"));
+  {
+    SfJob *nda = NULL;
+    guint position_in_stage = 0, nda_position = 0;
+
+    for (guint i = 0; i < jobs->len; i++)
+      {
+        SfJob *job = g_ptr_array_index (jobs, i);
+
+        if (sf_job_get_stage (job) != SF_STAGE_QUALIFIED)
+          continue;
+        if (g_strcmp0 (sf_job_get_title (job), "Send the NDA") == 0)
+          {
+            nda = job;
+            nda_position = position_in_stage;
+          }
+        position_in_stage++;
+      }
+    g_assert_nonnull (nda);
+    g_assert_false (sf_job_get_required (nda));
+    /* Moved up one from last: second to last of the stage's visible jobs. */
+    g_assert_cmpuint (nda_position, ==, position_in_stage - 2);
+  }
+
+  /* Removing the team's own entry works; the deal keeps its copy. */
+  g_assert_true (sf_store_remove_template_entry (f->store, added, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(GPtrArray) again = sf_store_list_jobs (f->store, sf_deal_get_id (deal), NULL);
+
+    g_assert_cmpuint (again->len, ==, 26);
+  }
+
+  reasons = sf_store_list_template (f->store, SF_TEMPLATE_LIST_LOST_REASONS, FALSE, &error);
+  g_assert_cmpuint (reasons->len, ==, 6);
+  g_assert_true (sf_store_rename_template_entry (f->store, g_ptr_array_index (reasons, 0), "Too dear", &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(GPtrArray) renamed = sf_store_list_template (f->store, SF_TEMPLATE_LIST_LOST_REASONS, FALSE, NULL);
+
+    g_assert_cmpstr (sf_template_entry_get_display_title (g_ptr_array_index (renamed, 0)), ==, "Too dear");
+    /* An empty name gives a built-in entry its translated name back. */
+    g_assert_true (sf_store_rename_template_entry (f->store, g_ptr_array_index (renamed, 0), "", &error));
+  }
+  {
+    g_autoptr(GPtrArray) back = sf_store_list_template (f->store, SF_TEMPLATE_LIST_LOST_REASONS, FALSE, NULL);
+
+    g_assert_cmpstr (sf_template_entry_get_display_title (g_ptr_array_index (back, 0)), ==, "Price too high");
+  }
+}
+
 /* The pipeline fills its model with one splice: one items-changed. */
 static void
 count_items_changed (GListModel *model,
@@ -861,6 +961,7 @@ main (int   argc,
   ADD ("/store/open/locked", test_locked);
   ADD ("/store/import", test_import);
   ADD ("/store/sample", test_sample);
+  ADD ("/store/template", test_template);
   ADD ("/pipeline/batch-load", test_batch_load);
   ADD ("/pipeline/async-load", test_async_load);
 
