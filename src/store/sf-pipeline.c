@@ -163,7 +163,8 @@ sf_pipeline_class_init (SfPipelineClass *klass)
    * @deal: (nullable): the deal whose figures or requests changed, or
    *   %NULL when it may be any (another person uses Salesflow now)
    *
-   * Views showing figures, requests or the ledger read them again.
+   * Views showing figures, requests, the ledger or the deal's checklist
+   * (an approval ticks a job, a voided one reopens it) read them again.
    */
   signals[APPROVALS_CHANGED] =
     g_signal_new ("approvals-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -859,17 +860,15 @@ sf_pipeline_approvals_changed (SfPipeline *self,
   g_signal_emit (self, signals[APPROVALS_CHANGED], 0, deal);
 }
 
-/* After an action on figures or requests: an approval ticks or reopens
- * jobs, so the deal's lists and its checklist are read again. */
+/* After an action on figures or requests. An approval ticks or reopens
+ * jobs too: views showing the deal's checklist read it again on
+ * ::approvals-changed. */
 static void
 approvals_done (SfPipeline *self,
                 SfDeal     *deal)
 {
   if (deal != NULL)
-    {
-      sf_pipeline_deal_changed (self, deal);
-      g_signal_emit (self, signals[JOBS_CHANGED], 0, deal);
-    }
+    sf_pipeline_deal_changed (self, deal);
   g_signal_emit (self, signals[APPROVALS_CHANGED], 0, deal);
 }
 

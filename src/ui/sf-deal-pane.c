@@ -19,6 +19,7 @@
 #include <glib/gi18n.h>
 
 #include "sf-format.h"
+#include "sf-deal-figures.h"
 #include "sf-deal-pane.h"
 #include "sf-job-row.h"
 #include "sf-reasons.h"
@@ -47,6 +48,7 @@ struct _SfDealPane
   GtkLabel *blockers_label;
   AdwPreferencesGroup *checklist_group;
   GtkWidget *add_job_button;
+  SfDealFigures *figures;
   AdwEntryRow *title_row;
   AdwEntryRow *customer_row;
   AdwEntryRow *value_row;
@@ -209,6 +211,8 @@ value_apply_cb (SfDealPane *self)
     self->filling = FALSE;
   }
   sf_pipeline_deal_changed (self->pipeline, self->deal);
+  /* The value is part of the pricing: a change may void its approval. */
+  sf_pipeline_approvals_changed (self->pipeline, self->deal);
   refresh (self);
 }
 
@@ -470,6 +474,33 @@ clear_checklist (SfDealPane *self)
   g_ptr_array_set_size (self->job_rows, 0);
 }
 
+/* An approval job says where its latest request stands. */
+static void
+show_requests_on_jobs (SfDealPane *self)
+{
+  g_autoptr(GPtrArray) requests = NULL;
+
+  if (self->deal == NULL)
+    return;
+
+  requests = sf_store_list_deal_requests (sf_pipeline_get_store (self->pipeline),
+                                          sf_deal_get_id (self->deal), NULL);
+  for (guint i = 0; i < self->job_rows->len; i++)
+    {
+      SfJobRow *row = g_ptr_array_index (self->job_rows, i);
+      SfJobKind kind = sf_job_get_kind (sf_job_row_get_job (row));
+      SfApprovalRequest *latest = NULL;
+
+      /* Newest first: the first of the job's kind is the latest. */
+      for (guint j = 0; requests && j < requests->len && latest == NULL; j++)
+        if (sf_approval_kind_get_job_kind (sf_approval_request_get_kind (g_ptr_array_index (requests, j))) == kind)
+          latest = g_ptr_array_index (requests, j);
+
+      if (kind == SF_JOB_KIND_PRICING_APPROVAL || kind == SF_JOB_KIND_ROI_APPROVAL)
+        sf_job_row_set_request (row, latest);
+    }
+}
+
 static void
 build_checklist (SfDealPane *self)
 {
@@ -499,6 +530,8 @@ build_checklist (SfDealPane *self)
       adw_expander_row_add_row (self->expanders[sf_job_get_stage (job)], row);
       g_ptr_array_add (self->job_rows, row);
     }
+
+  show_requests_on_jobs (self);
 }
 
 static void
@@ -751,6 +784,20 @@ jobs_changed_cb (SfDealPane *self,
     }
 }
 
+/* A request, a decision or a change of figures: approval jobs may have
+ * been ticked or reopened. */
+static void
+approvals_changed_cb (SfDealPane *self,
+                      SfDeal     *deal)
+{
+  if (self->deal != NULL && (deal == NULL || deal == self->deal))
+    {
+      reload_jobs (self);
+      reload_history (self);
+      refresh (self);
+    }
+}
+
 static void
 job_changed_action (GtkWidget  *widget,
                     const char *action_name,
@@ -876,6 +923,7 @@ sf_deal_pane_class_init (SfDealPaneClass *klass)
   G_OBJECT_CLASS (klass)->dispose = sf_deal_pane_dispose;
 
   g_type_ensure (SF_TYPE_STAGE_INDICATOR);
+  g_type_ensure (SF_TYPE_DEAL_FIGURES);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/salesflow/Salesflow/sf-deal-pane.ui");
 #define CHILD(name) gtk_widget_class_bind_template_child (widget_class, SfDealPane, name)
@@ -895,6 +943,7 @@ sf_deal_pane_class_init (SfDealPaneClass *klass)
   CHILD (blockers_label);
   CHILD (checklist_group);
   CHILD (add_job_button);
+  CHILD (figures);
   CHILD (title_row);
   CHILD (customer_row);
   CHILD (value_row);
@@ -972,6 +1021,9 @@ sf_deal_pane_set_pipeline (SfDealPane *self,
   adw_combo_row_set_model (self->owner_row, sf_pipeline_get_persons (pipeline));
   g_signal_connect_object (pipeline, "jobs-changed", G_CALLBACK (jobs_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (pipeline, "approvals-changed", G_CALLBACK (approvals_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  sf_deal_figures_set_pipeline (self->figures, pipeline);
 }
 
 /**
@@ -1009,6 +1061,7 @@ sf_deal_pane_set_deal (SfDealPane *self,
 
   g_set_object (&self->deal, deal);
   g_signal_group_set_target (self->deal_signals, deal);
+  sf_deal_figures_set_deal (self->figures, deal);
 
   if (deal == NULL)
     {

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sf-people-page.h"
 #include "sf-preferences-window.h"
 #include "sf-ui-util.h"
 
@@ -476,6 +477,8 @@ sf_preferences_window_new (GtkWindow  *parent,
   stale_changed_cb (self);
   build_probabilities (self);
   rebuild_lists (self);
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (sf_people_page_new (pipeline)));
 
   return self;
 }
