@@ -129,8 +129,12 @@ sf_passphrase_dialog_save (SfPassphraseDialog *self)
       return FALSE;
     }
 
+  /* A handler may close the window this dialog belongs to, and so this
+   * dialog with it. */
+  g_object_ref (self);
   g_signal_emit (self, signals[SAVED], 0);
   gtk_window_destroy (GTK_WINDOW (self));
+  g_object_unref (self);
   return TRUE;
 }
 

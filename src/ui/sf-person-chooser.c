@@ -43,8 +43,11 @@ static void
 passphrase_saved_cb (SfPassphraseDialog *dialog,
                      SfPersonChooser    *self)
 {
-  SfPerson *person = g_object_get_data (G_OBJECT (dialog), "person");
+  g_autoptr(SfPerson) person = g_object_ref (g_object_get_data (G_OBJECT (dialog), "person"));
 
+  /* The dialog closes itself after this; it must not outlive the chooser
+   * as its transient child. */
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self->window));
   finish (self, person);
 }
 
