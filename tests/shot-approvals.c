@@ -7,11 +7,12 @@
  *
  *   LANGUAGE=de LANG=de_DE.UTF-8 xvfb-run -a build/tests/shot-approvals DIR de
  *
- * writes DIR/request-de.png, DIR/approvals-de.png, DIR/signoff-de.png and
- * DIR/figures-de.png. It builds the sample pipeline in a temporary
+ * writes DIR/request-de.png, DIR/deal-de.png, DIR/approvals-de.png and
+ * DIR/signoff-de.png. It builds the sample pipeline in a temporary
  * database and goes through it as a salesperson and the sample manager
- * would: Kari asks for approval of a pricing, Lukas looks at the Approvals
- * tab and opens the sign-off dialog. Each picture is the widget rendered
+ * would: Kari asks for approval of a pricing and looks at a deal whose
+ * pricing was turned down, Lukas looks at the Approvals tab and opens the
+ * sign-off dialog. Each picture is the widget rendered
  * by GTK itself, so no window manager is needed.
  */
 #include "config.h"
@@ -19,7 +20,6 @@
 #include <glib/gstdio.h>
 
 #include "sf-application.h"
-#include "sf-deal-figures.h"
 #include "sf-request-dialog.h"
 #include "sf-sample.h"
 #include "sf-signoff-dialog.h"
@@ -175,30 +175,8 @@ main (int   argc,
   sf_window_set_me (window, sf_person_get_id (kari));
   lukas = find_person (pipeline, "Lukas Schneider");
 
-  /* Kari's deal in Developed: its pricing and ROI, then the request. */
+  /* Kari asks for approval of her deal's pricing. */
   deal = find_deal (pipeline, "Offshore crew logistics");
-  {
-    SfDealFigures *figures = g_object_new (SF_TYPE_DEAL_FIGURES, NULL);
-    GtkWidget *frame = adw_window_new ();
-    GtkWidget *scroller = gtk_scrolled_window_new ();
-    GtkWidget *clamp = adw_clamp_new ();
-
-    sf_deal_figures_set_pipeline (figures, pipeline);
-    sf_deal_figures_set_deal (figures, deal);
-    gtk_widget_set_margin_top (GTK_WIDGET (figures), 18);
-    gtk_widget_set_margin_bottom (GTK_WIDGET (figures), 18);
-    gtk_widget_set_margin_start (GTK_WIDGET (figures), 18);
-    gtk_widget_set_margin_end (GTK_WIDGET (figures), 18);
-    adw_clamp_set_child (ADW_CLAMP (clamp), GTK_WIDGET (figures));
-    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
-    gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-    adw_window_set_content (ADW_WINDOW (frame), scroller);
-    gtk_window_set_default_size (GTK_WINDOW (frame), 640, -1);
-    gtk_window_present (GTK_WINDOW (frame));
-    save_png (frame, dir, "figures", lang);
-    gtk_window_destroy (GTK_WINDOW (frame));
-  }
-
   gtk_widget_activate_action (GTK_WIDGET (window), "win.request-approval", "(xi)",
                               sf_deal_get_id (deal), (int) SF_APPROVAL_KIND_PRICING);
   dialog = find_toplevel (SF_TYPE_REQUEST_DIALOG);
@@ -207,6 +185,30 @@ main (int   argc,
   save_png (GTK_WIDGET (dialog), dir, "request", lang);
   if (!sf_request_dialog_send (SF_REQUEST_DIALOG (dialog)))
     g_error ("The request was not sent");
+  /* Let the toast that says so go before the next pictures. */
+  for (int i = 0; i < 400; i++)
+    {
+      sf_test_ui_iterate ();
+      g_usleep (20000);
+    }
+
+  /* A deal whose pricing was turned down and whose ROI waits, as its
+   * owner sees it in the deal pane. */
+  {
+    SfDeal *solar = find_deal (pipeline, "Solar roof for the depot");
+    GtkWidget *figures, *scroller;
+    double x, y;
+
+    sf_window_set_me (window, sf_person_get_id (kari));
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.open-deal", "x", sf_deal_get_id (solar));
+    wait_frames ();
+    figures = sf_test_ui_find (GTK_WIDGET (window), "deal_figures");
+    scroller = gtk_widget_get_ancestor (figures, GTK_TYPE_SCROLLED_WINDOW);
+    if (gtk_widget_translate_coordinates (figures, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)),
+                                          0, 0, &x, &y))
+      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)), y - 12);
+    save_png (GTK_WIDGET (window), dir, "deal", lang);
+  }
 
   /* Lukas: what waits for him, and the sign-off of one of it. */
   sf_window_set_me (window, lukas);

@@ -355,7 +355,8 @@ sf_deal_figures_add_cost_line (SfDealFigures *self,
                                const char    *label,
                                const char    *amount)
 {
-  GtkWidget *row = gtk_list_box_row_new ();
+  /* An AdwPreferencesRow, so the group puts it in its boxed list. */
+  GtkWidget *row = g_object_new (ADW_TYPE_PREFERENCES_ROW, NULL);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *what = cost_entry (label, _("What for"), "cost_label", self);
   GtkWidget *how_much = cost_entry (amount, _("Amount"), "cost_amount", self);
@@ -381,6 +382,7 @@ sf_deal_figures_add_cost_line (SfDealFigures *self,
   gtk_box_append (GTK_BOX (box), remove);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label ? label : "");
   g_object_set_data (G_OBJECT (row), "label", what);
   g_object_set_data (G_OBJECT (row), "amount", how_much);
   g_object_set_data (G_OBJECT (row), "remove", remove);

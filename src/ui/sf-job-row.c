@@ -380,10 +380,13 @@ sf_job_row_new (SfPipeline *pipeline,
       /* Before the menu button, which stays at the end. */
       gtk_widget_insert_before (self->request_button, gtk_widget_get_parent (self->menu_button),
                                 self->menu_button);
+      /* A manager's comment on a rejection is worth reading whole. */
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (self), 6);
     }
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self), FALSE);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (self), 2);
+  if (!is_approval (self))
+    adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (self), 2);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (self), 3);
   g_signal_connect_object (job, "notify", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
   update (self);

@@ -87,8 +87,12 @@ fill_figures (SfRequestDialog *self)
   g_autofree char *title = NULL;
   gboolean roi = self->kind == SF_APPROVAL_KIND_ROI;
 
-  /* Translators: the heading of the request dialog; %s is a deal's title */
-  title = g_strdup_printf (roi ? _("ROI of “%s”") : _("Pricing of “%s”"), sf_deal_get_title (self->deal));
+  if (roi)
+    /* Translators: the heading of the request dialog; %s is a deal's title */
+    title = g_strdup_printf (_("ROI of “%s”"), sf_deal_get_title (self->deal));
+  else
+    /* Translators: the heading of the request dialog; %s is a deal's title */
+    title = g_strdup_printf (_("Pricing of “%s”"), sf_deal_get_title (self->deal));
   adw_preferences_group_set_title (self->figures_group, title);
   adw_preferences_group_set_description (self->figures_group,
                                          _("The manager approves exactly these figures, as they are stored now. While the request waits, they cannot be changed."));

@@ -134,12 +134,18 @@ toast_text (SfApprovalRequest *request,
 {
   gboolean roi = sf_approval_request_get_kind (request) == SF_APPROVAL_KIND_ROI;
 
+  if (approve && roi)
+    /* Translators: a toast; %s is a deal's title */
+    return g_strdup_printf (_("Approved the ROI of “%s”"), title);
   if (approve)
     /* Translators: a toast; %s is a deal's title */
-    return g_strdup_printf (roi ? _("Approved the ROI of “%s”") : _("Approved the pricing of “%s”"), title);
+    return g_strdup_printf (_("Approved the pricing of “%s”"), title);
+  if (roi)
+    /* Translators: a toast; %s is a deal's title */
+    return g_strdup_printf (_("Rejected the ROI of “%s”"), title);
 
   /* Translators: a toast; %s is a deal's title */
-  return g_strdup_printf (roi ? _("Rejected the ROI of “%s”") : _("Rejected the pricing of “%s”"), title);
+  return g_strdup_printf (_("Rejected the pricing of “%s”"), title);
 }
 
 /**
@@ -207,8 +213,12 @@ fill (SfSignoffDialog *self)
   g_autofree char *heading = NULL, *asked = NULL, *when = NULL, *passphrase = NULL;
   g_autoptr(GPtrArray) lines = NULL;
 
-  /* Translators: the heading of the request dialog; %s is a deal's title */
-  heading = g_strdup_printf (roi ? _("ROI of “%s”") : _("Pricing of “%s”"), title ? title : "");
+  if (roi)
+    /* Translators: the heading of the request dialog; %s is a deal's title */
+    heading = g_strdup_printf (_("ROI of “%s”"), title ? title : "");
+  else
+    /* Translators: the heading of the request dialog; %s is a deal's title */
+    heading = g_strdup_printf (_("Pricing of “%s”"), title ? title : "");
   adw_preferences_group_set_title (self->deal_group, heading);
   if (deal != NULL)
     {
