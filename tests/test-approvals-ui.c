@@ -597,6 +597,8 @@ test_people_add_manager (Fixture       *f,
   SfPerson *nora = NULL;
 
   open_window (f);
+  /* The deal shown keeps its owner while the people are read again. */
+  open_deal (f);
   preferences = sf_preferences_window_new (GTK_WINDOW (f->window), sf_window_get_pipeline (f->window));
   gtk_window_present (GTK_WINDOW (preferences));
   sf_test_ui_iterate ();
@@ -634,6 +636,17 @@ test_people_add_manager (Fixture       *f,
   g_assert_true (sf_person_get_has_passphrase (nora));
   g_assert_nonnull (sf_people_page_find_row (SF_PEOPLE_PAGE (find_in (preferences, "people_page")),
                                              "Nora Nilsen"));
+
+  /* “Nora” sorts before “Sam”: the owner row still shows Sam, and the
+   * deal is still his. */
+  {
+    g_autoptr(SfDeal) again = sf_store_get_deal (f->store, sf_deal_get_id (f->deal), NULL);
+    SfPerson *shown = adw_combo_row_get_selected_item (ADW_COMBO_ROW (find_in (f->window, "owner_row")));
+
+    g_assert_cmpint (sf_deal_get_owner_id (again), ==, sf_person_get_id (f->sam));
+    g_assert_nonnull (shown);
+    g_assert_cmpint (sf_person_get_id (shown), ==, sf_person_get_id (f->sam));
+  }
 }
 
 /* Renaming a person renames the owner shown on their deals. */

@@ -13,7 +13,8 @@
  *
  * The lists are read again after every request, decision or change of
  * figures (SfPipeline::approvals-changed), when another person starts
- * using Salesflow, and whenever the tab is shown.
+ * using Salesflow, and whenever the tab is shown; the ledger, which is
+ * walked whole, only while the tab is shown.
  */
 #include "config.h"
 
@@ -250,7 +251,10 @@ sf_approvals_view_reload (SfApprovalsView *self)
                                    ? _("Nothing waits for your sign-off, and you have not asked for approval yourself.")
                                    : _("Ask for approval of a deal’s pricing or ROI from its Developed stage; your requests and the managers’ decisions show here."));
   set_n_waiting (self, waiting ? waiting->len : 0);
-  show_ledger (self);
+  /* The lists are two small queries and keep the tab's badge right; the
+   * ledger is walked whole, so only when it is seen (and on every map). */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    show_ledger (self);
 }
 
 static void

@@ -225,6 +225,38 @@ currency_changed_cb (SfDealPane *self)
 }
 
 static void
+select_owner (SfDealPane *self)
+{
+  GListModel *persons = sf_pipeline_get_persons (self->pipeline);
+  guint n = g_list_model_get_n_items (persons), position = GTK_INVALID_LIST_POSITION;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SfPerson) person = g_list_model_get_item (persons, i);
+
+      if (sf_person_get_id (person) == sf_deal_get_owner_id (self->deal))
+        position = i;
+    }
+  adw_combo_row_set_selected (self->owner_row, position);
+}
+
+/* The people were read again (one was added): the row's selection moves
+ * with the list, which is no choice of the user's. */
+static void
+persons_changing_cb (SfDealPane *self)
+{
+  self->filling = TRUE;
+}
+
+static void
+persons_changed_cb (SfDealPane *self)
+{
+  if (self->deal != NULL)
+    select_owner (self);
+  self->filling = FALSE;
+}
+
+static void
 owner_changed_cb (SfDealPane *self)
 {
   g_autoptr(GError) error = NULL;
@@ -705,8 +737,6 @@ static void
 fill_fields (SfDealPane *self)
 {
   g_autofree char *value = sf_money_to_input_string (sf_deal_get_value (self->deal));
-  GListModel *persons = sf_pipeline_get_persons (self->pipeline);
-  guint n, owner_position = GTK_INVALID_LIST_POSITION;
   guint currency_position = GTK_INVALID_LIST_POSITION;
   const char * const *codes = sf_currency_get_codes ();
 
@@ -725,15 +755,7 @@ fill_fields (SfDealPane *self)
       currency_position = i;
   gtk_drop_down_set_selected (self->currency_dropdown, currency_position);
 
-  n = g_list_model_get_n_items (persons);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(SfPerson) person = g_list_model_get_item (persons, i);
-
-      if (sf_person_get_id (person) == sf_deal_get_owner_id (self->deal))
-        owner_position = i;
-    }
-  adw_combo_row_set_selected (self->owner_row, owner_position);
+  select_owner (self);
 
   gtk_spin_button_set_value (self->probability_spin,
                              sf_deal_get_effective_probability (self->deal,
@@ -1016,9 +1038,15 @@ sf_deal_pane_set_pipeline (SfDealPane *self,
   g_return_if_fail (SF_IS_PIPELINE (pipeline));
 
   g_set_object (&self->pipeline, pipeline);
+  /* Around the owner row's own handler (connected by set_model), so that
+   * reading the people again never counts as choosing another owner. */
+  g_signal_connect_object (sf_pipeline_get_persons (pipeline), "items-changed",
+                           G_CALLBACK (persons_changing_cb), self, G_CONNECT_SWAPPED);
   adw_combo_row_set_expression (self->owner_row,
                                 gtk_property_expression_new (SF_TYPE_PERSON, NULL, "name"));
   adw_combo_row_set_model (self->owner_row, sf_pipeline_get_persons (pipeline));
+  g_signal_connect_object (sf_pipeline_get_persons (pipeline), "items-changed",
+                           G_CALLBACK (persons_changed_cb), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   g_signal_connect_object (pipeline, "jobs-changed", G_CALLBACK (jobs_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (pipeline, "approvals-changed", G_CALLBACK (approvals_changed_cb), self,
