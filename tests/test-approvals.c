@@ -1570,6 +1570,52 @@ test_passphrase (Fixture       *f,
     }
 }
 
+/* A manager is created with their passphrase, in one transaction: a
+ * short passphrase stores nobody. */
+static void
+test_add_manager (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SfPerson) weak = NULL;
+  g_autoptr(SfPerson) nina = NULL;
+  gint64 before = count (f, "SELECT count(*) FROM persons");
+
+  weak = sf_store_add_manager (f->store, "Nina", "short", &error);
+  g_assert_null (weak);
+  g_assert_error (error, SF_APPROVAL_ERROR, SF_APPROVAL_ERROR_WEAK_PASSPHRASE);
+  g_clear_error (&error);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM persons"), ==, before);
+
+  weak = sf_store_add_manager (f->store, "  ", "long enough passphrase", &error);
+  g_assert_null (weak);
+  g_assert_error (error, SF_STORE_ERROR, SF_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM persons"), ==, before);
+
+  nina = sf_store_add_manager (f->store, " Nina ", "blåbærsyltetøy", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (nina);
+  g_assert_cmpstr (sf_person_get_name (nina), ==, "Nina");
+  g_assert_cmpint (sf_person_get_role (nina), ==, SF_ROLE_MANAGER);
+  g_assert_true (sf_person_get_has_passphrase (nina));
+  g_assert_cmpint (count (f, "SELECT count(*) FROM persons WHERE name = 'Nina' AND role = 1 "
+                             "AND pass_hash LIKE '$argon2id$%'"), ==, 1);
+
+  /* The passphrase is hers: she can sign off with it. */
+  sf_store_set_actor (f->store, sf_person_get_id (f->sam));
+  {
+    g_autoptr(SfApprovalRequest) request = NULL;
+
+    g_assert_true (sf_store_request_approval (f->store, f->deal, SF_APPROVAL_KIND_PRICING, 0, NULL,
+                                              &request, &error));
+    g_assert_no_error (error);
+    g_assert_true (sf_store_decide (f->store, request, f->deal, sf_person_get_id (nina),
+                                    "blåbærsyltetøy", TRUE, NULL, &error));
+    g_assert_no_error (error);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1607,6 +1653,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("/approvals/store/passphrase", test_passphrase);
+  ADD ("/approvals/store/add-manager", test_add_manager);
   ADD ("/approvals/store/request-and-approve", test_request_and_approve);
   ADD ("/approvals/store/refused-deciders", test_refused_deciders);
   ADD ("/approvals/store/backoff", test_backoff);

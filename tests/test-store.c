@@ -588,6 +588,50 @@ test_sample (Fixture       *f,
   g_assert_cmpuint (won, >=, 3);
   g_assert_cmpuint (mine, >=, 5);
   g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM jobs WHERE done"), >, 50);
+
+  /* Past Developed every deal was signed off, lost ones too, so the
+   * sample is consistent; in Developed some wait, one was turned down. */
+  g_assert_cmpint (query_int (f->path,
+                              "SELECT count(*) FROM jobs j JOIN deals d ON d.id = j.deal_id "
+                              "WHERE j.kind IN (1, 2) AND d.stage > 3 AND NOT j.done"), ==, 0);
+  g_assert_cmpint (query_int (f->path,
+                              "SELECT count(*) FROM approval_requests r JOIN deals d ON d.id = r.deal_id "
+                              "WHERE d.stage = 3 AND r.status = 0"), >=, 1);
+  g_assert_cmpint (query_int (f->path,
+                              "SELECT count(*) FROM approval_requests r JOIN deals d ON d.id = r.deal_id "
+                              "WHERE d.stage = 3 AND r.status = 2 AND length(r.comment) > 0"), >=, 1);
+  g_assert_cmpint (query_int (f->path,
+                              "SELECT count(*) FROM deals d WHERE d.stage = 3 AND d.id NOT IN "
+                              "(SELECT deal_id FROM approval_requests) AND d.id IN "
+                              "(SELECT deal_id FROM deal_pricing)"), >=, 1);
+  /* Requests by the deals' owners, decided by the sample manager with
+   * the published passphrase. */
+  g_assert_cmpint (query_int (f->path,
+                              "SELECT count(*) FROM approval_requests r JOIN deals d ON d.id = r.deal_id "
+                              "WHERE r.requester_id <> d.owner_id"), ==, 0);
+  g_assert_cmpint (query_int (f->path,
+                              "SELECT count(DISTINCT decider_id) FROM approval_requests "
+                              "WHERE decider_id IS NOT NULL"), ==, 1);
+  {
+    g_autoptr(SfApprovalRequest) request = NULL;
+    g_autoptr(GPtrArray) waiting = NULL;
+    gint64 manager_id = query_int (f->path, "SELECT id FROM persons WHERE role = 1");
+    SfLedgerReport report;
+
+    g_assert_true (sf_store_verify_ledger (f->store, &report, &error));
+    g_assert_cmpint (report.verdict, ==, SF_LEDGER_WHOLE);
+    g_assert_cmpint (report.n_entries, >, 20);
+    sf_ledger_report_clear (&report);
+
+    waiting = sf_store_list_waiting_requests (f->store, manager_id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (waiting->len, >=, 2);
+    request = g_object_ref (g_ptr_array_index (waiting, 0));
+    sf_store_set_actor (f->store, manager_id);
+    g_assert_true (sf_store_decide (f->store, request, NULL, manager_id,
+                                    SF_SAMPLE_MANAGER_PASSPHRASE, TRUE, NULL, &error));
+    g_assert_no_error (error);
+  }
 }
 
 /* The template a team edits is what new deals start with; built-in

@@ -48,6 +48,7 @@ enum {
   LOAD_FAILED,
   JOBS_CHANGED,
   SETTINGS_CHANGED,
+  APPROVALS_CHANGED,
   N_SIGNALS
 };
 
@@ -155,6 +156,18 @@ sf_pipeline_class_init (SfPipelineClass *klass)
 
   signals[JOBS_CHANGED] =
     g_signal_new ("jobs-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, SF_TYPE_DEAL);
+
+  /**
+   * SfPipeline::approvals-changed:
+   * @deal: (nullable): the deal whose figures or requests changed, or
+   *   %NULL when it may be any (another person uses Salesflow now)
+   *
+   * Views showing figures, requests, the ledger or the deal's checklist
+   * (an approval ticks a job, a voided one reopens it) read them again.
+   */
+  signals[APPROVALS_CHANGED] =
+    g_signal_new ("approvals-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, SF_TYPE_DEAL);
 }
 
@@ -803,5 +816,176 @@ sf_pipeline_remove_job (SfPipeline  *self,
 
   sf_pipeline_deal_changed (self, deal);
   push (self, C_("undo", "Remove Job"), undo_remove_job, undo);
+  return TRUE;
+}
+
+/**
+ * sf_pipeline_person_renamed:
+ * @person: a person just renamed in the store
+ *
+ * Shows the new name on the loaded deals @person owns.
+ */
+void
+sf_pipeline_person_renamed (SfPipeline *self,
+                            SfPerson   *person)
+{
+  guint n;
+
+  g_return_if_fail (SF_IS_PIPELINE (self));
+  g_return_if_fail (SF_IS_PERSON (person));
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->deals));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SfDeal) deal = g_list_model_get_item (G_LIST_MODEL (self->deals), i);
+
+      if (sf_deal_get_owner_id (deal) == sf_person_get_id (person))
+        {
+          sf_deal_set_owner_name (deal, sf_person_get_name (person));
+          g_list_model_items_changed (G_LIST_MODEL (self->deals), i, 1, 1);
+        }
+    }
+}
+
+/**
+ * sf_pipeline_approvals_changed:
+ * @deal: (nullable): the deal concerned, or %NULL for any
+ *
+ * Announces a change to figures, requests or decisions made outside the
+ * wrappers below, such as a deal's value (part of its pricing).
+ */
+void
+sf_pipeline_approvals_changed (SfPipeline *self,
+                               SfDeal     *deal)
+{
+  g_return_if_fail (SF_IS_PIPELINE (self));
+  g_return_if_fail (deal == NULL || SF_IS_DEAL (deal));
+
+  g_signal_emit (self, signals[APPROVALS_CHANGED], 0, deal);
+}
+
+/* After an action on figures or requests. An approval ticks or reopens
+ * jobs too: views showing the deal's checklist read it again on
+ * ::approvals-changed. */
+static void
+approvals_done (SfPipeline *self,
+                SfDeal     *deal)
+{
+  if (deal != NULL)
+    sf_pipeline_deal_changed (self, deal);
+  g_signal_emit (self, signals[APPROVALS_CHANGED], 0, deal);
+}
+
+/**
+ * sf_pipeline_set_pricing:
+ *
+ * sf_store_set_pricing(); not undoable: a change that voids an approval
+ * is in the ledger for good.
+ */
+gboolean
+sf_pipeline_set_pricing (SfPipeline       *self,
+                         SfDeal           *deal,
+                         const SfPricing  *pricing,
+                         GError          **error)
+{
+  g_return_val_if_fail (SF_IS_PIPELINE (self), FALSE);
+
+  if (!sf_store_set_pricing (self->store, deal, pricing, error))
+    return FALSE;
+
+  approvals_done (self, deal);
+  return TRUE;
+}
+
+/**
+ * sf_pipeline_set_roi:
+ *
+ * sf_store_set_roi(); not undoable.
+ */
+gboolean
+sf_pipeline_set_roi (SfPipeline   *self,
+                     SfDeal       *deal,
+                     const SfRoi  *roi,
+                     GError      **error)
+{
+  g_return_val_if_fail (SF_IS_PIPELINE (self), FALSE);
+
+  if (!sf_store_set_roi (self->store, deal, roi, error))
+    return FALSE;
+
+  approvals_done (self, deal);
+  return TRUE;
+}
+
+/**
+ * sf_pipeline_request_approval:
+ * @out_request: (out) (optional) (transfer full): the new request
+ *
+ * sf_store_request_approval(); the person using Salesflow asks.
+ */
+gboolean
+sf_pipeline_request_approval (SfPipeline          *self,
+                              SfDeal              *deal,
+                              SfApprovalKind       kind,
+                              gint64               addressed_to,
+                              const char          *note,
+                              SfApprovalRequest  **out_request,
+                              GError             **error)
+{
+  g_return_val_if_fail (SF_IS_PIPELINE (self), FALSE);
+
+  if (!sf_store_request_approval (self->store, deal, kind, addressed_to, note, out_request, error))
+    return FALSE;
+
+  approvals_done (self, deal);
+  return TRUE;
+}
+
+/**
+ * sf_pipeline_decide:
+ *
+ * sf_store_decide() on the loaded deal of @request, which is brought up
+ * to date.
+ */
+gboolean
+sf_pipeline_decide (SfPipeline         *self,
+                    SfApprovalRequest  *request,
+                    gint64              manager_id,
+                    const char         *passphrase,
+                    gboolean            approve,
+                    const char         *comment,
+                    GError            **error)
+{
+  SfDeal *deal;
+
+  g_return_val_if_fail (SF_IS_PIPELINE (self), FALSE);
+  g_return_val_if_fail (SF_IS_APPROVAL_REQUEST (request), FALSE);
+
+  deal = sf_pipeline_lookup_deal (self, sf_approval_request_get_deal_id (request));
+  if (!sf_store_decide (self->store, request, deal, manager_id, passphrase, approve, comment,
+                        error))
+    return FALSE;
+
+  approvals_done (self, deal);
+  return TRUE;
+}
+
+/**
+ * sf_pipeline_recall_request:
+ *
+ * sf_store_recall_request(); the person using Salesflow recalls.
+ */
+gboolean
+sf_pipeline_recall_request (SfPipeline         *self,
+                            SfApprovalRequest  *request,
+                            GError            **error)
+{
+  g_return_val_if_fail (SF_IS_PIPELINE (self), FALSE);
+  g_return_val_if_fail (SF_IS_APPROVAL_REQUEST (request), FALSE);
+
+  if (!sf_store_recall_request (self->store, request, error))
+    return FALSE;
+
+  approvals_done (self, sf_pipeline_lookup_deal (self, sf_approval_request_get_deal_id (request)));
   return TRUE;
 }

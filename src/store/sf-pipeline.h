@@ -72,4 +72,35 @@ gboolean     sf_pipeline_add_deals         (SfPipeline   *self,
 gboolean     sf_pipeline_undo              (SfPipeline   *self,
                                             GError      **error);
 
+/* People, figures and managers' sign-off: not undoable */
+void         sf_pipeline_person_renamed    (SfPipeline   *self,
+                                            SfPerson     *person);
+void         sf_pipeline_approvals_changed (SfPipeline   *self,
+                                            SfDeal       *deal);
+gboolean     sf_pipeline_set_pricing       (SfPipeline   *self,
+                                            SfDeal       *deal,
+                                            const SfPricing *pricing,
+                                            GError      **error);
+gboolean     sf_pipeline_set_roi           (SfPipeline   *self,
+                                            SfDeal       *deal,
+                                            const SfRoi  *roi,
+                                            GError      **error);
+gboolean     sf_pipeline_request_approval  (SfPipeline   *self,
+                                            SfDeal       *deal,
+                                            SfApprovalKind kind,
+                                            gint64        addressed_to,
+                                            const char   *note,
+                                            SfApprovalRequest **out_request,
+                                            GError      **error);
+gboolean     sf_pipeline_decide            (SfPipeline   *self,
+                                            SfApprovalRequest *request,
+                                            gint64        manager_id,
+                                            const char   *passphrase,
+                                            gboolean      approve,
+                                            const char   *comment,
+                                            GError      **error);
+gboolean     sf_pipeline_recall_request    (SfPipeline   *self,
+                                            SfApprovalRequest *request,
+                                            GError      **error);
+
 G_END_DECLS

@@ -7,6 +7,13 @@
  * every time (a fixed seed), with dates relative to today, so screenshots
  * and tests can rely on it. Stored through the import path in one
  * transaction.
+ *
+ * Deals from Developed on have pricing and an ROI worksheet. Those past
+ * Developed were signed off, and some in Developed wait or were turned
+ * down: every request and decision goes through the same store calls as
+ * in the app, on a clock set back to when they would have happened, so
+ * the ledger, the history and the jobs agree. The sample manager's
+ * passphrase is public (SF_SAMPLE_MANAGER_PASSPHRASE).
  */
 #include "config.h"
 
@@ -60,12 +67,12 @@ static const SampleDeal samples[] = {
 
   { "Fish auction platform", "Nordsee Fisch AG", "Henrik Janssen", "h.janssen@nordsee-fisch.de", 270000, "EUR", SF_STAGE_CLOSED, SF_DEAL_STATUS_WON, NULL, 60, 3, 0 },
   { "Copper mine safety sensors", "Røros Kobber AS", "Nils Aune", "nils.aune@roroskobber.no", 930000, "NOK", SF_STAGE_CLOSED, SF_DEAL_STATUS_WON, NULL, 120, 4, 1 },
-  { "Medical device registry", "Weber Medizintechnik", "Claudia Weber", "c.weber@weber-medtech.de", 188000, "EUR", SF_STAGE_CLOSED, SF_DEAL_STATUS_WON, NULL, 200, 2, 2 },
+  { "Medical device registry", "Weber Medizintechnik", "Claudia Weber", "c.weber@weber-medtech.de", 188000, "EUR", SF_STAGE_CLOSED, SF_DEAL_STATUS_WON, NULL, 200, 2, 1 },
   { "Electrical install scheduling", "Bodø Elektro AS", "Kristin Hansen", "kristin@bodoelektro.no", 210000, "NOK", SF_STAGE_CLOSED, SF_DEAL_STATUS_WON, NULL, 15, 1, 0 },
 
   { "Paper mill dashboard", "Lüneburger Papier", "Frank Meyer", "frank.meyer@lueneburger-papier.de", 64000, "EUR", SF_STAGE_DISCOVERY, SF_DEAL_STATUS_LOST, "competitor", 70, 1, 1 },
   { "Construction site cameras", "Vestland Bygg AS", "Geir Nilsen", "geir@vestlandbygg.no", 175000, "NOK", SF_STAGE_QUALIFIED, SF_DEAL_STATUS_LOST, "no-budget", 90, 0, 0 },
-  { "Loyalty programme", "Müller & Söhne KG", "Stefan Müller", "stefan@mueller-soehne.de", 39000, "EUR", SF_STAGE_PROPOSED, SF_DEAL_STATUS_LOST, "price", 35, 2, 2 },
+  { "Loyalty programme", "Müller & Söhne KG", "Stefan Müller", "stefan@mueller-soehne.de", 39000, "EUR", SF_STAGE_PROPOSED, SF_DEAL_STATUS_LOST, "price", 35, 2, 1 },
 };
 
 static const struct {
@@ -76,12 +83,238 @@ static const struct {
   { "Lukas Schneider", SF_ROLE_MANAGER },
 };
 
+/* The index of the sample manager in owners[] of sf_sample_create(). */
+#define MANAGER 2
+
+typedef enum
+{
+  NOT_ASKED,
+  PENDING,
+  APPROVED,
+  REJECTED,
+} SampleOutcome;
+
+/**
+ * SampleFigures:
+ * @deal: an index into samples[]
+ * @discount_bp: off the sample's value, which is the list price
+ * @cost_percent: the cost to deliver, in percent of the net price
+ * @revenue_percent: the ROI's expected revenue in percent of the net
+ *   price; 0 for no worksheet
+ */
+typedef struct
+{
+  guint deal;
+  int discount_bp;
+  int cost_percent;
+  int revenue_percent;
+  guint horizon;
+  SampleOutcome pricing;
+  SampleOutcome roi;
+  const char *pricing_note;
+  const char *roi_note;
+  const char *comment;
+} SampleFigures;
+
+static const SampleFigures figures[] = {
+  /* Developed: one to ask about, some waiting, one turned down */
+  { 15, 800, 62, 260, 36, NOT_ASKED, NOT_ASKED, NULL, NULL, NULL },
+  { 16, 500, 58, 0, 0, PENDING, NOT_ASKED,
+    "The customer wants an answer before their board meets on Thursday.", NULL, NULL },
+  { 17, 1800, 71, 210, 60, REJECTED, PENDING, NULL,
+    "The payback assumes this year’s feed-in tariff.",
+    "18 % is more than we give without a framework agreement. Offer at most 10 % and ask again." },
+  { 18, 0, 55, 0, 0, NOT_ASKED, NOT_ASKED, NULL, NULL, NULL },
+  /* Proposed and Closed: signed off on the way */
+  { 19, 1000, 60, 300, 36, APPROVED, APPROVED, NULL, NULL, NULL },
+  { 20, 500, 52, 240, 24, APPROVED, APPROVED, NULL, NULL, NULL },
+  { 21, 1200, 64, 280, 48, APPROVED, APPROVED, NULL, NULL, NULL },
+  { 22, 700, 57, 250, 36, APPROVED, APPROVED, NULL, NULL, NULL },
+  { 23, 1000, 61, 320, 60, APPROVED, APPROVED, NULL, NULL, NULL },
+  { 24, 500, 55, 220, 36, APPROVED, APPROVED, NULL, NULL, NULL },
+  { 25, 0, 59, 200, 24, APPROVED, APPROVED, NULL, NULL, NULL },
+  { 28, 1500, 66, 180, 24, APPROVED, APPROVED, NULL, NULL, NULL },
+};
+
+#define HOUR G_GINT64_CONSTANT (3600)
+#define DAY G_GINT64_CONSTANT (86400)
+
+/* The clock the sample's requests and decisions are made on. */
+static gint64
+sample_clock (gpointer data)
+{
+  return *(const gint64 *) data;
+}
+
+static const SampleFigures *
+find_figures (guint deal)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (figures); i++)
+    if (figures[i].deal == deal)
+      return &figures[i];
+
+  return NULL;
+}
+
+static gint64
+percent_of (gint64 amount,
+            int    percent)
+{
+  return amount / 100 * percent + amount % 100 * percent / 100;
+}
+
+static gboolean
+set_figures (SfStore              *store,
+             SfDeal               *deal,
+             const SampleFigures  *f,
+             GError              **error)
+{
+  const SfMoney *value = sf_deal_get_value (deal);
+  SfPricingResult result;
+  SfPricing pricing;
+  g_autoptr(SfRoi) roi = NULL;
+  gint64 net;
+
+  sf_pricing_init (&pricing, value->currency, value->amount, f->discount_bp, 0);
+  if (!sf_pricing_compute (&pricing, &result, error))
+    return FALSE;
+  net = result.net_price.amount;
+  pricing.cost.amount = percent_of (net, f->cost_percent);
+  if (!sf_store_set_pricing (store, deal, &pricing, error))
+    return FALSE;
+  if (f->revenue_percent == 0)
+    return TRUE;
+
+  roi = sf_roi_new (value->currency, percent_of (net, f->revenue_percent), f->horizon);
+  sf_roi_add_cost (roi, "Purchase price", net);
+  sf_roi_add_cost (roi, "Rollout and training", percent_of (net, 15));
+  sf_roi_add_cost (roi, "Running costs", percent_of (net, 8) * (f->horizon / 12));
+  return sf_store_set_roi (store, deal, roi, error);
+}
+
+/* Asks as @requester at *@clock, and has the manager decide a day later. */
+static gboolean
+ask (SfStore        *store,
+     SfDeal         *deal,
+     SfApprovalKind  kind,
+     SampleOutcome   outcome,
+     const char     *note,
+     const char     *comment,
+     gint64          requester,
+     gint64          manager,
+     gint64         *clock,
+     GError        **error)
+{
+  g_autoptr(SfApprovalRequest) request = NULL;
+  gint64 addressee;
+
+  if (outcome == NOT_ASKED)
+    return TRUE;
+
+  /* A waiting pricing asks the manager by name, a waiting ROI any one. */
+  addressee = outcome == PENDING && kind == SF_APPROVAL_KIND_PRICING ? manager : 0;
+  sf_store_set_actor (store, requester);
+  if (!sf_store_request_approval (store, deal, kind, addressee, note, &request, error))
+    return FALSE;
+  if (outcome == PENDING)
+    return TRUE;
+
+  *clock += DAY;
+  return sf_store_decide (store, request, deal, manager, SF_SAMPLE_MANAGER_PASSPHRASE,
+                          outcome == APPROVED, outcome == REJECTED ? comment : NULL, error);
+}
+
+/* Pricing and ROI for @deal, asked for and decided when they would have
+ * been: in its Developed days, before it moved on. */
+static gboolean
+sign_off (SfStore              *store,
+          SfDeal               *deal,
+          const SampleFigures  *f,
+          const char           *lost_reason,
+          const gint64         *owners,
+          gint64                now,
+          gint64               *clock,
+          GError              **error)
+{
+  gint64 entered = sf_deal_get_stage_entered_at (deal);
+  gint64 developed = sf_deal_get_stage (deal) == SF_STAGE_DEVELOPED ? entered : entered - 12 * DAY;
+  gint64 requester = owners[samples[f->deal].owner];
+
+  *clock = developed + DAY;
+  if (!set_figures (store, deal, f, error))
+    return FALSE;
+
+  /* What waits was asked for lately; the rest on the Developed days. */
+  *clock = f->pricing == PENDING ? now - 3 * DAY : developed + 2 * DAY;
+  if (!ask (store, deal, SF_APPROVAL_KIND_PRICING, f->pricing, f->pricing_note, f->comment,
+            requester, owners[MANAGER], clock, error))
+    return FALSE;
+  *clock = f->roi == PENDING ? now - DAY - 5 * HOUR : developed + 2 * DAY + 2 * HOUR;
+  if (!ask (store, deal, SF_APPROVAL_KIND_ROI, f->roi, f->roi_note, f->comment,
+            requester, owners[MANAGER], clock, error))
+    return FALSE;
+
+  if (lost_reason == NULL)
+    return TRUE;
+  *clock = entered + 7 * DAY;
+  return sf_store_mark_lost (store, deal, lost_reason, NULL, error);
+}
+
+/* Adds the colleagues; the manager gets the public sample passphrase. */
+static gboolean
+add_colleagues (SfStore  *store,
+                gint64   *owners,
+                GError  **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (colleagues); i++)
+    {
+      g_autoptr(SfPerson) person = sf_store_add_person (store, colleagues[i].name,
+                                                        colleagues[i].role, error);
+
+      if (person == NULL ||
+          (colleagues[i].role == SF_ROLE_MANAGER &&
+           !sf_store_set_public_passphrase (store, person, SF_SAMPLE_MANAGER_PASSPHRASE, error)))
+        return FALSE;
+      owners[i + 1] = sf_person_get_id (person);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+sign_off_all (SfStore       *store,
+              SfImportItem  *items,
+              const gint64  *owners,
+              gint64         now,
+              GError       **error)
+{
+  gint64 (*saved_now) (gpointer) = store->now;
+  gpointer saved_data = store->now_data;
+  gint64 saved_actor = store->actor;
+  gint64 clock = now;
+  gboolean ok = TRUE;
+
+  sf_store_set_clock (store, sample_clock, &clock);
+  for (guint i = 0; ok && i < G_N_ELEMENTS (samples); i++)
+    {
+      const SampleFigures *f = find_figures (i);
+
+      if (f != NULL)
+        ok = sign_off (store, items[i].deal, f, samples[i].lost_reason, owners, now, &clock, error);
+    }
+  sf_store_set_clock (store, saved_now, saved_data);
+  sf_store_set_actor (store, saved_actor);
+
+  return ok;
+}
+
 /**
  * sf_sample_create:
  * @user_id: the person using the app; owns some of the deals
  *
- * Adds the sample colleagues and deals in one transaction; reload the
- * pipeline afterwards.
+ * Adds the sample colleagues and deals, with pricing, ROI and the
+ * managers' decisions on them, in one transaction; reload the pipeline
+ * afterwards.
  */
 gboolean
 sf_sample_create (SfStore  *store,
@@ -101,23 +334,18 @@ sf_sample_create (SfStore  *store,
     return FALSE;
 
   owners[0] = user_id;
-  for (guint i = 0; i < G_N_ELEMENTS (colleagues); i++)
+  if (!add_colleagues (store, owners, error))
     {
-      g_autoptr(SfPerson) person = sf_store_add_person (store, colleagues[i].name,
-                                                        colleagues[i].role, error);
-
-      if (person == NULL)
-        {
-          sf_store_rollback (store);
-          return FALSE;
-        }
-      owners[i + 1] = sf_person_get_id (person);
+      sf_store_rollback (store);
+      return FALSE;
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (samples); i++)
     {
       const SampleDeal *s = &samples[i];
       gint64 entered = now - (gint64) s->days_in_stage * 86400;
+      /* A lost deal with figures is lost after its sign-off. */
+      gboolean lost_later = s->status == SF_DEAL_STATUS_LOST && find_figures (i) != NULL;
       SfDealRow row = {
         .title = s->title,
         .customer = s->customer,
@@ -127,8 +355,8 @@ sf_sample_create (SfStore  *store,
         .value = s->value * 100,
         .currency = s->currency,
         .stage = s->stage,
-        .status = s->status,
-        .lost_reason = s->lost_reason,
+        .status = lost_later ? SF_DEAL_STATUS_OPEN : s->status,
+        .lost_reason = lost_later ? NULL : s->lost_reason,
         .expected_close = s->stage == SF_STAGE_CLOSED ? 0 : today + 14 + 9 * i,
         .probability = -1,
         .created_at = entered - (gint64) (s->stage * 21 + 7) * 86400,
@@ -143,6 +371,7 @@ sf_sample_create (SfStore  *store,
     }
 
   if (!sf_store_import_deals (store, items, G_N_ELEMENTS (samples), NULL, NULL, error) ||
+      !sign_off_all (store, items, owners, now, error) ||
       !sf_store_commit (store, error))
     {
       sf_store_rollback (store);

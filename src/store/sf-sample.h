@@ -8,6 +8,10 @@
 
 G_BEGIN_DECLS
 
+/* The passphrase of the sample pipeline's manager, Lukas Schneider; it is
+ * published in the README so anyone trying the sample can sign off. */
+#define SF_SAMPLE_MANAGER_PASSPHRASE "sample-manager"
+
 gboolean sf_sample_create (SfStore  *store,
                            gint64    user_id,
                            GError  **error);

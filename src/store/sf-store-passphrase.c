@@ -200,38 +200,26 @@ sf_store_check_passphrase (SfStore     *self,
   return reset_failures (self, person_id, error);
 }
 
-/**
- * sf_store_set_passphrase:
- * @person: whose passphrase; on success its #SfPerson:has-passphrase is set
- * @old_passphrase: (nullable): the current passphrase; required when the
- *   person has one
- * @new_passphrase: at least %SF_APPROVAL_MIN_PASSPHRASE characters
- *
- * Sets or changes a passphrase, storing only its Argon2id hash. A wrong
- * old passphrase counts as a wrong try, with the same waits as a
- * sign-off.
- */
-gboolean
-sf_store_set_passphrase (SfStore     *self,
-                         SfPerson    *person,
-                         const char  *old_passphrase,
-                         const char  *new_passphrase,
-                         GError     **error)
+/* Stores the hash of @new_passphrase, made with the given Argon2id costs,
+ * after checking the old passphrase when the person has one. */
+static gboolean
+set_passphrase_with (SfStore            *self,
+                     SfPerson           *person,
+                     const char         *old_passphrase,
+                     const char         *new_passphrase,
+                     unsigned long long  opslimit,
+                     size_t              memlimit,
+                     GError            **error)
 {
   char hash[crypto_pwhash_STRBYTES];
   g_autoptr(SfPerson) fresh = NULL;
   sqlite3_stmt *stmt;
 
-  g_return_val_if_fail (SF_IS_STORE (self), FALSE);
-  g_return_val_if_fail (SF_IS_PERSON (person), FALSE);
-
   if (!sf_approval_check_new_passphrase (new_passphrase, error) || !ensure_sodium (error))
     return FALSE;
 
   /* Hashing takes a tenth of a second; do it before taking the lock. */
-  if (crypto_pwhash_str (hash, new_passphrase, strlen (new_passphrase),
-                         crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                         crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+  if (crypto_pwhash_str (hash, new_passphrase, strlen (new_passphrase), opslimit, memlimit) != 0)
     {
       g_set_error_literal (error, SF_STORE_ERROR, SF_STORE_ERROR_FAILED,
                            _("There is not enough memory to protect the passphrase"));
@@ -269,6 +257,89 @@ sf_store_set_passphrase (SfStore     *self,
 
   sf_person_set_has_passphrase (person, TRUE);
   return TRUE;
+}
+
+/**
+ * sf_store_set_passphrase:
+ * @person: whose passphrase; on success its #SfPerson:has-passphrase is set
+ * @old_passphrase: (nullable): the current passphrase; required when the
+ *   person has one
+ * @new_passphrase: at least %SF_APPROVAL_MIN_PASSPHRASE characters
+ *
+ * Sets or changes a passphrase, storing only its Argon2id hash. A wrong
+ * old passphrase counts as a wrong try, with the same waits as a
+ * sign-off.
+ */
+gboolean
+sf_store_set_passphrase (SfStore     *self,
+                         SfPerson    *person,
+                         const char  *old_passphrase,
+                         const char  *new_passphrase,
+                         GError     **error)
+{
+  g_return_val_if_fail (SF_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SF_IS_PERSON (person), FALSE);
+
+  return set_passphrase_with (self, person, old_passphrase, new_passphrase,
+                              crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                              crypto_pwhash_MEMLIMIT_INTERACTIVE, error);
+}
+
+/**
+ * sf_store_set_public_passphrase:
+ * @person: a person without a passphrase
+ *
+ * For the sample pipeline only: sets a passphrase that is published (in
+ * the README), hashed with libsodium's least costs so that creating the
+ * sample and checking its many decisions stays fast. Hard costs protect a
+ * secret; this one has none to protect. Any passphrase set later through
+ * sf_store_set_passphrase() gets the interactive costs again.
+ */
+gboolean
+sf_store_set_public_passphrase (SfStore     *self,
+                                SfPerson    *person,
+                                const char  *passphrase,
+                                GError     **error)
+{
+  return set_passphrase_with (self, person, NULL, passphrase,
+                              crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN, error);
+}
+
+/**
+ * sf_store_add_manager:
+ * @name: the manager's name
+ * @passphrase: their passphrase, at least %SF_APPROVAL_MIN_PASSPHRASE
+ *   characters
+ *
+ * Adds a manager and sets their passphrase in one transaction, so that no
+ * manager is ever stored without the passphrase they were created with.
+ *
+ * Returns: (transfer full) (nullable): the new manager
+ */
+SfPerson *
+sf_store_add_manager (SfStore     *self,
+                      const char  *name,
+                      const char  *passphrase,
+                      GError     **error)
+{
+  g_autoptr(SfPerson) person = NULL;
+
+  g_return_val_if_fail (SF_IS_STORE (self), NULL);
+
+  /* Refuse a short passphrase before the name is even stored. */
+  if (!sf_approval_check_new_passphrase (passphrase, error) || !sf_store_begin (self, error))
+    return NULL;
+
+  person = sf_store_add_person (self, name, SF_ROLE_MANAGER, error);
+  if (person == NULL ||
+      !sf_store_set_passphrase (self, person, NULL, passphrase, error) ||
+      !sf_store_commit (self, error))
+    {
+      sf_store_rollback (self);
+      return NULL;
+    }
+
+  return g_steal_pointer (&person);
 }
 
 /**

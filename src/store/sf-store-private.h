@@ -110,6 +110,10 @@ gboolean       sf_store_check_passphrase (SfStore    *self,
                                        gint64         request_id,
                                        gint64         now,
                                        GError       **error);
+gboolean       sf_store_set_public_passphrase (SfStore *self,
+                                       SfPerson      *person,
+                                       const char    *passphrase,
+                                       GError       **error);
 SfApprovalRequest *sf_store_read_request (sqlite3_stmt *stmt,
                                        gint64        *out_ledger_seq);
 SfApprovalRequest *sf_store_fetch_request (SfStore   *self,

@@ -347,6 +347,10 @@ gboolean    sf_store_set_passphrase     (SfStore      *self,
                                          const char   *old_passphrase,
                                          const char   *new_passphrase,
                                          GError      **error);
+SfPerson   *sf_store_add_manager        (SfStore      *self,
+                                         const char   *name,
+                                         const char   *passphrase,
+                                         GError      **error);
 gboolean    sf_store_get_passphrase_wait (SfStore     *self,
                                          gint64        person_id,
                                          gint64       *out_seconds,

@@ -125,6 +125,32 @@ sf_application_command_line (GApplication            *app,
   return 0;
 }
 
+/* `salesflow --verify-ledger [--database FILE]`: the exit status says
+ * whether the approval ledger is whole (0), was tampered with (1), or
+ * could not be read (2); the file is opened read-only. */
+static int
+verify_ledger (GVariantDict *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(SfLedgerReport) report = { 0 };
+  g_autofree char *path = NULL;
+  const char *database = NULL;
+
+  if (g_variant_dict_lookup (options, "database", "^&ay", &database) && database != NULL)
+    path = g_strdup (database);
+  else
+    path = sf_store_get_default_path ();
+
+  if (!sf_store_verify_ledger_file (path, &report, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
+
+  g_print ("%s\n", report.description);
+  return report.verdict == SF_LEDGER_WHOLE ? 0 : 1;
+}
+
 static int
 sf_application_handle_local_options (GApplication *app,
                                      GVariantDict *options)
@@ -134,6 +160,9 @@ sf_application_handle_local_options (GApplication *app,
       g_print ("%s %s\n", "salesflow", PACKAGE_VERSION);
       return 0;
     }
+
+  if (g_variant_dict_contains (options, "verify-ledger"))
+    return verify_ledger (options);
 
   return -1;
 }
@@ -265,6 +294,8 @@ static const GOptionEntry options[] = {
     N_("Open the pipeline in FILE instead of the default database"), N_("FILE") },
   { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("Show the version and exit"), NULL },
+  { "verify-ledger", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("Check that the approval ledger was not changed outside Salesflow, and exit"), NULL },
   { NULL }
 };
 

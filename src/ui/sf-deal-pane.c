@@ -19,6 +19,7 @@
 #include <glib/gi18n.h>
 
 #include "sf-format.h"
+#include "sf-deal-figures.h"
 #include "sf-deal-pane.h"
 #include "sf-job-row.h"
 #include "sf-reasons.h"
@@ -47,6 +48,7 @@ struct _SfDealPane
   GtkLabel *blockers_label;
   AdwPreferencesGroup *checklist_group;
   GtkWidget *add_job_button;
+  SfDealFigures *figures;
   AdwEntryRow *title_row;
   AdwEntryRow *customer_row;
   AdwEntryRow *value_row;
@@ -209,6 +211,8 @@ value_apply_cb (SfDealPane *self)
     self->filling = FALSE;
   }
   sf_pipeline_deal_changed (self->pipeline, self->deal);
+  /* The value is part of the pricing: a change may void its approval. */
+  sf_pipeline_approvals_changed (self->pipeline, self->deal);
   refresh (self);
 }
 
@@ -218,6 +222,38 @@ currency_changed_cb (SfDealPane *self)
   if (!self->filling && self->deal != NULL &&
       g_strcmp0 (selected_currency (self), sf_deal_get_value (self->deal)->currency) != 0)
     value_apply_cb (self);
+}
+
+static void
+select_owner (SfDealPane *self)
+{
+  GListModel *persons = sf_pipeline_get_persons (self->pipeline);
+  guint n = g_list_model_get_n_items (persons), position = GTK_INVALID_LIST_POSITION;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SfPerson) person = g_list_model_get_item (persons, i);
+
+      if (sf_person_get_id (person) == sf_deal_get_owner_id (self->deal))
+        position = i;
+    }
+  adw_combo_row_set_selected (self->owner_row, position);
+}
+
+/* The people were read again (one was added): the row's selection moves
+ * with the list, which is no choice of the user's. */
+static void
+persons_changing_cb (SfDealPane *self)
+{
+  self->filling = TRUE;
+}
+
+static void
+persons_changed_cb (SfDealPane *self)
+{
+  if (self->deal != NULL)
+    select_owner (self);
+  self->filling = FALSE;
 }
 
 static void
@@ -469,6 +505,33 @@ clear_checklist (SfDealPane *self)
   g_ptr_array_set_size (self->job_rows, 0);
 }
 
+/* An approval job says where its latest request stands. */
+static void
+show_requests_on_jobs (SfDealPane *self)
+{
+  g_autoptr(GPtrArray) requests = NULL;
+
+  if (self->deal == NULL)
+    return;
+
+  requests = sf_store_list_deal_requests (sf_pipeline_get_store (self->pipeline),
+                                          sf_deal_get_id (self->deal), NULL);
+  for (guint i = 0; i < self->job_rows->len; i++)
+    {
+      SfJobRow *row = g_ptr_array_index (self->job_rows, i);
+      SfJobKind kind = sf_job_get_kind (sf_job_row_get_job (row));
+      SfApprovalRequest *latest = NULL;
+
+      /* Newest first: the first of the job's kind is the latest. */
+      for (guint j = 0; requests && j < requests->len && latest == NULL; j++)
+        if (sf_approval_kind_get_job_kind (sf_approval_request_get_kind (g_ptr_array_index (requests, j))) == kind)
+          latest = g_ptr_array_index (requests, j);
+
+      if (kind == SF_JOB_KIND_PRICING_APPROVAL || kind == SF_JOB_KIND_ROI_APPROVAL)
+        sf_job_row_set_request (row, latest);
+    }
+}
+
 static void
 build_checklist (SfDealPane *self)
 {
@@ -498,6 +561,8 @@ build_checklist (SfDealPane *self)
       adw_expander_row_add_row (self->expanders[sf_job_get_stage (job)], row);
       g_ptr_array_add (self->job_rows, row);
     }
+
+  show_requests_on_jobs (self);
 }
 
 static void
@@ -670,8 +735,6 @@ static void
 fill_fields (SfDealPane *self)
 {
   g_autofree char *value = sf_money_to_input_string (sf_deal_get_value (self->deal));
-  GListModel *persons = sf_pipeline_get_persons (self->pipeline);
-  guint n, owner_position = GTK_INVALID_LIST_POSITION;
   guint currency_position = GTK_INVALID_LIST_POSITION;
   const char * const *codes = sf_currency_get_codes ();
 
@@ -690,15 +753,7 @@ fill_fields (SfDealPane *self)
       currency_position = i;
   gtk_drop_down_set_selected (self->currency_dropdown, currency_position);
 
-  n = g_list_model_get_n_items (persons);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(SfPerson) person = g_list_model_get_item (persons, i);
-
-      if (sf_person_get_id (person) == sf_deal_get_owner_id (self->deal))
-        owner_position = i;
-    }
-  adw_combo_row_set_selected (self->owner_row, owner_position);
+  select_owner (self);
 
   gtk_spin_button_set_value (self->probability_spin,
                              sf_deal_get_effective_probability (self->deal,
@@ -742,6 +797,20 @@ jobs_changed_cb (SfDealPane *self,
                  SfDeal     *deal)
 {
   if (deal == self->deal)
+    {
+      reload_jobs (self);
+      reload_history (self);
+      refresh (self);
+    }
+}
+
+/* A request, a decision or a change of figures: approval jobs may have
+ * been ticked or reopened. */
+static void
+approvals_changed_cb (SfDealPane *self,
+                      SfDeal     *deal)
+{
+  if (self->deal != NULL && (deal == NULL || deal == self->deal))
     {
       reload_jobs (self);
       reload_history (self);
@@ -874,6 +943,7 @@ sf_deal_pane_class_init (SfDealPaneClass *klass)
   G_OBJECT_CLASS (klass)->dispose = sf_deal_pane_dispose;
 
   g_type_ensure (SF_TYPE_STAGE_INDICATOR);
+  g_type_ensure (SF_TYPE_DEAL_FIGURES);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/salesflow/Salesflow/sf-deal-pane.ui");
 #define CHILD(name) gtk_widget_class_bind_template_child (widget_class, SfDealPane, name)
@@ -893,6 +963,7 @@ sf_deal_pane_class_init (SfDealPaneClass *klass)
   CHILD (blockers_label);
   CHILD (checklist_group);
   CHILD (add_job_button);
+  CHILD (figures);
   CHILD (title_row);
   CHILD (customer_row);
   CHILD (value_row);
@@ -965,11 +1036,20 @@ sf_deal_pane_set_pipeline (SfDealPane *self,
   g_return_if_fail (SF_IS_PIPELINE (pipeline));
 
   g_set_object (&self->pipeline, pipeline);
+  /* Around the owner row's own handler (connected by set_model), so that
+   * reading the people again never counts as choosing another owner. */
+  g_signal_connect_object (sf_pipeline_get_persons (pipeline), "items-changed",
+                           G_CALLBACK (persons_changing_cb), self, G_CONNECT_SWAPPED);
   adw_combo_row_set_expression (self->owner_row,
                                 gtk_property_expression_new (SF_TYPE_PERSON, NULL, "name"));
   adw_combo_row_set_model (self->owner_row, sf_pipeline_get_persons (pipeline));
+  g_signal_connect_object (sf_pipeline_get_persons (pipeline), "items-changed",
+                           G_CALLBACK (persons_changed_cb), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   g_signal_connect_object (pipeline, "jobs-changed", G_CALLBACK (jobs_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (pipeline, "approvals-changed", G_CALLBACK (approvals_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  sf_deal_figures_set_pipeline (self->figures, pipeline);
 }
 
 /**
@@ -1007,6 +1087,7 @@ sf_deal_pane_set_deal (SfDealPane *self,
 
   g_set_object (&self->deal, deal);
   g_signal_group_set_target (self->deal_signals, deal);
+  sf_deal_figures_set_deal (self->figures, deal);
 
   if (deal == NULL)
     {

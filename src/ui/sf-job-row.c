@@ -7,6 +7,10 @@
  * satisfaction jobs have no hand tick; jobs of stages the deal has not
  * reached are shown but cannot be ticked yet. The menu sets a due date
  * (meetings, follow-ups) and renames or removes jobs added to this deal.
+ *
+ * An approval job says where its latest request stands — waiting, turned
+ * down with the manager's comment, voided by a change — and offers
+ * Request Approval… (win.request-approval) when nothing waits.
  */
 #include "config.h"
 
@@ -24,14 +28,55 @@ struct _SfJobRow
   GtkWidget *check;
   GtkWidget *menu_button;
   GtkWidget *calendar;
+  GtkWidget *request_button;
 
   SfPipeline *pipeline;
   SfDeal *deal;
   SfJob *job;
+  SfApprovalRequest *request;   /* the latest of an approval job, or NULL */
   gulong toggled_id;
 };
 
 G_DEFINE_FINAL_TYPE (SfJobRow, sf_job_row, ADW_TYPE_ACTION_ROW)
+
+static gboolean
+is_approval (SfJobRow *self)
+{
+  return sf_job_get_kind (self->job) == SF_JOB_KIND_PRICING_APPROVAL ||
+         sf_job_get_kind (self->job) == SF_JOB_KIND_ROI_APPROVAL;
+}
+
+/* Where the latest request for the job's approval stands. */
+static char *
+describe_request (SfJobRow *self)
+{
+  SfApprovalRequest *r = self->request;
+  g_autofree char *when = NULL;
+
+  switch (r ? sf_approval_request_get_status (r) : SF_APPROVAL_STATUS_RECALLED)
+    {
+    case SF_APPROVAL_STATUS_PENDING:
+      when = sf_format_date_time (sf_approval_request_get_requested_at (r));
+      if (sf_approval_request_get_addressed_to (r) != 0)
+        /* Translators: an approval job's state; a manager's name and when it was asked */
+        return g_strdup_printf (_("Waiting for %s since %s"),
+                                sf_ui_person_name (self->pipeline, sf_approval_request_get_addressed_to (r)),
+                                when);
+      /* Translators: an approval job's state; %s is when it was asked */
+      return g_strdup_printf (_("Waiting for any manager since %s"), when);
+    case SF_APPROVAL_STATUS_REJECTED:
+      /* Translators: an approval job's state; the manager's name and their comment */
+      return g_strdup_printf (_("Rejected by %s: %s"),
+                              sf_ui_person_name (self->pipeline, sf_approval_request_get_decider_id (r)),
+                              sf_approval_request_get_comment (r) ? sf_approval_request_get_comment (r) : "");
+    case SF_APPROVAL_STATUS_VOIDED:
+      return g_strdup (_("The approval was voided by a change to the figures; ask again"));
+    case SF_APPROVAL_STATUS_APPROVED:
+    case SF_APPROVAL_STATUS_RECALLED:
+    default:
+      return g_strdup (_("Done when a manager approves"));
+    }
+}
 
 static char *
 describe (SfJobRow *self)
@@ -41,16 +86,17 @@ describe (SfJobRow *self)
   if (sf_job_get_done (self->job))
     {
       g_autofree char *when = sf_format_date_time (sf_job_get_done_at (self->job));
+      const char *who = sf_ui_person_name (self->pipeline, sf_job_get_done_by (self->job));
 
+      if (is_approval (self))
+        /* Translators: the manager who approved, and when */
+        return g_strdup_printf (_("Approved by %s, %s"), who, when);
       /* Translators: who ticked a job and when */
-      return g_strdup_printf (_("Done by %s, %s"),
-                              sf_ui_person_name (self->pipeline, sf_job_get_done_by (self->job)),
-                              when);
+      return g_strdup_printf (_("Done by %s, %s"), who, when);
     }
 
-  if (sf_job_get_kind (self->job) == SF_JOB_KIND_PRICING_APPROVAL ||
-      sf_job_get_kind (self->job) == SF_JOB_KIND_ROI_APPROVAL)
-    return g_strdup (_("Done when a manager approves"));
+  if (is_approval (self))
+    return describe_request (self);
   if (sf_job_get_kind (self->job) == SF_JOB_KIND_SATISFACTION)
     return g_strdup (_("Done when the customer’s verdict is recorded"));
 
@@ -83,6 +129,12 @@ update (SfJobRow *self)
 
   gtk_widget_set_sensitive (self->check, can_tick);
   gtk_widget_set_sensitive (self->menu_button, sf_deal_is_editable (self->deal));
+  if (self->request_button != NULL)
+    gtk_widget_set_visible (self->request_button,
+                            !sf_job_get_done (self->job) &&
+                            sf_workflow_check_job (self->deal, self->job, FALSE, NULL) &&
+                            (self->request == NULL ||
+                             sf_approval_request_get_status (self->request) != SF_APPROVAL_STATUS_PENDING));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->check),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   sf_job_get_display_title (self->job), -1);
@@ -103,6 +155,16 @@ toggled_cb (SfJobRow *self)
 
   update (self);
   gtk_widget_activate_action (GTK_WIDGET (self), "pane.job-changed", NULL);
+}
+
+static void
+request_cb (SfJobRow *self)
+{
+  SfApprovalKind kind = sf_job_get_kind (self->job) == SF_JOB_KIND_ROI_APPROVAL
+                        ? SF_APPROVAL_KIND_ROI : SF_APPROVAL_KIND_PRICING;
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.request-approval", "(xi)",
+                              sf_deal_get_id (self->deal), (int) kind);
 }
 
 static void
@@ -253,6 +315,7 @@ sf_job_row_dispose (GObject *object)
   SfJobRow *self = (SfJobRow *) object;
 
   g_clear_object (&self->job);
+  g_clear_object (&self->request);
   g_clear_object (&self->deal);
   g_clear_object (&self->pipeline);
 
@@ -305,8 +368,25 @@ sf_job_row_new (SfPipeline *pipeline,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Job Options"), -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (self), self->menu_button);
 
+  if (is_approval (self))
+    {
+      self->request_button = gtk_button_new_with_mnemonic (_("Request _Approval…"));
+      gtk_widget_set_name (self->request_button, "request_approval");
+      gtk_widget_set_valign (self->request_button, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (self->request_button,
+                                   _("Ask a manager to approve the figures as they are now"));
+      g_signal_connect_swapped (self->request_button, "clicked", G_CALLBACK (request_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (self), self->request_button);
+      /* Before the menu button, which stays at the end. */
+      gtk_widget_insert_before (self->request_button, gtk_widget_get_parent (self->menu_button),
+                                self->menu_button);
+      /* A manager's comment on a rejection is worth reading whole. */
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (self), 6);
+    }
+
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self), FALSE);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (self), 2);
+  if (!is_approval (self))
+    adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (self), 2);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (self), 3);
   g_signal_connect_object (job, "notify", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
   update (self);
@@ -319,6 +399,21 @@ sf_job_row_get_job (SfJobRow *self)
 {
   g_return_val_if_fail (SF_IS_JOB_ROW (self), NULL);
   return self->job;
+}
+
+/**
+ * sf_job_row_set_request:
+ * @request: (nullable): the latest request for the approval the job waits
+ *   for, or %NULL when none was made
+ */
+void
+sf_job_row_set_request (SfJobRow          *self,
+                        SfApprovalRequest *request)
+{
+  g_return_if_fail (SF_IS_JOB_ROW (self));
+
+  g_set_object (&self->request, request);
+  update (self);
 }
 
 /**

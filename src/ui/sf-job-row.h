@@ -19,5 +19,7 @@ GtkWidget *sf_job_row_new       (SfPipeline *pipeline,
                                  SfJob      *job);
 SfJob     *sf_job_row_get_job   (SfJobRow   *self);
 GtkWidget *sf_job_row_get_check (SfJobRow   *self);
+void       sf_job_row_set_request (SfJobRow *self,
+                                 SfApprovalRequest *request);
 
 G_END_DECLS

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sf-people-page.h"
 #include "sf-preferences-window.h"
 #include "sf-ui-util.h"
 
@@ -355,6 +356,10 @@ rebuild_lists (SfPreferencesWindow *self)
 
       groups[s] = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
       adw_preferences_group_set_title (groups[s], title);
+      /* AdwPreferencesPage has no description before libadwaita 1.4. */
+      if (s == SF_STAGE_FIRST)
+        adw_preferences_group_set_description (groups[s],
+                                               _("The jobs every new deal starts with. Existing deals keep their own checklist."));
       adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), "list-add-symbolic");
       adw_button_content_set_label (ADW_BUTTON_CONTENT (content), _("Add Job…"));
       gtk_button_set_child (GTK_BUTTON (add), content);
@@ -476,6 +481,8 @@ sf_preferences_window_new (GtkWindow  *parent,
   stale_changed_cb (self);
   build_probabilities (self);
   rebuild_lists (self);
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (sf_people_page_new (pipeline)));
 
   return self;
 }

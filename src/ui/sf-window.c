@@ -18,9 +18,12 @@
 
 #include <glib/gi18n.h>
 
+#include "sf-approval-actions.h"
+#include "sf-approvals-view.h"
 #include "sf-board-view.h"
 #include "sf-deals-view.h"
 #include "sf-new-deal-dialog.h"
+#include "sf-person-chooser.h"
 #include "sf-reasons.h"
 #include "sf-sample.h"
 #include "sf-ui-util.h"
@@ -45,12 +48,16 @@ struct _SfWindow
   AdwViewSwitcherTitle *switcher_title;
   SfBoardView *board_view;
   SfDealsView *deals_view;
+  SfApprovalsView *approvals_view;
+  GtkWidget *me_button;
+  AdwAvatar *me_avatar;
 
   /* owned */
   SfPipeline *pipeline;
 
   gint64 me;
   gboolean ready;
+  gboolean ask_me;     /* at start: several people, none remembered */
 };
 
 G_DEFINE_FINAL_TYPE (SfWindow, sf_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -66,6 +73,8 @@ update_actions (SfWindow *self)
                                  ready && sf_undo_stack_get_can_undo (sf_pipeline_get_undo_stack (self->pipeline)));
   gtk_widget_set_visible (self->new_deal_button, ready);
   gtk_widget_set_visible (self->undo_button, ready);
+  gtk_widget_set_visible (self->me_button, ready);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.switch-user", ready);
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, ready);
 }
 
@@ -120,23 +129,49 @@ remember_person (SfWindow *self,
   g_settings_set_value (sf_ui_get_settings (), "last-person", g_variant_builder_end (&builder));
 }
 
+/* @remember: FALSE while the person is only a stand-in until asked */
+static void
+use_person (SfWindow *self,
+            gint64    id,
+            gboolean  remember)
+{
+  SfPerson *person = sf_pipeline_lookup_person (self->pipeline, id);
+  g_autofree char *tooltip = NULL;
+
+  self->me = id;
+  sf_store_set_actor (sf_pipeline_get_store (self->pipeline), id);
+  sf_deals_view_set_me (self->deals_view, id);
+  if (remember)
+    remember_person (self, id);
+
+  adw_avatar_set_text (self->me_avatar, person ? sf_person_get_name (person) : NULL);
+  /* Translators: the tooltip of the avatar in the header bar; %s is the
+   * person using Salesflow */
+  tooltip = g_strdup_printf (_("%s — Switch User"), person ? sf_person_get_name (person) : "—");
+  gtk_widget_set_tooltip_text (self->me_button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->me_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  tooltip, -1);
+
+  /* Requests and what may be recalled depend on who is asking. */
+  sf_pipeline_approvals_changed (self->pipeline, NULL);
+}
+
 static void
 set_me (SfWindow *self,
         gint64    id)
 {
-  self->me = id;
-  sf_store_set_actor (sf_pipeline_get_store (self->pipeline), id);
-  sf_deals_view_set_me (self->deals_view, id);
-  remember_person (self, id);
+  use_person (self, id, TRUE);
 }
 
-/* The person used last on this database, else the first active one. */
+/* The person used last on this database; else the only active one; with
+ * several and none remembered, the first stands in until the user says
+ * who they are (self->ask_me). */
 static void
 choose_me (SfWindow *self)
 {
   GListModel *persons = sf_pipeline_get_persons (self->pipeline);
   gint64 remembered = remembered_person (self), first = 0;
-  guint n = g_list_model_get_n_items (persons);
+  guint n = g_list_model_get_n_items (persons), active = 0;
 
   for (guint i = 0; i < n; i++)
     {
@@ -151,9 +186,11 @@ choose_me (SfWindow *self)
         }
       if (first == 0)
         first = sf_person_get_id (person);
+      active++;
     }
 
-  set_me (self, first);
+  self->ask_me = active > 1;
+  use_person (self, first, !self->ask_me);
 }
 
 /* Loading */
@@ -186,6 +223,11 @@ loaded_cb (SfWindow *self)
   sf_deal_pane_set_deal (sf_deals_view_get_pane (self->deals_view), NULL);
   choose_me (self);
   show_main (self);
+  if (self->ask_me)
+    {
+      self->ask_me = FALSE;
+      gtk_window_present (GTK_WINDOW (sf_person_chooser_new (self, TRUE)));
+    }
 }
 
 static void
@@ -629,6 +671,7 @@ sf_window_class_init (SfWindowClass *klass)
   object_class->dispose = sf_window_dispose;
   GTK_WINDOW_CLASS (klass)->close_request = sf_window_close_request;
 
+  g_type_ensure (SF_TYPE_APPROVALS_VIEW);
   g_type_ensure (SF_TYPE_BOARD_VIEW);
   g_type_ensure (SF_TYPE_DEALS_VIEW);
   g_type_ensure (SF_TYPE_WELCOME_PAGE);
@@ -647,6 +690,9 @@ sf_window_class_init (SfWindowClass *klass)
   CHILD (switcher_title);
   CHILD (board_view);
   CHILD (deals_view);
+  CHILD (approvals_view);
+  CHILD (me_button);
+  CHILD (me_avatar);
 #undef CHILD
   gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
 
@@ -663,12 +709,14 @@ sf_window_class_init (SfWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.start-new", NULL, start_new_action);
   gtk_widget_class_install_action (widget_class, "win.start-sample", NULL, start_sample_action);
   sf_window_exchange_install_actions (widget_class);
+  sf_approval_actions_install (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-deal", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-view", "s", "pipeline");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-view", "s", "deals");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-view", "s", "approvals");
 }
 
 static void
@@ -712,12 +760,14 @@ sf_window_new (AdwApplication *application,
       gtk_stack_set_visible_child_name (self->main_stack, "error");
       gtk_widget_set_visible (self->new_deal_button, FALSE);
       gtk_widget_set_visible (self->undo_button, FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.switch-user", FALSE);
       return self;
     }
 
   self->pipeline = sf_pipeline_new (store);
   sf_board_view_set_pipeline (self->board_view, self->pipeline);
   sf_deals_view_set_pipeline (self->deals_view, self->pipeline);
+  sf_approvals_view_set_pipeline (self->approvals_view, self->pipeline);
   g_signal_connect_object (self->pipeline, "notify::loaded", G_CALLBACK (loaded_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->pipeline, "load-failed", G_CALLBACK (load_failed_cb), self,
@@ -778,6 +828,30 @@ sf_window_is_ready (SfWindow *self)
 {
   g_return_val_if_fail (SF_IS_WINDOW (self), FALSE);
   return self->ready;
+}
+
+/**
+ * sf_window_set_me:
+ * @person_id: an active person
+ *
+ * Makes @person_id the person using Salesflow, remembered for this
+ * database.
+ */
+void
+sf_window_set_me (SfWindow *self,
+                  gint64    person_id)
+{
+  g_return_if_fail (SF_IS_WINDOW (self));
+  g_return_if_fail (self->pipeline != NULL);
+
+  set_me (self, person_id);
+}
+
+SfApprovalsView *
+sf_window_get_approvals_view (SfWindow *self)
+{
+  g_return_val_if_fail (SF_IS_WINDOW (self), NULL);
+  return self->approvals_view;
 }
 
 void

@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "sf-approvals-view.h"
 #include "sf-board-view.h"
 #include "sf-deals-view.h"
 #include "sf-pipeline.h"
@@ -24,6 +25,9 @@ SfPipeline  *sf_window_get_pipeline    (SfWindow       *self);
 SfDealsView *sf_window_get_deals_view  (SfWindow       *self);
 SfBoardView *sf_window_get_board_view  (SfWindow       *self);
 gint64       sf_window_get_me          (SfWindow       *self);
+void         sf_window_set_me          (SfWindow       *self,
+                                        gint64          person_id);
+SfApprovalsView *sf_window_get_approvals_view (SfWindow  *self);
 gboolean     sf_window_is_ready        (SfWindow       *self);
 void         sf_window_show_view       (SfWindow       *self,
                                         const char     *name);

@@ -1,0 +1,233 @@
+/* shot-approvals.c — screenshots of the approvals UI for docs/screenshots
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Not a test: `meson compile -C build shot-approvals`, then, under a
+ * display, in the language wanted:
+ *
+ *   LANGUAGE=de LANG=de_DE.UTF-8 xvfb-run -a build/tests/shot-approvals DIR de
+ *
+ * writes DIR/request-de.png, DIR/deal-de.png, DIR/approvals-de.png and
+ * DIR/signoff-de.png. It builds the sample pipeline in a temporary
+ * database and goes through it as a salesperson and the sample manager
+ * would: Kari asks for approval of a pricing and looks at a deal whose
+ * pricing was turned down, Lukas looks at the Approvals tab and opens the
+ * sign-off dialog. Each picture is the widget rendered
+ * by GTK itself, so no window manager is needed.
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "sf-application.h"
+#include "sf-request-dialog.h"
+#include "sf-sample.h"
+#include "sf-signoff-dialog.h"
+#include "sf-test-ui.h"
+#include "sf-test-util.h"
+#include "sf-window.h"
+
+static const struct {
+  const char *lang;
+  const char *note;
+} notes[] = {
+  { "en", "The customer needs our offer by Friday." },
+  { "de", "Der Kunde braucht unser Angebot bis Freitag." },
+  { "nb", "Kunden trenger tilbudet vårt innen fredag." },
+};
+
+static void
+wait_frames (void)
+{
+  for (int i = 0; i < 20; i++)
+    {
+      sf_test_ui_iterate ();
+      g_usleep (20000);
+    }
+}
+
+static void
+save_png (GtkWidget  *widget,
+          const char *dir,
+          const char *name,
+          const char *lang)
+{
+  g_autofree char *file = g_strdup_printf ("%s-%s.png", name, lang);
+  g_autofree char *path = g_build_filename (dir, file, NULL);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderer *renderer;
+  int width, height;
+
+  wait_frames ();
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_to_node (snapshot);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  if (!gdk_texture_save_to_png (texture, path))
+    g_error ("Could not write %s", path);
+  g_print ("%s\n", path);
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+
+  g_error ("No %s open", g_type_name (type));
+}
+
+static SfDeal *
+find_deal (SfPipeline *pipeline,
+           const char *title)
+{
+  GListModel *deals = sf_pipeline_get_deals (pipeline);
+
+  for (guint i = 0; i < g_list_model_get_n_items (deals); i++)
+    {
+      g_autoptr(SfDeal) deal = g_list_model_get_item (deals, i);
+
+      if (g_str_equal (sf_deal_get_title (deal), title))
+        return deal;
+    }
+
+  g_error ("No deal “%s”", title);
+}
+
+static gint64
+find_person (SfPipeline *pipeline,
+             const char *name)
+{
+  GListModel *persons = sf_pipeline_get_persons (pipeline);
+
+  for (guint i = 0; i < g_list_model_get_n_items (persons); i++)
+    {
+      g_autoptr(SfPerson) person = g_list_model_get_item (persons, i);
+
+      if (g_str_equal (sf_person_get_name (person), name))
+        return sf_person_get_id (person);
+    }
+
+  g_error ("No person “%s”", name);
+}
+
+static gboolean
+window_ready (gpointer data)
+{
+  return sf_window_is_ready (data);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tmp = NULL;
+  g_autoptr(SfStore) store = NULL;
+  g_autoptr(SfPerson) kari = NULL;
+  g_autoptr(GPtrArray) waiting = NULL;
+  const char *dir, *lang, *note = notes[0].note;
+  SfPipeline *pipeline;
+  SfWindow *window;
+  GtkWindow *dialog;
+  SfDeal *deal;
+  gint64 lukas;
+
+  sf_application_init_i18n ();
+  sf_application_register_resources ();
+  if (argc != 3)
+    {
+      g_printerr ("usage: shot-approvals DIR LANG\n");
+      return 2;
+    }
+  dir = argv[1];
+  lang = argv[2];
+  for (guint i = 0; i < G_N_ELEMENTS (notes); i++)
+    if (g_str_equal (notes[i].lang, lang))
+      note = notes[i].note;
+
+  gtk_init ();
+  adw_init ();
+  sf_application_load_css ();
+
+  store = sf_test_open_store (&tmp);
+  kari = sf_store_add_person (store, "Kari Nordmann", SF_ROLE_SALES, &error);
+  if (kari == NULL || !sf_sample_create (store, sf_person_get_id (kari), &error))
+    g_error ("%s", error->message);
+
+  window = sf_window_new (NULL, store, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
+  gtk_window_present (GTK_WINDOW (window));
+  sf_test_ui_wait_until (window_ready, window);
+  pipeline = sf_window_get_pipeline (window);
+  sf_window_set_me (window, sf_person_get_id (kari));
+  lukas = find_person (pipeline, "Lukas Schneider");
+
+  /* Kari asks for approval of her deal's pricing. */
+  deal = find_deal (pipeline, "Offshore crew logistics");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.request-approval", "(xi)",
+                              sf_deal_get_id (deal), (int) SF_APPROVAL_KIND_PRICING);
+  dialog = find_toplevel (SF_TYPE_REQUEST_DIALOG);
+  sf_request_dialog_set_manager (SF_REQUEST_DIALOG (dialog), lukas);
+  gtk_editable_set_text (GTK_EDITABLE (sf_test_ui_find (GTK_WIDGET (dialog), "request_note")), note);
+  save_png (GTK_WIDGET (dialog), dir, "request", lang);
+  if (!sf_request_dialog_send (SF_REQUEST_DIALOG (dialog)))
+    g_error ("The request was not sent");
+  /* Let the toast that says so go before the next pictures. */
+  for (int i = 0; i < 400; i++)
+    {
+      sf_test_ui_iterate ();
+      g_usleep (20000);
+    }
+
+  /* A deal whose pricing was turned down and whose ROI waits, as its
+   * owner sees it in the deal pane. */
+  {
+    SfDeal *solar = find_deal (pipeline, "Solar roof for the depot");
+    GtkWidget *figures, *scroller;
+    double x, y;
+
+    sf_window_set_me (window, sf_person_get_id (kari));
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.open-deal", "x", sf_deal_get_id (solar));
+    wait_frames ();
+    figures = sf_test_ui_find (GTK_WIDGET (window), "deal_figures");
+    scroller = gtk_widget_get_ancestor (figures, GTK_TYPE_SCROLLED_WINDOW);
+    if (gtk_widget_translate_coordinates (figures, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)),
+                                          0, 0, &x, &y))
+      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)), y - 12);
+    save_png (GTK_WIDGET (window), dir, "deal", lang);
+  }
+
+  /* Lukas: what waits for him, and the sign-off of one of it. */
+  sf_window_set_me (window, lukas);
+  sf_window_show_view (window, "approvals");
+  save_png (GTK_WIDGET (window), dir, "approvals", lang);
+
+  waiting = sf_store_list_waiting_requests (store, lukas, &error);
+  if (waiting == NULL || waiting->len == 0)
+    g_error ("Nothing waits for the manager");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.sign-off", "x",
+                              sf_approval_request_get_id (g_ptr_array_index (waiting, 0)));
+  dialog = find_toplevel (SF_TYPE_SIGNOFF_DIALOG);
+  gtk_editable_set_text (GTK_EDITABLE (sf_test_ui_find (GTK_WIDGET (dialog), "signoff_passphrase")),
+                         SF_SAMPLE_MANAGER_PASSPHRASE);
+  save_png (GTK_WIDGET (dialog), dir, "signoff", lang);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+  sf_test_ui_iterate ();
+  sf_test_remove_dir (tmp);
+  return 0;
+}
