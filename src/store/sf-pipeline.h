@@ -72,4 +72,15 @@ gboolean     sf_pipeline_add_deals         (SfPipeline   *self,
 gboolean     sf_pipeline_undo              (SfPipeline   *self,
                                             GError      **error);
 
+/* Customer satisfaction: each one transaction, not undoable */
+gboolean     sf_pipeline_record_feedback   (SfPipeline   *self,
+                                            SfDeal       *deal,
+                                            SfFeedback   *feedback,
+                                            GError      **error);
+gboolean     sf_pipeline_record_verdict    (SfPipeline   *self,
+                                            SfDeal       *deal,
+                                            SfVerdict     verdict,
+                                            const char   *reason,
+                                            GError      **error);
+
 G_END_DECLS
