@@ -45,6 +45,7 @@ struct _SfDealPane
   GtkWidget *lost_button;
   GtkWidget *delete_button;
   GtkLabel *blockers_label;
+  GtkWidget *satisfaction_box;
   AdwPreferencesGroup *checklist_group;
   GtkWidget *add_job_button;
   AdwEntryRow *title_row;
@@ -420,6 +421,18 @@ delete_cb (SfDealPane *self)
   activate_on_deal (self, "win.delete");
 }
 
+static void
+record_feedback_cb (SfDealPane *self)
+{
+  activate_on_deal (self, "win.record-feedback");
+}
+
+static void
+record_verdict_cb (SfDealPane *self)
+{
+  activate_on_deal (self, "win.record-verdict");
+}
+
 /* Checklist */
 
 static void
@@ -597,6 +610,9 @@ refresh (SfDealPane *self)
     }
 
   gtk_widget_set_visible (self->action_box, editable);
+  /* Satisfaction is tracked for deals closed and won. */
+  gtk_widget_set_visible (self->satisfaction_box,
+                          stage == SF_STAGE_CLOSED && status == SF_DEAL_STATUS_WON);
   if (self->jobs != NULL)
     blockers = sf_workflow_get_blockers (self->deal, self->jobs, stage);
   else
@@ -893,6 +909,7 @@ sf_deal_pane_class_init (SfDealPaneClass *klass)
   CHILD (lost_button);
   CHILD (delete_button);
   CHILD (blockers_label);
+  CHILD (satisfaction_box);
   CHILD (checklist_group);
   CHILD (add_job_button);
   CHILD (title_row);
@@ -926,6 +943,8 @@ sf_deal_pane_class_init (SfDealPaneClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, lost_cb);
   gtk_widget_class_bind_template_callback (widget_class, restore_cb);
   gtk_widget_class_bind_template_callback (widget_class, delete_cb);
+  gtk_widget_class_bind_template_callback (widget_class, record_feedback_cb);
+  gtk_widget_class_bind_template_callback (widget_class, record_verdict_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_job_cb);
 
   gtk_widget_class_install_action (widget_class, "pane.job-changed", NULL, job_changed_action);
