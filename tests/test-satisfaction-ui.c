@@ -681,6 +681,12 @@ test_follow_up_preference (Fixture       *f,
   g_assert_cmpint (days[1], ==, 21);
 }
 
+static gboolean
+allocated (gpointer data)
+{
+  return gtk_widget_get_width (data) > 0;
+}
+
 /* The chart says in words what it draws. */
 static void
 test_chart_description (Fixture       *f,
@@ -709,7 +715,9 @@ test_chart_description (Fixture       *f,
                             "March 2025: NPS 0, average CSAT 2.50, 2 answers."));
   g_assert_nonnull (strstr (sf_satisfaction_chart_get_description (chart), "February 2025: no answers."));
   g_assert_null (strstr (sf_satisfaction_chart_get_description (chart), "2024"));
+  /* On screen, at least as wide as the chart asks. */
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (chart)));
+  sf_test_ui_wait_until (allocated, chart);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (chart)), >=, 280);
 }
 

@@ -54,9 +54,6 @@ struct _SfSatisfactionView
   GtkGrid *band_grid;
   GtkSearchEntry *search_entry;
   GtkLabel *count_label;
-  GtkWidget *feedback_button;
-  GtkWidget *verdict_button;
-  GtkWidget *export_button;
   GtkStack *list_stack;
   GtkColumnView *column_view;
   GtkColumnViewColumn *value_column;
@@ -415,9 +412,10 @@ update_buttons (SfSatisfactionView *self)
 {
   gboolean selected = sf_satisfaction_view_get_selected (self) != NULL;
 
-  gtk_widget_set_sensitive (self->feedback_button, selected);
-  gtk_widget_set_sensitive (self->verdict_button, selected);
-  gtk_widget_set_sensitive (self->export_button, self->row_array != NULL && self->row_array->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "satisfaction.record-feedback", selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "satisfaction.record-verdict", selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "satisfaction.export",
+                                 self->row_array != NULL && self->row_array->len > 0);
 }
 
 static gboolean
@@ -467,16 +465,16 @@ activate_on_selected (SfSatisfactionView *self,
     gtk_widget_activate_action (GTK_WIDGET (self), action, "x", sf_satisfaction_row_get_deal_id (row));
 }
 
+/* The tab's buttons act on the selected deal through the window's
+ * actions, as the deal pane does. */
 static void
-record_feedback_cb (SfSatisfactionView *self)
+record_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
 {
-  activate_on_selected (self, "win.record-feedback");
-}
-
-static void
-record_verdict_cb (SfSatisfactionView *self)
-{
-  activate_on_selected (self, "win.record-verdict");
+  activate_on_selected (SF_SATISFACTION_VIEW (widget),
+                        g_str_equal (action_name, "satisfaction.record-feedback")
+                        ? "win.record-feedback" : "win.record-verdict");
 }
 
 static void
@@ -702,8 +700,11 @@ chooser_response_cb (SfSatisfactionView *self,
 }
 
 static void
-export_cb (SfSatisfactionView *self)
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
 {
+  SfSatisfactionView *self = SF_SATISFACTION_VIEW (widget);
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *day = sf_date_to_iso (self->today ? self->today : sf_date_today ());
@@ -803,9 +804,6 @@ sf_satisfaction_view_class_init (SfSatisfactionViewClass *klass)
   CHILD (band_grid);
   CHILD (search_entry);
   CHILD (count_label);
-  CHILD (feedback_button);
-  CHILD (verdict_button);
-  CHILD (export_button);
   CHILD (list_stack);
   CHILD (column_view);
   CHILD (value_column);
@@ -826,12 +824,13 @@ sf_satisfaction_view_class_init (SfSatisfactionViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, period_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
-  gtk_widget_class_bind_template_callback (widget_class, record_feedback_cb);
-  gtk_widget_class_bind_template_callback (widget_class, record_verdict_cb);
-  gtk_widget_class_bind_template_callback (widget_class, export_cb);
   gtk_widget_class_bind_template_callback (widget_class, activate_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "satisfaction-view");
+
+  gtk_widget_class_install_action (widget_class, "satisfaction.record-feedback", NULL, record_action);
+  gtk_widget_class_install_action (widget_class, "satisfaction.record-verdict", NULL, record_action);
+  gtk_widget_class_install_action (widget_class, "satisfaction.export", NULL, export_action);
 }
 
 static void
