@@ -23,6 +23,7 @@
 #include "sf-window.h"
 
 static GHashTable *english;     /* msgid (mnemonics removed) → TRUE */
+static GHashTable *same;        /* msgids translated to themselves in some context */
 static GPtrArray *prefixes;     /* text before the first % of format msgids */
 static GPtrArray *found;        /* "where: text" of every English string seen */
 
@@ -67,11 +68,21 @@ add_english (const char *msgid,
   g_autofree char *clean = NULL;
   const char *percent;
 
-  /* Translated to the same text: a deliberate choice, not a miss. */
-  if (*msgid == '\0' || g_strcmp0 (msgid, msgstr) == 0)
+  if (*msgid == '\0')
     return;
 
   clean = strip_mnemonic (msgid);
+  /* Translated to the same text: a deliberate choice, not a miss — in
+   * every context of that word. */
+  if (g_strcmp0 (msgid, msgstr) == 0)
+    {
+      g_hash_table_remove (english, clean);
+      g_hash_table_add (same, g_steal_pointer (&clean));
+      return;
+    }
+  if (g_hash_table_contains (same, clean))
+    return;
+
   percent = strchr (clean, '%');
   if (percent == NULL)
     g_hash_table_add (english, g_steal_pointer (&clean));
@@ -91,6 +102,7 @@ load_catalogue (const char *lang)
   GString *current = NULL;
 
   english = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  same = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   prefixes = g_ptr_array_new_with_free_func (g_free);
   found = g_ptr_array_new_with_free_func (g_free);
 

@@ -632,6 +632,48 @@ test_sample (Fixture       *f,
                                     SF_SAMPLE_MANAGER_PASSPHRASE, TRUE, NULL, &error));
     g_assert_no_error (error);
   }
+
+  /* The closed deals come with a year of customer answers and verdicts,
+   * so the Satisfaction tab has something to show. */
+  {
+    g_autoptr(GPtrArray) rows = sf_store_list_satisfaction_rows (f->store, &error);
+    g_autoptr(GPtrArray) answers = sf_store_list_feedback_between (f->store, 0, 0, &error);
+    g_autoptr(GArray) months = NULL;
+    g_autoptr(GDate) today = g_date_new_julian (sf_date_today ());
+    guint verdicts[3] = { 0 }, overdue = 0, with_answers = 0, months_answered = 0;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (rows->len, >=, 5);
+    for (guint i = 0; i < rows->len; i++)
+      {
+        SfSatisfactionRow *row = g_ptr_array_index (rows, i);
+
+        verdicts[sf_satisfaction_row_get_verdict (row)]++;
+        overdue += sf_satisfaction_row_get_overdue (row);
+        with_answers += sf_satisfaction_row_get_n_answers (row) > 0;
+
+        /* A verdict completed the deal's satisfaction job, as in the app. */
+        if (sf_satisfaction_row_get_verdict (row) != SF_VERDICT_UNDECIDED)
+          {
+            g_autoptr(GPtrArray) jobs = sf_store_list_jobs (f->store, sf_satisfaction_row_get_deal_id (row), NULL);
+
+            g_assert_true (sf_job_get_done (sf_test_find_job (jobs, "satisfaction-tracked")));
+          }
+      }
+    g_assert_cmpuint (verdicts[SF_VERDICT_SUCCESS], >=, 2);
+    g_assert_cmpuint (verdicts[SF_VERDICT_FAILURE], >=, 1);
+    g_assert_cmpuint (verdicts[SF_VERDICT_UNDECIDED], >=, 1);
+    g_assert_cmpuint (overdue, >=, 1);
+    g_assert_cmpuint (with_answers, >=, 4);
+
+    /* Answers spread over most of the chart's twelve months, none ahead. */
+    months = sf_satisfaction_monthly (answers, g_date_get_year (today), g_date_get_month (today));
+    for (guint i = 0; i < months->len; i++)
+      months_answered += g_array_index (months, SfSatisfactionMonth, i).n_answers > 0;
+    g_assert_cmpuint (months_answered, >=, 6);
+    for (guint i = 0; i < answers->len; i++)
+      g_assert_cmpuint (sf_feedback_get_answered_on (g_ptr_array_index (answers, i)), <=, sf_date_today ());
+  }
 }
 
 /* The template a team edits is what new deals start with; built-in

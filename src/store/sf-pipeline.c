@@ -49,6 +49,7 @@ enum {
   JOBS_CHANGED,
   SETTINGS_CHANGED,
   APPROVALS_CHANGED,
+  SATISFACTION_CHANGED,
   N_SIGNALS
 };
 
@@ -168,6 +169,16 @@ sf_pipeline_class_init (SfPipelineClass *klass)
    */
   signals[APPROVALS_CHANGED] =
     g_signal_new ("approvals-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, SF_TYPE_DEAL);
+
+  /**
+   * SfPipeline::satisfaction-changed:
+   * @deal: the closed deal that got an answer or a verdict
+   *
+   * Views of customer satisfaction read their figures again.
+   */
+  signals[SATISFACTION_CHANGED] =
+    g_signal_new ("satisfaction-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, SF_TYPE_DEAL);
 }
 
@@ -987,5 +998,64 @@ sf_pipeline_recall_request (SfPipeline         *self,
     return FALSE;
 
   approvals_done (self, sf_pipeline_lookup_deal (self, sf_approval_request_get_deal_id (request)));
+  return TRUE;
+}
+
+/* Customer satisfaction. Neither action is undoable: an answer or a verdict
+ * records what a customer said, and a verdict is corrected by recording
+ * another one (the history keeps both). */
+
+/**
+ * sf_pipeline_record_feedback:
+ * @deal: a deal closed and won
+ * @feedback: a new answer; on success it has its id
+ *
+ * Records a customer's answer (sf_store_record_feedback()) and tells the
+ * views: the deal's history and its follow-ups changed.
+ */
+gboolean
+sf_pipeline_record_feedback (SfPipeline  *self,
+                             SfDeal      *deal,
+                             SfFeedback  *feedback,
+                             GError     **error)
+{
+  g_return_val_if_fail (SF_IS_PIPELINE (self), FALSE);
+  g_return_val_if_fail (SF_IS_DEAL (deal), FALSE);
+  g_return_val_if_fail (SF_IS_FEEDBACK (feedback), FALSE);
+
+  if (!sf_store_record_feedback (self->store, deal, feedback, error))
+    return FALSE;
+
+  sf_pipeline_deal_changed (self, deal);
+  g_signal_emit (self, signals[SATISFACTION_CHANGED], 0, deal);
+  return TRUE;
+}
+
+/**
+ * sf_pipeline_record_verdict:
+ * @deal: a deal closed and won
+ * @verdict: %SF_VERDICT_SUCCESS or %SF_VERDICT_FAILURE
+ * @reason: why; required
+ *
+ * Records the verdict (sf_store_record_verdict()), which completes the
+ * Closed stage's satisfaction job, so views holding the deal's jobs are
+ * told to reload them.
+ */
+gboolean
+sf_pipeline_record_verdict (SfPipeline  *self,
+                            SfDeal      *deal,
+                            SfVerdict    verdict,
+                            const char  *reason,
+                            GError     **error)
+{
+  g_return_val_if_fail (SF_IS_PIPELINE (self), FALSE);
+  g_return_val_if_fail (SF_IS_DEAL (deal), FALSE);
+
+  if (!sf_store_record_verdict (self->store, deal, verdict, reason, error))
+    return FALSE;
+
+  sf_pipeline_deal_changed (self, deal);
+  g_signal_emit (self, signals[JOBS_CHANGED], 0, deal);
+  g_signal_emit (self, signals[SATISFACTION_CHANGED], 0, deal);
   return TRUE;
 }

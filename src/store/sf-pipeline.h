@@ -103,4 +103,15 @@ gboolean     sf_pipeline_recall_request    (SfPipeline   *self,
                                             SfApprovalRequest *request,
                                             GError      **error);
 
+/* Customer satisfaction: each one transaction, not undoable */
+gboolean     sf_pipeline_record_feedback   (SfPipeline   *self,
+                                            SfDeal       *deal,
+                                            SfFeedback   *feedback,
+                                            GError      **error);
+gboolean     sf_pipeline_record_verdict    (SfPipeline   *self,
+                                            SfDeal       *deal,
+                                            SfVerdict     verdict,
+                                            const char   *reason,
+                                            GError      **error);
+
 G_END_DECLS

@@ -3,7 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * About thirty deals of German and Norwegian customers spread over every
- * stage, some jobs done, a few lost, a few closed, some stale. The same
+ * stage, some jobs done, a few lost, a few closed, some stale; the closed
+ * ones with a year of customer answers and verdicts. The same
  * every time (a fixed seed), with dates relative to today, so screenshots
  * and tests can rely on it. Stored through the import path in one
  * transaction.
@@ -69,10 +70,57 @@ static const SampleDeal samples[] = {
   { "Copper mine safety sensors", "Røros Kobber AS", "Nils Aune", "nils.aune@roroskobber.no", 930000, "NOK", SF_STAGE_CLOSED, SF_DEAL_STATUS_WON, NULL, 120, 4, 1 },
   { "Medical device registry", "Weber Medizintechnik", "Claudia Weber", "c.weber@weber-medtech.de", 188000, "EUR", SF_STAGE_CLOSED, SF_DEAL_STATUS_WON, NULL, 200, 2, 1 },
   { "Electrical install scheduling", "Bodø Elektro AS", "Kristin Hansen", "kristin@bodoelektro.no", 210000, "NOK", SF_STAGE_CLOSED, SF_DEAL_STATUS_WON, NULL, 15, 1, 0 },
+  { "Ferry ticket kiosks", "Fjordlinje AS", "Torstein Dahl", "torstein.dahl@fjordlinje.no", 640000, "NOK", SF_STAGE_CLOSED, SF_DEAL_STATUS_WON, NULL, 330, 4, 1 },
+  { "Vineyard irrigation control", "Weingut Kessler", "Paul Kessler", "paul@weingut-kessler.de", 9400, "EUR", SF_STAGE_CLOSED, SF_DEAL_STATUS_WON, NULL, 280, 3, 1 },
+  { "Taxi dispatch system", "Trondheim Taxi AS", "Randi Solberg", "randi.solberg@trondheimtaxi.no", 1350000, "NOK", SF_STAGE_CLOSED, SF_DEAL_STATUS_WON, NULL, 230, 4, 0 },
 
   { "Paper mill dashboard", "Lüneburger Papier", "Frank Meyer", "frank.meyer@lueneburger-papier.de", 64000, "EUR", SF_STAGE_DISCOVERY, SF_DEAL_STATUS_LOST, "competitor", 70, 1, 1 },
   { "Construction site cameras", "Vestland Bygg AS", "Geir Nilsen", "geir@vestlandbygg.no", 175000, "NOK", SF_STAGE_QUALIFIED, SF_DEAL_STATUS_LOST, "no-budget", 90, 0, 0 },
   { "Loyalty programme", "Müller & Söhne KG", "Stefan Müller", "stefan@mueller-soehne.de", 39000, "EUR", SF_STAGE_PROPOSED, SF_DEAL_STATUS_LOST, "price", 35, 2, 1 },
+};
+
+/* What the customers of the closed deals said, and the verdicts: enough
+ * months of answers for the Satisfaction tab's chart, some follow-ups
+ * overdue, successes and failures in several sizes and owners. */
+typedef struct
+{
+  const char *title;      /* the sample deal's */
+  int days_ago;
+  int nps;
+  int csat;
+  const char *comment;
+} SampleAnswer;
+
+static const SampleAnswer answers[] = {
+  { "Ferry ticket kiosks", 300, 3, 2, "The screens freeze in the cold" },
+  { "Vineyard irrigation control", 250, 8, 4, NULL },
+  { "Ferry ticket kiosks", 240, 4, 2, NULL },
+  { "Taxi dispatch system", 200, 5, 3, "The drivers miss their radios" },
+  { "Vineyard irrigation control", 190, 9, 4, "Saved water in a dry summer" },
+  { "Medical device registry", 168, 10, 5, "The audit passed on the first try" },
+  { "Ferry ticket kiosks", 150, 2, 1, "Passengers buy tickets in the app instead" },
+  { "Taxi dispatch system", 140, 4, 2, NULL },
+  { "Medical device registry", 110, 9, 5, NULL },
+  { "Vineyard irrigation control", 100, 10, 5, NULL },
+  { "Copper mine safety sensors", 88, 6, 3, "Too many false alarms in the first weeks" },
+  { "Fish auction platform", 30, 9, 5, "Auction days run without paper now" },
+  { "Copper mine safety sensors", 28, 7, 4, NULL },
+};
+
+typedef struct
+{
+  const char *title;
+  int days_ago;
+  SfVerdict verdict;
+  const char *reason;
+} SampleVerdict;
+
+static const SampleVerdict verdicts[] = {
+  { "Ferry ticket kiosks", 145, SF_VERDICT_FAILURE, "The kiosks failed in winter; the customer moved to the app" },
+  { "Taxi dispatch system", 130, SF_VERDICT_FAILURE, "The drivers went back to the old radio system" },
+  { "Medical device registry", 100, SF_VERDICT_SUCCESS, "The registry is used at every site" },
+  { "Vineyard irrigation control", 95, SF_VERDICT_SUCCESS, "Water use down by a fifth" },
+  { "Copper mine safety sensors", 25, SF_VERDICT_SUCCESS, "Incident reports halved in the first quarter" },
 };
 
 static const struct {
@@ -133,7 +181,10 @@ static const SampleFigures figures[] = {
   { 23, 1000, 61, 320, 60, APPROVED, APPROVED, NULL, NULL, NULL },
   { 24, 500, 55, 220, 36, APPROVED, APPROVED, NULL, NULL, NULL },
   { 25, 0, 59, 200, 24, APPROVED, APPROVED, NULL, NULL, NULL },
-  { 28, 1500, 66, 180, 24, APPROVED, APPROVED, NULL, NULL, NULL },
+  { 26, 800, 63, 230, 36, APPROVED, APPROVED, NULL, NULL, NULL },
+  { 27, 0, 50, 260, 24, APPROVED, APPROVED, NULL, NULL, NULL },
+  { 28, 900, 60, 240, 48, APPROVED, APPROVED, NULL, NULL, NULL },
+  { 31, 1500, 66, 180, 24, APPROVED, APPROVED, NULL, NULL, NULL },
 };
 
 #define HOUR G_GINT64_CONSTANT (3600)
@@ -308,13 +359,76 @@ sign_off_all (SfStore       *store,
   return ok;
 }
 
+static SfDeal *
+find_sample (GPtrArray  *deals,
+             const char *title)
+{
+  for (guint i = 0; i < deals->len; i++)
+    if (g_str_equal (sf_deal_get_title (g_ptr_array_index (deals, i)), title))
+      return g_ptr_array_index (deals, i);
+
+  g_return_val_if_reached (NULL);
+}
+
+static gboolean
+add_answer (SfStore            *store,
+            GPtrArray          *deals,
+            const SampleAnswer *a,
+            GError            **error)
+{
+  SfDeal *deal = find_sample (deals, a->title);
+  g_autoptr(SfFeedback) feedback = NULL;
+
+  feedback = sf_feedback_new (sf_date_from_unix (sf_store_now (store)), sf_deal_get_contact_name (deal),
+                              a->nps, a->csat, a->comment);
+  sf_store_set_actor (store, sf_deal_get_owner_id (deal));
+  return sf_store_record_feedback (store, deal, feedback, error);
+}
+
+/* Inside the sample's transaction: each answer and verdict recorded by the
+ * store's own action, by the deal's owner, with the clock turned back to
+ * the day it was given, so follow-ups, history and the chart read as if
+ * the team had been at it for a year. */
+static gboolean
+add_satisfaction (SfStore    *store,
+                  GPtrArray  *deals,
+                  gint64      now,
+                  GError    **error)
+{
+  gint64 (*clock) (gpointer data) = store->now;
+  gpointer clock_data = store->now_data;
+  gint64 actor = store->actor;
+  gint64 when = now;
+  gboolean ok = TRUE;
+
+  sf_store_set_clock (store, sample_clock, &when);
+  for (guint i = 0; ok && i < G_N_ELEMENTS (answers); i++)
+    {
+      when = now - (gint64) answers[i].days_ago * 86400;
+      ok = add_answer (store, deals, &answers[i], error);
+    }
+  for (guint i = 0; ok && i < G_N_ELEMENTS (verdicts); i++)
+    {
+      SfDeal *deal = find_sample (deals, verdicts[i].title);
+
+      when = now - (gint64) verdicts[i].days_ago * 86400;
+      sf_store_set_actor (store, sf_deal_get_owner_id (deal));
+      ok = sf_store_record_verdict (store, deal, verdicts[i].verdict, verdicts[i].reason, error);
+    }
+
+  store->now = clock;
+  store->now_data = clock_data;
+  sf_store_set_actor (store, actor);
+  return ok;
+}
+
 /**
  * sf_sample_create:
  * @user_id: the person using the app; owns some of the deals
  *
  * Adds the sample colleagues and deals, with pricing, ROI and the
- * managers' decisions on them, in one transaction; reload the pipeline
- * afterwards.
+ * managers' decisions on them, and the closed deals' customer answers and
+ * verdicts, in one transaction; reload the pipeline afterwards.
  */
 gboolean
 sf_sample_create (SfStore  *store,
@@ -372,6 +486,7 @@ sf_sample_create (SfStore  *store,
 
   if (!sf_store_import_deals (store, items, G_N_ELEMENTS (samples), NULL, NULL, error) ||
       !sign_off_all (store, items, owners, now, error) ||
+      !add_satisfaction (store, deals, now, error) ||
       !sf_store_commit (store, error))
     {
       sf_store_rollback (store);

@@ -46,6 +46,7 @@ struct _SfDealPane
   GtkWidget *lost_button;
   GtkWidget *delete_button;
   GtkLabel *blockers_label;
+  GtkWidget *satisfaction_box;
   AdwPreferencesGroup *checklist_group;
   GtkWidget *add_job_button;
   SfDealFigures *figures;
@@ -456,6 +457,18 @@ delete_cb (SfDealPane *self)
   activate_on_deal (self, "win.delete");
 }
 
+static void
+record_feedback_cb (SfDealPane *self)
+{
+  activate_on_deal (self, "win.record-feedback");
+}
+
+static void
+record_verdict_cb (SfDealPane *self)
+{
+  activate_on_deal (self, "win.record-verdict");
+}
+
 /* Checklist */
 
 static void
@@ -660,6 +673,9 @@ refresh (SfDealPane *self)
     }
 
   gtk_widget_set_visible (self->action_box, editable);
+  /* Satisfaction is tracked for deals closed and won. */
+  gtk_widget_set_visible (self->satisfaction_box,
+                          stage == SF_STAGE_CLOSED && status == SF_DEAL_STATUS_WON);
   if (self->jobs != NULL)
     blockers = sf_workflow_get_blockers (self->deal, self->jobs, stage);
   else
@@ -961,6 +977,7 @@ sf_deal_pane_class_init (SfDealPaneClass *klass)
   CHILD (lost_button);
   CHILD (delete_button);
   CHILD (blockers_label);
+  CHILD (satisfaction_box);
   CHILD (checklist_group);
   CHILD (add_job_button);
   CHILD (figures);
@@ -995,6 +1012,8 @@ sf_deal_pane_class_init (SfDealPaneClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, lost_cb);
   gtk_widget_class_bind_template_callback (widget_class, restore_cb);
   gtk_widget_class_bind_template_callback (widget_class, delete_cb);
+  gtk_widget_class_bind_template_callback (widget_class, record_feedback_cb);
+  gtk_widget_class_bind_template_callback (widget_class, record_verdict_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_job_cb);
 
   gtk_widget_class_install_action (widget_class, "pane.job-changed", NULL, job_changed_action);

@@ -2,8 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * General: the currency of new deals and the stale threshold (GSettings,
- * per user) and the stage probabilities (in the database, for the team).
+ * General: the currency of new deals, the stale threshold and the days of
+ * the customer follow-ups (GSettings, per user) and the stage
+ * probabilities (in the database, for the team).
  * Checklist and Lost Reasons: the team-editable lists. Built-in entries
  * can be renamed and hidden and keep their translations; entries a team
  * adds can be removed. Every change is one transaction; the page is
@@ -15,6 +16,7 @@
 
 #include "sf-people-page.h"
 #include "sf-preferences-window.h"
+#include "sf-satisfaction-util.h"
 #include "sf-ui-util.h"
 
 struct _SfPreferencesWindow
@@ -25,6 +27,8 @@ struct _SfPreferencesWindow
   AdwComboRow *currency_row;
   GtkSpinButton *stale_spin;
   GtkLabel *stale_unit;
+  AdwEntryRow *follow_ups_row;
+  GtkLabel *follow_ups_error;
   AdwPreferencesGroup *probability_group;
   AdwPreferencesPage *checklist_page;
   AdwPreferencesGroup *reasons_group;
@@ -68,6 +72,48 @@ stale_changed_cb (SfPreferencesWindow *self)
   gtk_label_set_text (self->stale_unit, g_dngettext (GETTEXT_PACKAGE,
                                                      /* Translators: after the number of days in Preferences */
                                                      "day", "days", days));
+}
+
+/* The follow-up offsets as stored, written back in the row: what was
+ * applied reads as the app understood it. */
+static void
+show_follow_ups (SfPreferencesWindow *self)
+{
+  g_autoptr(GVariant) value = g_settings_get_value (sf_ui_get_settings (), "follow-up-offsets");
+  gsize n_days = 0;
+  const gint32 *days = g_variant_get_fixed_array (value, &n_days, sizeof (gint32));
+  g_autofree char *text = sf_follow_up_format_offsets (days, n_days);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->follow_ups_row), text);
+  /* Setting the text reveals the apply button; this hides it again. */
+  adw_entry_row_set_show_apply_button (self->follow_ups_row, FALSE);
+  adw_entry_row_set_show_apply_button (self->follow_ups_row, TRUE);
+}
+
+static void
+follow_ups_apply_cb (SfPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) days = sf_follow_up_parse_offsets (gtk_editable_get_text (GTK_EDITABLE (self->follow_ups_row)),
+                                                       &error);
+  GtkWidget *row = GTK_WIDGET (self->follow_ups_row);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->follow_ups_error), days == NULL);
+  if (days == NULL)
+    {
+      gtk_widget_add_css_class (row, "error");
+      gtk_label_set_text (self->follow_ups_error, error->message);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      error->message, -1);
+      return;
+    }
+
+  gtk_widget_remove_css_class (row, "error");
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  g_settings_set_value (sf_ui_get_settings (), "follow-up-offsets",
+                        g_variant_new_fixed_array (G_VARIANT_TYPE_INT32, days->data, days->len,
+                                                   sizeof (gint32)));
+  show_follow_ups (self);
 }
 
 static void
@@ -417,10 +463,13 @@ sf_preferences_window_class_init (SfPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SfPreferencesWindow, currency_row);
   gtk_widget_class_bind_template_child (widget_class, SfPreferencesWindow, stale_spin);
   gtk_widget_class_bind_template_child (widget_class, SfPreferencesWindow, stale_unit);
+  gtk_widget_class_bind_template_child (widget_class, SfPreferencesWindow, follow_ups_row);
+  gtk_widget_class_bind_template_child (widget_class, SfPreferencesWindow, follow_ups_error);
   gtk_widget_class_bind_template_child (widget_class, SfPreferencesWindow, probability_group);
   gtk_widget_class_bind_template_child (widget_class, SfPreferencesWindow, checklist_page);
   gtk_widget_class_bind_template_child (widget_class, SfPreferencesWindow, reasons_group);
   gtk_widget_class_bind_template_callback (widget_class, add_reason_cb);
+  gtk_widget_class_bind_template_callback (widget_class, follow_ups_apply_cb);
 }
 
 static void
@@ -479,6 +528,7 @@ sf_preferences_window_new (GtkWindow  *parent,
                    gtk_spin_button_get_adjustment (self->stale_spin), "value", G_SETTINGS_BIND_DEFAULT);
   g_signal_connect_swapped (self->stale_spin, "value-changed", G_CALLBACK (stale_changed_cb), self);
   stale_changed_cb (self);
+  show_follow_ups (self);
   build_probabilities (self);
   rebuild_lists (self);
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),

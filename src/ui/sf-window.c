@@ -22,11 +22,14 @@
 #include "sf-approvals-view.h"
 #include "sf-board-view.h"
 #include "sf-deals-view.h"
+#include "sf-feedback-dialog.h"
 #include "sf-new-deal-dialog.h"
 #include "sf-person-chooser.h"
 #include "sf-reasons.h"
 #include "sf-sample.h"
+#include "sf-satisfaction-view.h"
 #include "sf-ui-util.h"
+#include "sf-verdict-dialog.h"
 #include "sf-welcome-page.h"
 #include "sf-window.h"
 #include "sf-window-exchange.h"
@@ -51,6 +54,7 @@ struct _SfWindow
   SfApprovalsView *approvals_view;
   GtkWidget *me_button;
   AdwAvatar *me_avatar;
+  SfSatisfactionView *satisfaction_view;
 
   /* owned */
   SfPipeline *pipeline;
@@ -569,6 +573,52 @@ delete_action (GtkWidget  *widget,
   toast_undo (self, g_strdup_printf (_("“%s” deleted"), sf_deal_get_title (deal)));
 }
 
+/* Customer satisfaction of closed deals */
+
+static void
+record_feedback_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  SfWindow *self = SF_WINDOW (widget);
+  SfDeal *deal = lookup (self, parameter);
+
+  if (deal != NULL)
+    gtk_window_present (GTK_WINDOW (sf_feedback_dialog_new (GTK_WINDOW (self), self->pipeline, deal)));
+}
+
+static void
+record_verdict_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  SfWindow *self = SF_WINDOW (widget);
+  SfDeal *deal = lookup (self, parameter);
+  g_autoptr(SfSatisfactionRow) row = NULL;
+
+  if (deal == NULL)
+    return;
+
+  /* The current verdict, if any, is offered for correction. */
+  row = sf_store_get_satisfaction_row (sf_pipeline_get_store (self->pipeline), sf_deal_get_id (deal), NULL);
+  gtk_window_present (GTK_WINDOW (sf_verdict_dialog_new (GTK_WINDOW (self), self->pipeline, deal,
+                                                         row ? sf_satisfaction_row_get_verdict (row)
+                                                             : SF_VERDICT_UNDECIDED,
+                                                         row ? sf_satisfaction_row_get_verdict_reason (row)
+                                                             : NULL)));
+}
+
+/* The team's follow-up offsets are a preference; the store schedules with
+ * them when a deal closes. */
+static void
+follow_up_settings_cb (SfWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!sf_follow_up_apply_settings (sf_pipeline_get_store (self->pipeline), sf_ui_get_settings (), &error))
+    g_warning ("Follow-up offsets not applied: %s", error->message);
+}
+
 static gboolean
 start (SfWindow *self,
        gboolean  with_sample)
@@ -674,6 +724,7 @@ sf_window_class_init (SfWindowClass *klass)
   g_type_ensure (SF_TYPE_APPROVALS_VIEW);
   g_type_ensure (SF_TYPE_BOARD_VIEW);
   g_type_ensure (SF_TYPE_DEALS_VIEW);
+  g_type_ensure (SF_TYPE_SATISFACTION_VIEW);
   g_type_ensure (SF_TYPE_WELCOME_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -693,6 +744,7 @@ sf_window_class_init (SfWindowClass *klass)
   CHILD (approvals_view);
   CHILD (me_button);
   CHILD (me_avatar);
+  CHILD (satisfaction_view);
 #undef CHILD
   gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
 
@@ -710,6 +762,8 @@ sf_window_class_init (SfWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.start-sample", NULL, start_sample_action);
   sf_window_exchange_install_actions (widget_class);
   sf_approval_actions_install (widget_class);
+  gtk_widget_class_install_action (widget_class, "win.record-feedback", "x", record_feedback_action);
+  gtk_widget_class_install_action (widget_class, "win.record-verdict", "x", record_verdict_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-deal", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
@@ -717,6 +771,7 @@ sf_window_class_init (SfWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-view", "s", "pipeline");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-view", "s", "deals");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-view", "s", "approvals");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "win.show-view", "s", "satisfaction");
 }
 
 static void
@@ -768,6 +823,10 @@ sf_window_new (AdwApplication *application,
   sf_board_view_set_pipeline (self->board_view, self->pipeline);
   sf_deals_view_set_pipeline (self->deals_view, self->pipeline);
   sf_approvals_view_set_pipeline (self->approvals_view, self->pipeline);
+  follow_up_settings_cb (self);
+  g_signal_connect_object (sf_ui_get_settings (), "changed::follow-up-offsets",
+                           G_CALLBACK (follow_up_settings_cb), self, G_CONNECT_SWAPPED);
+  sf_satisfaction_view_set_pipeline (self->satisfaction_view, self->pipeline);
   g_signal_connect_object (self->pipeline, "notify::loaded", G_CALLBACK (loaded_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->pipeline, "load-failed", G_CALLBACK (load_failed_cb), self,
@@ -804,6 +863,13 @@ sf_window_get_board_view (SfWindow *self)
 {
   g_return_val_if_fail (SF_IS_WINDOW (self), NULL);
   return self->board_view;
+}
+
+SfSatisfactionView *
+sf_window_get_satisfaction_view (SfWindow *self)
+{
+  g_return_val_if_fail (SF_IS_WINDOW (self), NULL);
+  return self->satisfaction_view;
 }
 
 /**

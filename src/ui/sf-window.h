@@ -10,6 +10,7 @@
 #include "sf-board-view.h"
 #include "sf-deals-view.h"
 #include "sf-pipeline.h"
+#include "sf-satisfaction-view.h"
 #include "sf-store.h"
 
 G_BEGIN_DECLS
@@ -24,6 +25,7 @@ SfWindow    *sf_window_new             (AdwApplication *application,
 SfPipeline  *sf_window_get_pipeline    (SfWindow       *self);
 SfDealsView *sf_window_get_deals_view  (SfWindow       *self);
 SfBoardView *sf_window_get_board_view  (SfWindow       *self);
+SfSatisfactionView *sf_window_get_satisfaction_view (SfWindow *self);
 gint64       sf_window_get_me          (SfWindow       *self);
 void         sf_window_set_me          (SfWindow       *self,
                                         gint64          person_id);

@@ -1,0 +1,991 @@
+/* sf-satisfaction-view.c — the Satisfaction tab: closed deals, their
+ * answers and verdicts, the summary, the trend and the breakdowns
+ *
+ *   store ─ sf_store_load_satisfaction_async() (worker thread)
+ *     ├─ rows (GListStore of SfSatisfactionRow, filled by one splice)
+ *     │    └─ GtkFilterListModel (search)
+ *     │         └─ GtkSortListModel (the column view's sorter)
+ *     │              └─ GtkSingleSelection ─ GtkColumnView
+ *     └─ feedback (every answer of those deals)
+ *          ├─ sf_satisfaction_summarize() for the chosen period ─ the cards
+ *          └─ sf_satisfaction_monthly() ─ SfSatisfactionChart
+ *   rows ─ sf_satisfaction_by_owner() / _by_band() ─ the two tables
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The figures are read on a worker thread and everything else is computed
+ * in memory, so changing the period costs no query. The tab reads again
+ * at once after an answer or a verdict (SfPipeline::satisfaction-changed)
+ * and, a moment after any change to the deals (a deal closed, lost,
+ * renamed), only while it is on screen; hidden, it remembers to read when
+ * shown. "Today" — for the periods, the chart's last month and what is
+ * overdue — is the store's clock.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "sf-format.h"
+#include "sf-satisfaction-group.h"
+#include "sf-satisfaction-view.h"
+#include "sf-ui-util.h"
+
+/* A burst of changes to the deals (an import, undo) is read once. */
+#define RELOAD_DELAY_MS 200
+
+struct _SfSatisfactionView
+{
+  GtkWidget parent_instance;
+
+  /* template widgets */
+  GtkDropDown *period_dropdown;
+  GtkLabel *nps_label;
+  GtkLabel *nps_detail_label;
+  GtkLabel *csat_label;
+  GtkLabel *csat_detail_label;
+  GtkLabel *rate_label;
+  GtkLabel *rate_detail_label;
+  GtkLabel *answers_label;
+  GtkLabel *answers_detail_label;
+  SfSatisfactionChart *chart;
+  GtkGrid *owner_grid;
+  GtkGrid *band_grid;
+  GtkSearchEntry *search_entry;
+  GtkLabel *count_label;
+  GtkStack *list_stack;
+  GtkColumnView *column_view;
+  GtkColumnViewColumn *value_column;
+  GtkColumnViewColumn *closed_column;
+  GtkColumnViewColumn *csat_column;
+  GtkColumnViewColumn *nps_column;
+  GtkColumnViewColumn *verdict_column;
+  GtkColumnViewColumn *follow_up_column;
+
+  /* owned */
+  SfPipeline *pipeline;
+  GListStore *rows;
+  GPtrArray *row_array;     /* the same rows, for the core's breakdowns */
+  GPtrArray *feedback;
+  GtkCustomFilter *filter;
+  char *folded;
+  GtkFilterListModel *filtered;
+  GtkSortListModel *sorted;
+  GtkSingleSelection *selection;
+  GCancellable *cancellable;
+  GtkFileChooserNative *chooser;
+
+  guint reload_id;
+  guint today;
+  guint n_exporting;
+  gboolean loading;
+  gboolean reload_again;
+  gboolean dirty;
+};
+
+G_DEFINE_FINAL_TYPE (SfSatisfactionView, sf_satisfaction_view, GTK_TYPE_WIDGET)
+
+static SfStore *
+store (SfSatisfactionView *self)
+{
+  return sf_pipeline_get_store (self->pipeline);
+}
+
+/* Cell texts for the column view's closures */
+
+static char *
+value_cb (gpointer       item,
+          const SfMoney *value)
+{
+  return value ? sf_money_to_string (value) : NULL;
+}
+
+static char *
+date_cb (gpointer item,
+         guint    julian)
+{
+  return julian ? sf_format_date (julian) : g_strdup ("—");
+}
+
+static char *
+score_cb (gpointer item,
+          int      score)
+{
+  return sf_satisfaction_format_score (score);
+}
+
+static char *
+verdict_name_cb (gpointer  item,
+            SfVerdict verdict)
+{
+  return g_strdup (sf_verdict_get_name (verdict));
+}
+
+static GStrv
+verdict_classes_cb (gpointer  item,
+                    SfVerdict verdict)
+{
+  const char *classes[] = {
+    verdict == SF_VERDICT_SUCCESS ? "success" : verdict == SF_VERDICT_FAILURE ? "error" : "dim-label",
+    NULL,
+  };
+
+  return g_strdupv ((GStrv) classes);
+}
+
+static char *
+follow_up_cb (gpointer item,
+              guint    julian,
+              gboolean overdue)
+{
+  return julian ? sf_format_date (julian) : g_strdup ("—");
+}
+
+static GStrv
+follow_up_classes_cb (gpointer item,
+                      gboolean overdue)
+{
+  const char *classes[] = { "numeric", overdue ? "error" : NULL, NULL };
+
+  return g_strdupv ((GStrv) classes);
+}
+
+static char *
+overdue_tooltip_cb (gpointer item,
+                    gboolean overdue)
+{
+  return overdue ? g_strdup (_("Overdue: the customer has not been asked yet")) : NULL;
+}
+
+/* Sorters that are not a property compare */
+
+static int
+compare_value (gconstpointer a,
+               gconstpointer b,
+               gpointer      data)
+{
+  const SfMoney *x = sf_satisfaction_row_get_value ((SfSatisfactionRow *) a);
+  const SfMoney *y = sf_satisfaction_row_get_value ((SfSatisfactionRow *) b);
+
+  if (x->amount != y->amount)
+    return x->amount < y->amount ? -1 : 1;
+
+  return g_strcmp0 (x->currency, y->currency);
+}
+
+/* No value sorts below every score. */
+static int
+compare_score (int x,
+               int y)
+{
+  return x < y ? -1 : x > y;
+}
+
+static int
+compare_csat (gconstpointer a,
+              gconstpointer b,
+              gpointer      data)
+{
+  return compare_score (sf_satisfaction_row_get_latest_csat ((SfSatisfactionRow *) a),
+                        sf_satisfaction_row_get_latest_csat ((SfSatisfactionRow *) b));
+}
+
+static int
+compare_nps (gconstpointer a,
+             gconstpointer b,
+             gpointer      data)
+{
+  return compare_score (sf_satisfaction_row_get_latest_nps ((SfSatisfactionRow *) a),
+                        sf_satisfaction_row_get_latest_nps ((SfSatisfactionRow *) b));
+}
+
+static int
+compare_verdict (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      data)
+{
+  /* Successes, then failures, then the undecided. */
+  static const int order[] = { [SF_VERDICT_SUCCESS] = 0, [SF_VERDICT_FAILURE] = 1, [SF_VERDICT_UNDECIDED] = 2 };
+
+  return compare_score (order[sf_satisfaction_row_get_verdict ((SfSatisfactionRow *) a)],
+                        order[sf_satisfaction_row_get_verdict ((SfSatisfactionRow *) b)]);
+}
+
+static int
+compare_follow_up (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      data)
+{
+  guint x = sf_satisfaction_row_get_next_follow_up ((SfSatisfactionRow *) a);
+  guint y = sf_satisfaction_row_get_next_follow_up ((SfSatisfactionRow *) b);
+
+  /* Deals with nothing left to ask go last. */
+  return compare_score (x ? (int) x : G_MAXINT, y ? (int) y : G_MAXINT);
+}
+
+static void
+set_sorter (GtkColumnViewColumn *column,
+            GCompareDataFunc     compare)
+{
+  g_autoptr(GtkSorter) sorter = GTK_SORTER (gtk_custom_sorter_new (compare, NULL, NULL));
+
+  gtk_column_view_column_set_sorter (column, sorter);
+}
+
+/* The summary */
+
+static void
+set_detail (GtkLabel   *label,
+            const char *text)
+{
+  gtk_label_set_text (label, text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (label), text);
+}
+
+static SfSatisfactionPeriod
+current_period (SfSatisfactionView *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->period_dropdown);
+
+  return selected < SF_N_SATISFACTION_PERIODS ? selected : SF_SATISFACTION_PERIOD_12_MONTHS;
+}
+
+static void
+update_summary (SfSatisfactionView *self)
+{
+  SfSatisfactionSummary summary;
+  g_autofree char *nps = NULL, *csat = NULL, *rate = NULL, *answers = NULL, *decided = NULL;
+  guint from, to;
+
+  if (self->feedback == NULL || self->row_array == NULL)
+    return;
+
+  sf_satisfaction_period_get_range (current_period (self), self->today, &from, &to);
+  sf_satisfaction_summarize (self->feedback, self->row_array, from, to, &summary);
+
+  nps = sf_satisfaction_format_nps (summary.nps);
+  csat = sf_satisfaction_format_average (summary.csat);
+  rate = sf_satisfaction_format_rate (summary.success_rate);
+  answers = g_strdup_printf ("%u", summary.n_answers);
+  gtk_label_set_text (self->nps_label, nps);
+  gtk_label_set_text (self->csat_label, csat);
+  gtk_label_set_text (self->rate_label, rate);
+  gtk_label_set_text (self->answers_label, answers);
+
+  set_detail (self->nps_detail_label, _("From −100 to 100"));
+  set_detail (self->csat_detail_label, _("From 1 to 5"));
+  decided = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          /* Translators: under the success rate: how many of the
+                                           * deals judged in the period were a success */
+                                          "%u of %u deal judged", "%u of %u deals judged",
+                                          summary.n_success + summary.n_failure),
+                             summary.n_success, summary.n_success + summary.n_failure);
+  set_detail (self->rate_detail_label, decided);
+  set_detail (self->answers_detail_label, sf_satisfaction_period_get_name (current_period (self)));
+}
+
+static void
+period_changed_cb (SfSatisfactionView *self)
+{
+  update_summary (self);
+}
+
+static void
+update_chart (SfSatisfactionView *self)
+{
+  g_autoptr(GArray) months = NULL;
+  g_autoptr(GDate) date = NULL;
+
+  if (self->feedback == NULL)
+    return;
+
+  date = g_date_new_julian (self->today);
+  months = sf_satisfaction_monthly (self->feedback, g_date_get_year (date), g_date_get_month (date));
+  sf_satisfaction_chart_set_months (self->chart, months);
+}
+
+/* The breakdowns: a small table per grouping */
+
+static GtkWidget *
+cell (const char *text,
+      float       xalign,
+      gboolean    header)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), xalign);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (label, header ? "caption-heading" : "numeric");
+  if (header)
+    gtk_widget_add_css_class (label, "dim-label");
+
+  return label;
+}
+
+static void
+fill_table (GtkGrid    *grid,
+            const char *first_header,
+            GPtrArray  *groups)
+{
+  const char *headers[] = {
+    first_header,
+    /* Translators: column of the breakdown tables: how many deals were a success */
+    C_("breakdown", "Success"),
+    /* Translators: column of the breakdown tables: how many deals were a failure */
+    C_("breakdown", "Failure"),
+    /* Translators: column of the breakdown tables: deals without a verdict yet */
+    C_("breakdown", "Open"),
+    /* Translators: column of the breakdown tables: the success rate */
+    C_("breakdown", "Rate"),
+  };
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (grid))) != NULL)
+    gtk_grid_remove (grid, child);
+
+  for (guint c = 0; c < G_N_ELEMENTS (headers); c++)
+    gtk_grid_attach (grid, cell (headers[c], c == 0 ? 0 : 1, TRUE), c, 0, 1, 1);
+
+  for (guint i = 0; i < groups->len; i++)
+    {
+      SfSatisfactionGroup *group = g_ptr_array_index (groups, i);
+      g_autofree char *success = g_strdup_printf ("%u", sf_satisfaction_group_get_n_success (group));
+      g_autofree char *failure = g_strdup_printf ("%u", sf_satisfaction_group_get_n_failure (group));
+      g_autofree char *open = g_strdup_printf ("%u", sf_satisfaction_group_get_n_undecided (group));
+      g_autofree char *rate = sf_satisfaction_format_rate (sf_satisfaction_group_get_success_rate (group));
+      GtkWidget *name = cell (sf_satisfaction_group_get_label (group), 0, FALSE);
+
+      gtk_widget_set_hexpand (name, TRUE);
+      gtk_widget_set_tooltip_text (name, sf_satisfaction_group_get_label (group));
+      gtk_grid_attach (grid, name, 0, i + 1, 1, 1);
+      gtk_grid_attach (grid, cell (success, 1, FALSE), 1, i + 1, 1, 1);
+      gtk_grid_attach (grid, cell (failure, 1, FALSE), 2, i + 1, 1, 1);
+      gtk_grid_attach (grid, cell (open, 1, FALSE), 3, i + 1, 1, 1);
+      gtk_grid_attach (grid, cell (rate, 1, FALSE), 4, i + 1, 1, 1);
+    }
+}
+
+static void
+update_breakdowns (SfSatisfactionView *self)
+{
+  g_autoptr(GPtrArray) owners = NULL;
+  g_autoptr(GPtrArray) bands = NULL;
+
+  if (self->row_array == NULL)
+    return;
+
+  owners = sf_satisfaction_by_owner (self->row_array);
+  bands = sf_satisfaction_by_band (self->row_array);
+  /* Translators: first column of the breakdown by owner */
+  fill_table (self->owner_grid, C_("breakdown", "Owner"), owners);
+  /* Translators: first column of the breakdown by deal size */
+  fill_table (self->band_grid, C_("breakdown", "Deal size"), bands);
+}
+
+/* The list */
+
+static void
+update_count (SfSatisfactionView *self)
+{
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  guint all = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+  g_autofree char *text = NULL;
+
+  if (shown == all)
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         /* Translators: how many closed deals the Satisfaction tab lists */
+                                         "%u closed deal", "%u closed deals", all), all);
+  else
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         /* Translators: how many of the closed deals the search shows */
+                                         "%u of %u closed deal", "%u of %u closed deals", all),
+                            shown, all);
+  gtk_label_set_text (self->count_label, text);
+
+  gtk_stack_set_visible_child_name (self->list_stack,
+                                    all == 0 ? "empty" : shown == 0 ? "no-match" : "list");
+}
+
+static void
+update_buttons (SfSatisfactionView *self)
+{
+  gboolean selected = sf_satisfaction_view_get_selected (self) != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "satisfaction.record-feedback", selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "satisfaction.record-verdict", selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "satisfaction.export",
+                                 self->row_array != NULL && self->row_array->len > 0);
+}
+
+static gboolean
+match_row (gpointer item,
+           gpointer data)
+{
+  SfSatisfactionView *self = data;
+
+  return sf_satisfaction_row_matches (item, self->folded);
+}
+
+static void
+search_changed_cb (SfSatisfactionView *self)
+{
+  g_autofree char *folded = sf_search_fold (g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)))));
+  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
+
+  if (*folded == '\0')
+    g_clear_pointer (&folded, g_free);
+  if (g_strcmp0 (folded, self->folded) == 0)
+    return;
+
+  /* Typing on narrows what is shown; deleting widens it. */
+  if (self->folded == NULL || (folded != NULL && strstr (folded, self->folded) != NULL))
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (folded == NULL || strstr (self->folded, folded) != NULL)
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+
+  g_free (self->folded);
+  self->folded = g_steal_pointer (&folded);
+  gtk_filter_changed (GTK_FILTER (self->filter), change);
+}
+
+static void
+stop_search_cb (SfSatisfactionView *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+static void
+activate_on_selected (SfSatisfactionView *self,
+                      const char         *action)
+{
+  SfSatisfactionRow *row = sf_satisfaction_view_get_selected (self);
+
+  if (row != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), action, "x", sf_satisfaction_row_get_deal_id (row));
+}
+
+/* The tab's buttons act on the selected deal through the window's
+ * actions, as the deal pane does. */
+static void
+record_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  activate_on_selected (SF_SATISFACTION_VIEW (widget),
+                        g_str_equal (action_name, "satisfaction.record-feedback")
+                        ? "win.record-feedback" : "win.record-verdict");
+}
+
+static void
+activate_cb (SfSatisfactionView *self,
+             guint               position)
+{
+  g_autoptr(SfSatisfactionRow) row = g_list_model_get_item (G_LIST_MODEL (self->sorted), position);
+
+  if (row != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.open-deal", "x",
+                                sf_satisfaction_row_get_deal_id (row));
+}
+
+/* Loading */
+
+static void reload (SfSatisfactionView *self);
+
+static void
+take_rows (SfSatisfactionView *self,
+           GPtrArray          *rows,
+           GPtrArray          *feedback)
+{
+  SfSatisfactionRow *selected = sf_satisfaction_view_get_selected (self);
+  gint64 selected_id = selected ? sf_satisfaction_row_get_deal_id (selected) : 0;
+
+  g_clear_pointer (&self->feedback, g_ptr_array_unref);
+  self->feedback = g_ptr_array_ref (feedback);
+  g_clear_pointer (&self->row_array, g_ptr_array_unref);
+  self->row_array = g_ptr_array_ref (rows);
+
+  g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
+                       rows->pdata, rows->len);
+  if (selected_id != 0)
+    sf_satisfaction_view_select_deal (self, selected_id);
+
+  update_summary (self);
+  update_chart (self);
+  update_breakdowns (self);
+  update_count (self);
+  update_buttons (self);
+}
+
+static void
+loaded_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(SfSatisfactionView) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) feedback = NULL;
+
+  if (!sf_store_load_satisfaction_finish (SF_STORE (source), result, &rows, &feedback, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      self->loading = FALSE;
+      sf_ui_show_error (GTK_WIDGET (self), _("Customer Satisfaction Could Not Be Read"), error);
+      return;
+    }
+
+  self->loading = FALSE;
+  take_rows (self, rows, feedback);
+
+  if (self->reload_again)
+    {
+      self->reload_again = FALSE;
+      reload (self);
+    }
+}
+
+static void
+reload (SfSatisfactionView *self)
+{
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  self->dirty = FALSE;
+
+  if (self->pipeline == NULL)
+    return;
+
+  /* A read already running may have missed the change: read once more
+   * after it. */
+  if (self->loading)
+    {
+      self->reload_again = TRUE;
+      return;
+    }
+
+  self->loading = TRUE;
+  self->today = sf_date_from_unix (sf_store_now (store (self)));
+  sf_store_load_satisfaction_async (store (self), self->cancellable, loaded_cb, g_object_ref (self));
+}
+
+static gboolean
+reload_timeout (gpointer data)
+{
+  SfSatisfactionView *self = data;
+
+  self->reload_id = 0;
+  reload (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+deals_changed_cb (SfSatisfactionView *self)
+{
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->dirty = TRUE;
+      return;
+    }
+
+  if (self->reload_id == 0)
+    self->reload_id = g_timeout_add (RELOAD_DELAY_MS, reload_timeout, self);
+}
+
+static void
+sf_satisfaction_view_map (GtkWidget *widget)
+{
+  SfSatisfactionView *self = SF_SATISFACTION_VIEW (widget);
+
+  GTK_WIDGET_CLASS (sf_satisfaction_view_parent_class)->map (widget);
+
+  if (self->dirty)
+    reload (self);
+}
+
+/* Export */
+
+typedef struct
+{
+  SfSatisfactionView *self;
+  GFile *file;
+  guint n_rows;
+} Export;
+
+static void
+export_free (Export *export)
+{
+  g_object_unref (export->self);
+  g_object_unref (export->file);
+  g_free (export);
+}
+
+static void
+exported_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  Export *export = user_data;
+  SfSatisfactionView *self = export->self;
+  g_autoptr(GError) error = NULL;
+
+  self->n_exporting--;
+  if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        sf_ui_show_error (GTK_WIDGET (self), _("The Satisfaction Data Was Not Exported"), error);
+    }
+  else
+    {
+      g_autofree char *name = g_file_get_basename (export->file);
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            /* Translators: a toast after the export;
+                                                             * how many rows, then the file's name */
+                                                            "%u row exported to “%s”",
+                                                            "%u rows exported to “%s”", export->n_rows),
+                                               export->n_rows, name);
+
+      sf_ui_toast (GTK_WIDGET (self), text, FALSE);
+    }
+
+  export_free (export);
+}
+
+/**
+ * sf_satisfaction_view_export:
+ * @file: where to write
+ *
+ * Writes every closed deal with its answers and verdict to @file as CSV
+ * and says so in a toast. The file is replaced whole — written beside it
+ * and renamed — so a failure leaves what was there before.
+ */
+void
+sf_satisfaction_view_export (SfSatisfactionView *self,
+                             GFile              *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  Export *export;
+
+  g_return_if_fail (SF_IS_SATISFACTION_VIEW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  export = g_new0 (Export, 1);
+  bytes = sf_satisfaction_export_csv (store (self), &export->n_rows, &error);
+  if (bytes == NULL)
+    {
+      g_free (export);
+      sf_ui_show_error (GTK_WIDGET (self), _("The Satisfaction Data Was Not Exported"), error);
+      return;
+    }
+
+  export->self = g_object_ref (self);
+  export->file = g_object_ref (file);
+  self->n_exporting++;
+  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+                                       self->cancellable, exported_cb, export);
+}
+
+static void
+chooser_response_cb (SfSatisfactionView *self,
+                     int                 response)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (self->chooser));
+  g_clear_object (&self->chooser);
+
+  if (file != NULL)
+    sf_satisfaction_view_export (self, file);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  SfSatisfactionView *self = SF_SATISFACTION_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *day = sf_date_to_iso (self->today ? self->today : sf_date_today ());
+  g_autofree char *name = NULL;
+
+  if (self->chooser != NULL)
+    return;
+
+  self->chooser = gtk_file_chooser_native_new (_("Export Satisfaction Data"),
+                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                               GTK_FILE_CHOOSER_ACTION_SAVE,
+                                               _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  /* Translators: the suggested file name of the export; %s is today's
+   * date as 2026-01-31. Keep it a valid file name. */
+  name = g_strdup_printf (_("satisfaction-%s.csv"), day);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  gtk_file_filter_set_name (filter, _("CSV files"));
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_filter_add_suffix (filter, "csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  g_signal_connect_swapped (self->chooser, "response", G_CALLBACK (chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+/* The object */
+
+static void
+sf_satisfaction_view_dispose (GObject *object)
+{
+  SfSatisfactionView *self = (SfSatisfactionView *) object;
+  GtkWidget *child;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  /* The models outlive the template widgets their signals update. */
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
+  if (self->filtered != NULL)
+    g_signal_handlers_disconnect_by_data (self->filtered, self);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SF_TYPE_SATISFACTION_VIEW);
+  /* The template's top box has no id, so disposing the template leaves it. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->sorted);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->rows);
+  g_clear_pointer (&self->row_array, g_ptr_array_unref);
+  g_clear_pointer (&self->feedback, g_ptr_array_unref);
+  g_clear_object (&self->pipeline);
+
+  G_OBJECT_CLASS (sf_satisfaction_view_parent_class)->dispose (object);
+}
+
+static void
+sf_satisfaction_view_finalize (GObject *object)
+{
+  SfSatisfactionView *self = (SfSatisfactionView *) object;
+
+  g_clear_object (&self->cancellable);
+  g_free (self->folded);
+
+  G_OBJECT_CLASS (sf_satisfaction_view_parent_class)->finalize (object);
+}
+
+static void
+sf_satisfaction_view_class_init (SfSatisfactionViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sf_satisfaction_view_dispose;
+  object_class->finalize = sf_satisfaction_view_finalize;
+  widget_class->map = sf_satisfaction_view_map;
+
+  g_type_ensure (SF_TYPE_SATISFACTION_CHART);
+  g_type_ensure (SF_TYPE_SATISFACTION_ROW);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/salesflow/Salesflow/sf-satisfaction-view.ui");
+#define CHILD(name) gtk_widget_class_bind_template_child (widget_class, SfSatisfactionView, name)
+  CHILD (period_dropdown);
+  CHILD (nps_label);
+  CHILD (nps_detail_label);
+  CHILD (csat_label);
+  CHILD (csat_detail_label);
+  CHILD (rate_label);
+  CHILD (rate_detail_label);
+  CHILD (answers_label);
+  CHILD (answers_detail_label);
+  CHILD (chart);
+  CHILD (owner_grid);
+  CHILD (band_grid);
+  CHILD (search_entry);
+  CHILD (count_label);
+  CHILD (list_stack);
+  CHILD (column_view);
+  CHILD (value_column);
+  CHILD (closed_column);
+  CHILD (csat_column);
+  CHILD (nps_column);
+  CHILD (verdict_column);
+  CHILD (follow_up_column);
+#undef CHILD
+  gtk_widget_class_bind_template_callback (widget_class, value_cb);
+  gtk_widget_class_bind_template_callback (widget_class, date_cb);
+  gtk_widget_class_bind_template_callback (widget_class, score_cb);
+  gtk_widget_class_bind_template_callback (widget_class, verdict_name_cb);
+  gtk_widget_class_bind_template_callback (widget_class, verdict_classes_cb);
+  gtk_widget_class_bind_template_callback (widget_class, follow_up_cb);
+  gtk_widget_class_bind_template_callback (widget_class, follow_up_classes_cb);
+  gtk_widget_class_bind_template_callback (widget_class, overdue_tooltip_cb);
+  gtk_widget_class_bind_template_callback (widget_class, period_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, activate_cb);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "satisfaction-view");
+
+  gtk_widget_class_install_action (widget_class, "satisfaction.record-feedback", NULL, record_action);
+  gtk_widget_class_install_action (widget_class, "satisfaction.record-verdict", NULL, record_action);
+  gtk_widget_class_install_action (widget_class, "satisfaction.export", NULL, export_action);
+}
+
+static void
+sf_satisfaction_view_init (SfSatisfactionView *self)
+{
+  g_autoptr(GtkStringList) periods = gtk_string_list_new (NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+  for (int p = 0; p < SF_N_SATISFACTION_PERIODS; p++)
+    gtk_string_list_append (periods, sf_satisfaction_period_get_name (p));
+  gtk_drop_down_set_model (self->period_dropdown, G_LIST_MODEL (periods));
+  gtk_drop_down_set_selected (self->period_dropdown, SF_SATISFACTION_PERIOD_12_MONTHS);
+
+  set_sorter (self->value_column, compare_value);
+  set_sorter (self->csat_column, compare_csat);
+  set_sorter (self->nps_column, compare_nps);
+  set_sorter (self->verdict_column, compare_verdict);
+  set_sorter (self->follow_up_column, compare_follow_up);
+
+  self->rows = g_list_store_new (SF_TYPE_SATISFACTION_ROW);
+  self->filter = gtk_custom_filter_new (match_row, self, NULL);
+  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->rows)),
+                                              g_object_ref (GTK_FILTER (self->filter)));
+  /* Most recently closed first until the user sorts otherwise. */
+  gtk_column_view_sort_by_column (self->column_view, self->closed_column, GTK_SORT_DESCENDING);
+  self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)),
+                                          g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+
+  g_signal_connect_object (self->selection, "notify::selected-item", G_CALLBACK (update_buttons),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (update_count),
+                           self, G_CONNECT_SWAPPED);
+
+  update_count (self);
+  update_buttons (self);
+}
+
+/**
+ * sf_satisfaction_view_set_pipeline:
+ *
+ * Reads the tab's figures from @pipeline's store and follows its changes;
+ * call once.
+ */
+void
+sf_satisfaction_view_set_pipeline (SfSatisfactionView *self,
+                                   SfPipeline         *pipeline)
+{
+  g_return_if_fail (SF_IS_SATISFACTION_VIEW (self));
+  g_return_if_fail (SF_IS_PIPELINE (pipeline));
+  g_return_if_fail (self->pipeline == NULL);
+
+  self->pipeline = g_object_ref (pipeline);
+  g_signal_connect_object (pipeline, "satisfaction-changed", G_CALLBACK (reload), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (sf_pipeline_get_deals (pipeline), "items-changed",
+                           G_CALLBACK (deals_changed_cb), self, G_CONNECT_SWAPPED);
+  reload (self);
+}
+
+/**
+ * sf_satisfaction_view_reload:
+ *
+ * Reads the figures again, in the background.
+ */
+void
+sf_satisfaction_view_reload (SfSatisfactionView *self)
+{
+  g_return_if_fail (SF_IS_SATISFACTION_VIEW (self));
+  reload (self);
+}
+
+/**
+ * sf_satisfaction_view_is_busy:
+ *
+ * Returns: whether a read or an export is running or about to
+ */
+gboolean
+sf_satisfaction_view_is_busy (SfSatisfactionView *self)
+{
+  g_return_val_if_fail (SF_IS_SATISFACTION_VIEW (self), FALSE);
+  return self->loading || self->reload_id != 0 || self->n_exporting > 0;
+}
+
+/**
+ * sf_satisfaction_view_get_model:
+ *
+ * Returns: (transfer none): the rows as the list shows them, searched and
+ *   sorted
+ */
+GListModel *
+sf_satisfaction_view_get_model (SfSatisfactionView *self)
+{
+  g_return_val_if_fail (SF_IS_SATISFACTION_VIEW (self), NULL);
+  return G_LIST_MODEL (self->sorted);
+}
+
+/**
+ * sf_satisfaction_view_get_selected:
+ *
+ * Returns: (transfer none) (nullable): the selected closed deal
+ */
+SfSatisfactionRow *
+sf_satisfaction_view_get_selected (SfSatisfactionView *self)
+{
+  g_return_val_if_fail (SF_IS_SATISFACTION_VIEW (self), NULL);
+  return gtk_single_selection_get_selected_item (self->selection);
+}
+
+/**
+ * sf_satisfaction_view_select_deal:
+ *
+ * Returns: whether the deal is in the list as searched, and now selected
+ */
+gboolean
+sf_satisfaction_view_select_deal (SfSatisfactionView *self,
+                                  gint64              deal_id)
+{
+  guint n;
+
+  g_return_val_if_fail (SF_IS_SATISFACTION_VIEW (self), FALSE);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SfSatisfactionRow) row = g_list_model_get_item (G_LIST_MODEL (self->sorted), i);
+
+      if (sf_satisfaction_row_get_deal_id (row) == deal_id)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+void
+sf_satisfaction_view_set_period (SfSatisfactionView   *self,
+                                 SfSatisfactionPeriod  period)
+{
+  g_return_if_fail (SF_IS_SATISFACTION_VIEW (self));
+  g_return_if_fail (period < SF_N_SATISFACTION_PERIODS);
+
+  gtk_drop_down_set_selected (self->period_dropdown, period);
+}
+
+SfSatisfactionChart *
+sf_satisfaction_view_get_chart (SfSatisfactionView *self)
+{
+  g_return_val_if_fail (SF_IS_SATISFACTION_VIEW (self), NULL);
+  return self->chart;
+}
