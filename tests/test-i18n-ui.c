@@ -14,9 +14,16 @@
 
 #include <glib/gi18n.h>
 
+#include "sf-feedback-dialog.h"
 #include "sf-import-dialog.h"
 #include "sf-new-deal-dialog.h"
+#include "sf-passphrase-dialog.h"
+#include "sf-person-chooser.h"
+#include "sf-person-dialog.h"
 #include "sf-preferences-window.h"
+#include "sf-request-dialog.h"
+#include "sf-signoff-dialog.h"
+#include "sf-verdict-dialog.h"
 #include "sf-sample.h"
 #include "sf-test-ui.h"
 #include "sf-test-util.h"
@@ -313,6 +320,8 @@ test_window_and_dialogs (void)
   g_autofree char *csv_path = NULL;
   g_autoptr(SfStore) store = sf_test_open_store (&dir);
   g_autoptr(SfPerson) me = sf_store_add_person (store, "Lena Berg", SF_ROLE_SALES, NULL);
+  g_autoptr(SfPerson) manager = sf_store_add_manager (store, "Maja Berg", "a long enough passphrase", NULL);
+  g_autoptr(SfApprovalRequest) request = NULL;
   g_autoptr(GFile) csv = NULL;
   g_autoptr(GtkBuilder) builder = NULL;
   SfWindow *window;
@@ -377,6 +386,67 @@ test_window_and_dialogs (void)
   sf_test_ui_iterate ();
   check_widget (GTK_WIDGET (find_dialog (SF_TYPE_IMPORT_DIALOG)));
   assert_nothing_english ("the import dialog");
+  close_dialogs (GTK_WINDOW (window));
+
+  /* Managers' sign-off: the tab, asking, deciding, the people. */
+  sf_window_show_view (window, "approvals");
+  sf_test_ui_iterate ();
+  check_widget (GTK_WIDGET (window));
+  assert_nothing_english ("the approvals tab");
+
+  deal = deal_in (pipeline, SF_STAGE_DEVELOPED, SF_DEAL_STATUS_OPEN);
+  gtk_window_present (GTK_WINDOW (sf_request_dialog_new (GTK_WINDOW (window), pipeline, deal,
+                                                         SF_APPROVAL_KIND_PRICING)));
+  sf_test_ui_iterate ();
+  check_widget (GTK_WIDGET (find_dialog (SF_TYPE_REQUEST_DIALOG)));
+  assert_nothing_english ("the request dialog");
+  close_dialogs (GTK_WINDOW (window));
+
+  sf_store_set_actor (store, sf_person_get_id (me));
+  g_assert_true (sf_store_request_approval (store, deal, SF_APPROVAL_KIND_ROI, 0, "", &request, NULL));
+  gtk_window_present (GTK_WINDOW (sf_signoff_dialog_new (GTK_WINDOW (window), pipeline, request,
+                                                         sf_person_get_id (manager))));
+  sf_test_ui_iterate ();
+  check_widget (GTK_WIDGET (find_dialog (SF_TYPE_SIGNOFF_DIALOG)));
+  assert_nothing_english ("the sign-off dialog");
+  close_dialogs (GTK_WINDOW (window));
+
+  gtk_window_present (GTK_WINDOW (sf_passphrase_dialog_new (GTK_WINDOW (window), pipeline, manager, NULL)));
+  sf_test_ui_iterate ();
+  check_widget (GTK_WIDGET (find_dialog (SF_TYPE_PASSPHRASE_DIALOG)));
+  assert_nothing_english ("the passphrase dialog");
+  close_dialogs (GTK_WINDOW (window));
+
+  gtk_window_present (GTK_WINDOW (sf_person_dialog_new (GTK_WINDOW (window), pipeline)));
+  sf_test_ui_iterate ();
+  check_widget (GTK_WIDGET (find_dialog (SF_TYPE_PERSON_DIALOG)));
+  assert_nothing_english ("the new person dialog");
+  close_dialogs (GTK_WINDOW (window));
+
+  gtk_window_present (GTK_WINDOW (sf_person_chooser_new (window, FALSE)));
+  sf_test_ui_iterate ();
+  check_widget (GTK_WIDGET (find_dialog (SF_TYPE_PERSON_CHOOSER)));
+  assert_nothing_english ("the switch user dialog");
+  close_dialogs (GTK_WINDOW (window));
+
+  /* Satisfaction: the tab and the two dialogs of a won deal. */
+  sf_window_show_view (window, "satisfaction");
+  sf_test_ui_iterate ();
+  check_widget (GTK_WIDGET (window));
+  assert_nothing_english ("the satisfaction tab");
+
+  deal = deal_in (pipeline, SF_STAGE_CLOSED, SF_DEAL_STATUS_WON);
+  gtk_window_present (GTK_WINDOW (sf_feedback_dialog_new (GTK_WINDOW (window), pipeline, deal)));
+  sf_test_ui_iterate ();
+  check_widget (GTK_WIDGET (find_dialog (SF_TYPE_FEEDBACK_DIALOG)));
+  assert_nothing_english ("the feedback dialog");
+  close_dialogs (GTK_WINDOW (window));
+
+  gtk_window_present (GTK_WINDOW (sf_verdict_dialog_new (GTK_WINDOW (window), pipeline, deal,
+                                                         SF_VERDICT_UNDECIDED, NULL)));
+  sf_test_ui_iterate ();
+  check_widget (GTK_WIDGET (find_dialog (SF_TYPE_VERDICT_DIALOG)));
+  assert_nothing_english ("the verdict dialog");
   close_dialogs (GTK_WINDOW (window));
 
   builder = gtk_builder_new_from_resource ("/io/github/salesflow/Salesflow/gtk/help-overlay.ui");
