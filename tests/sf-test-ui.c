@@ -113,3 +113,37 @@ sf_test_ui_find (GtkWidget  *root,
 
   return NULL;
 }
+
+/* Lets GTK lay out and draw for some 400 ms, as a picture needs. */
+void
+sf_test_ui_wait_frames (void)
+{
+  for (int i = 0; i < 20; i++)
+    {
+      sf_test_ui_iterate ();
+      g_usleep (20000);
+    }
+}
+
+/* Writes @widget, as GTK renders it, to the PNG file @path. */
+void
+sf_test_ui_save_png (GtkWidget  *widget,
+                     const char *path)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderer *renderer;
+  int width, height;
+
+  sf_test_ui_wait_frames ();
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_to_node (snapshot);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  if (!gdk_texture_save_to_png (texture, path))
+    g_error ("Could not write %s", path);
+}

@@ -16,5 +16,8 @@ void       sf_test_ui_wait_until (gboolean     (*condition) (gpointer data),
 void       sf_test_ui_iterate    (void);
 GtkWidget *sf_test_ui_find       (GtkWidget     *root,
                                   const char    *name);
+void       sf_test_ui_wait_frames (void);
+void       sf_test_ui_save_png   (GtkWidget     *widget,
+                                  const char    *path);
 
 G_END_DECLS

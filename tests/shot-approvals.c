@@ -37,16 +37,6 @@ static const struct {
 };
 
 static void
-wait_frames (void)
-{
-  for (int i = 0; i < 20; i++)
-    {
-      sf_test_ui_iterate ();
-      g_usleep (20000);
-    }
-}
-
-static void
 save_png (GtkWidget  *widget,
           const char *dir,
           const char *name,
@@ -54,22 +44,8 @@ save_png (GtkWidget  *widget,
 {
   g_autofree char *file = g_strdup_printf ("%s-%s.png", name, lang);
   g_autofree char *path = g_build_filename (dir, file, NULL);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GskRenderer *renderer;
-  int width, height;
 
-  wait_frames ();
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_to_node (snapshot);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  if (!gdk_texture_save_to_png (texture, path))
-    g_error ("Could not write %s", path);
+  sf_test_ui_save_png (widget, path);
   g_print ("%s\n", path);
 }
 
@@ -201,7 +177,7 @@ main (int   argc,
 
     sf_window_set_me (window, sf_person_get_id (kari));
     gtk_widget_activate_action (GTK_WIDGET (window), "win.open-deal", "x", sf_deal_get_id (solar));
-    wait_frames ();
+    sf_test_ui_wait_frames ();
     figures = sf_test_ui_find (GTK_WIDGET (window), "deal_figures");
     scroller = gtk_widget_get_ancestor (figures, GTK_TYPE_SCROLLED_WINDOW);
     if (gtk_widget_translate_coordinates (figures, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)),

@@ -9,6 +9,8 @@
  * that never went through gettext. Strings whose translation is the same
  * word (“Salesflow”, German “Pipeline”) are read from the language's .po
  * and allowed.
+ *
+ * With SALESFLOW_SHOT_DIR=DIR each screen is also saved as DIR/<what>-<lang>.png.
  */
 #include "config.h"
 
@@ -232,6 +234,27 @@ assert_nothing_english (const char *what)
   g_ptr_array_set_size (found, 0);
 }
 
+/* Checks every text of @root; with SALESFLOW_SHOT_DIR set, also saves
+ * a picture of it there for a translator's or a reviewer's eye. */
+static void
+check_screen (GtkWidget  *root,
+              const char *what)
+{
+  const char *dir = g_getenv ("SALESFLOW_SHOT_DIR");
+
+  check_widget (root);
+  assert_nothing_english (what);
+
+  if (dir != NULL)
+    {
+      g_autofree char *name = g_strdelimit (g_strdup (what), " ", '-');
+      g_autofree char *file = g_strdup_printf ("%s-%s.png", name, g_getenv ("LANGUAGE"));
+      g_autofree char *path = g_build_filename (dir, file, NULL);
+
+      sf_test_ui_save_png (root, path);
+    }
+}
+
 static gboolean
 window_ready (gpointer data)
 {
@@ -304,8 +327,7 @@ test_welcome (void)
   gtk_window_present (GTK_WINDOW (window));
   sf_test_ui_wait_until (loaded, sf_window_get_pipeline (window));
   sf_test_ui_iterate ();
-  check_widget (GTK_WIDGET (window));
-  assert_nothing_english ("the welcome page");
+  check_screen (GTK_WIDGET (window), "the welcome page");
 
   gtk_window_destroy (GTK_WINDOW (window));
   sf_test_ui_iterate ();
@@ -336,47 +358,40 @@ test_window_and_dialogs (void)
 
   sf_window_show_view (window, "pipeline");
   sf_test_ui_iterate ();
-  check_widget (GTK_WIDGET (window));
   check_view_stack (ADW_VIEW_STACK (gtk_widget_get_ancestor (GTK_WIDGET (sf_window_get_board_view (window)),
                                                              ADW_TYPE_VIEW_STACK)));
-  assert_nothing_english ("the board");
+  check_screen (GTK_WIDGET (window), "the board");
 
   /* A deal held by its open jobs, then a lost one. */
   deal = deal_in (pipeline, SF_STAGE_DISCOVERY, SF_DEAL_STATUS_OPEN);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-deal", "x", sf_deal_get_id (deal));
   sf_test_ui_iterate ();
-  check_widget (GTK_WIDGET (window));
-  assert_nothing_english ("the deal list and pane");
+  check_screen (GTK_WIDGET (window), "the deal list and pane");
 
   deal = deal_in (pipeline, SF_STAGE_QUALIFIED, SF_DEAL_STATUS_LOST);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-deal", "x", sf_deal_get_id (deal));
   sf_test_ui_iterate ();
-  check_widget (GTK_WIDGET (window));
-  assert_nothing_english ("a lost deal");
+  check_screen (GTK_WIDGET (window), "a lost deal");
 
   deal = deal_in (pipeline, SF_STAGE_PROPOSED, SF_DEAL_STATUS_OPEN);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.move-back", "x", sf_deal_get_id (deal));
   sf_test_ui_iterate ();
-  check_widget (GTK_WIDGET (find_dialog (ADW_TYPE_MESSAGE_DIALOG)));
-  assert_nothing_english ("the move back dialog");
+  check_screen (GTK_WIDGET (find_dialog (ADW_TYPE_MESSAGE_DIALOG)), "the move back dialog");
   close_dialogs (GTK_WINDOW (window));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.mark-lost", "x", sf_deal_get_id (deal));
   sf_test_ui_iterate ();
-  check_widget (GTK_WIDGET (find_dialog (ADW_TYPE_MESSAGE_DIALOG)));
-  assert_nothing_english ("the lost dialog");
+  check_screen (GTK_WIDGET (find_dialog (ADW_TYPE_MESSAGE_DIALOG)), "the lost dialog");
   close_dialogs (GTK_WINDOW (window));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.new-deal", NULL);
   sf_test_ui_iterate ();
-  check_widget (GTK_WIDGET (find_dialog (SF_TYPE_NEW_DEAL_DIALOG)));
-  assert_nothing_english ("the new deal dialog");
+  check_screen (GTK_WIDGET (find_dialog (SF_TYPE_NEW_DEAL_DIALOG)), "the new deal dialog");
   close_dialogs (GTK_WINDOW (window));
 
   gtk_window_present (GTK_WINDOW (sf_preferences_window_new (GTK_WINDOW (window), pipeline)));
   sf_test_ui_iterate ();
-  check_widget (GTK_WIDGET (find_dialog (SF_TYPE_PREFERENCES_WINDOW)));
-  assert_nothing_english ("the preferences");
+  check_screen (GTK_WIDGET (find_dialog (SF_TYPE_PREFERENCES_WINDOW)), "the preferences");
   close_dialogs (GTK_WINDOW (window));
 
   csv_path = g_build_filename (dir, "import.csv", NULL);
@@ -384,22 +399,19 @@ test_window_and_dialogs (void)
   csv = g_file_new_for_path (csv_path);
   gtk_window_present (GTK_WINDOW (sf_import_dialog_new (GTK_WINDOW (window), pipeline, csv, NULL)));
   sf_test_ui_iterate ();
-  check_widget (GTK_WIDGET (find_dialog (SF_TYPE_IMPORT_DIALOG)));
-  assert_nothing_english ("the import dialog");
+  check_screen (GTK_WIDGET (find_dialog (SF_TYPE_IMPORT_DIALOG)), "the import dialog");
   close_dialogs (GTK_WINDOW (window));
 
   /* Managers' sign-off: the tab, asking, deciding, the people. */
   sf_window_show_view (window, "approvals");
   sf_test_ui_iterate ();
-  check_widget (GTK_WIDGET (window));
-  assert_nothing_english ("the approvals tab");
+  check_screen (GTK_WIDGET (window), "the approvals tab");
 
   deal = deal_in (pipeline, SF_STAGE_DEVELOPED, SF_DEAL_STATUS_OPEN);
   gtk_window_present (GTK_WINDOW (sf_request_dialog_new (GTK_WINDOW (window), pipeline, deal,
                                                          SF_APPROVAL_KIND_PRICING)));
   sf_test_ui_iterate ();
-  check_widget (GTK_WIDGET (find_dialog (SF_TYPE_REQUEST_DIALOG)));
-  assert_nothing_english ("the request dialog");
+  check_screen (GTK_WIDGET (find_dialog (SF_TYPE_REQUEST_DIALOG)), "the request dialog");
   close_dialogs (GTK_WINDOW (window));
 
   sf_store_set_actor (store, sf_person_get_id (me));
@@ -407,46 +419,39 @@ test_window_and_dialogs (void)
   gtk_window_present (GTK_WINDOW (sf_signoff_dialog_new (GTK_WINDOW (window), pipeline, request,
                                                          sf_person_get_id (manager))));
   sf_test_ui_iterate ();
-  check_widget (GTK_WIDGET (find_dialog (SF_TYPE_SIGNOFF_DIALOG)));
-  assert_nothing_english ("the sign-off dialog");
+  check_screen (GTK_WIDGET (find_dialog (SF_TYPE_SIGNOFF_DIALOG)), "the sign-off dialog");
   close_dialogs (GTK_WINDOW (window));
 
   gtk_window_present (GTK_WINDOW (sf_passphrase_dialog_new (GTK_WINDOW (window), pipeline, manager, NULL)));
   sf_test_ui_iterate ();
-  check_widget (GTK_WIDGET (find_dialog (SF_TYPE_PASSPHRASE_DIALOG)));
-  assert_nothing_english ("the passphrase dialog");
+  check_screen (GTK_WIDGET (find_dialog (SF_TYPE_PASSPHRASE_DIALOG)), "the passphrase dialog");
   close_dialogs (GTK_WINDOW (window));
 
   gtk_window_present (GTK_WINDOW (sf_person_dialog_new (GTK_WINDOW (window), pipeline)));
   sf_test_ui_iterate ();
-  check_widget (GTK_WIDGET (find_dialog (SF_TYPE_PERSON_DIALOG)));
-  assert_nothing_english ("the new person dialog");
+  check_screen (GTK_WIDGET (find_dialog (SF_TYPE_PERSON_DIALOG)), "the new person dialog");
   close_dialogs (GTK_WINDOW (window));
 
   gtk_window_present (GTK_WINDOW (sf_person_chooser_new (window, FALSE)));
   sf_test_ui_iterate ();
-  check_widget (GTK_WIDGET (find_dialog (SF_TYPE_PERSON_CHOOSER)));
-  assert_nothing_english ("the switch user dialog");
+  check_screen (GTK_WIDGET (find_dialog (SF_TYPE_PERSON_CHOOSER)), "the switch user dialog");
   close_dialogs (GTK_WINDOW (window));
 
   /* Satisfaction: the tab and the two dialogs of a won deal. */
   sf_window_show_view (window, "satisfaction");
   sf_test_ui_iterate ();
-  check_widget (GTK_WIDGET (window));
-  assert_nothing_english ("the satisfaction tab");
+  check_screen (GTK_WIDGET (window), "the satisfaction tab");
 
   deal = deal_in (pipeline, SF_STAGE_CLOSED, SF_DEAL_STATUS_WON);
   gtk_window_present (GTK_WINDOW (sf_feedback_dialog_new (GTK_WINDOW (window), pipeline, deal)));
   sf_test_ui_iterate ();
-  check_widget (GTK_WIDGET (find_dialog (SF_TYPE_FEEDBACK_DIALOG)));
-  assert_nothing_english ("the feedback dialog");
+  check_screen (GTK_WIDGET (find_dialog (SF_TYPE_FEEDBACK_DIALOG)), "the feedback dialog");
   close_dialogs (GTK_WINDOW (window));
 
   gtk_window_present (GTK_WINDOW (sf_verdict_dialog_new (GTK_WINDOW (window), pipeline, deal,
                                                          SF_VERDICT_UNDECIDED, NULL)));
   sf_test_ui_iterate ();
-  check_widget (GTK_WIDGET (find_dialog (SF_TYPE_VERDICT_DIALOG)));
-  assert_nothing_english ("the verdict dialog");
+  check_screen (GTK_WIDGET (find_dialog (SF_TYPE_VERDICT_DIALOG)), "the verdict dialog");
   close_dialogs (GTK_WINDOW (window));
 
   builder = gtk_builder_new_from_resource ("/io/github/salesflow/Salesflow/gtk/help-overlay.ui");
@@ -455,8 +460,7 @@ test_window_and_dialogs (void)
 
     gtk_window_present (GTK_WINDOW (shortcuts));
     sf_test_ui_iterate ();
-    check_widget (shortcuts);
-    assert_nothing_english ("the keyboard shortcuts");
+    check_screen (shortcuts, "the keyboard shortcuts");
   }
   close_dialogs (NULL);
   sf_test_remove_dir (dir);
