@@ -557,11 +557,14 @@ test_first_run_sample (void)
 
   name = sf_test_ui_find (GTK_WIDGET (window), "welcome_name");
   g_assert_true (gtk_widget_get_mapped (name));
+  /* No tabs to offer yet, at the top or at the bottom. */
+  g_assert_false (gtk_widget_get_visible (sf_test_ui_find (GTK_WIDGET (window), "switcher_bar")));
   g_assert_false (gtk_widget_get_sensitive (sf_test_ui_find (GTK_WIDGET (window), "welcome_sample")));
   gtk_editable_set_text (GTK_EDITABLE (name), "Kari Nordmann");
   g_assert_true (gtk_widget_get_sensitive (sf_test_ui_find (GTK_WIDGET (window), "welcome_sample")));
   g_signal_emit_by_name (sf_test_ui_find (GTK_WIDGET (window), "welcome_sample"), "clicked");
   sf_test_ui_wait_until (window_ready, window);
+  g_assert_true (gtk_widget_get_visible (sf_test_ui_find (GTK_WIDGET (window), "switcher_bar")));
 
   g_assert_cmpuint (g_list_model_get_n_items (sf_pipeline_get_deals (pipeline)), >=, 25);
   g_assert_cmpuint (g_list_model_get_n_items (sf_pipeline_get_persons (pipeline)), ==, 3);

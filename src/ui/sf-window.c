@@ -49,6 +49,7 @@ struct _SfWindow
   SfWelcomePage *welcome_page;
   AdwViewStack *view_stack;
   AdwViewSwitcherTitle *switcher_title;
+  GtkWidget *switcher_bar;
   SfBoardView *board_view;
   SfDealsView *deals_view;
   SfApprovalsView *approvals_view;
@@ -80,6 +81,9 @@ update_actions (SfWindow *self)
   gtk_widget_set_visible (self->me_button, ready);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.switch-user", ready);
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, ready);
+  /* The welcome page has no tabs: the bar, shown when the title is too
+   * narrow for the switcher, would otherwise offer them there. */
+  gtk_widget_set_visible (self->switcher_bar, ready);
 }
 
 static SfDeal *
@@ -739,6 +743,7 @@ sf_window_class_init (SfWindowClass *klass)
   CHILD (welcome_page);
   CHILD (view_stack);
   CHILD (switcher_title);
+  CHILD (switcher_bar);
   CHILD (board_view);
   CHILD (deals_view);
   CHILD (approvals_view);
