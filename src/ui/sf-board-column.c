@@ -5,9 +5,9 @@
  *   pipeline deals ─ GtkFilterListModel (this stage, not lost)
  *                      └─ GtkSingleSelection ─ GtkListView of SfDealCard
  *
- * The header sums the column per currency (there is no exchange rate):
- * count, total and weighted total (value × the deal's probability). The
- * sums are recomputed once per main-loop turn however many deals changed.
+ * The header sums the column per currency (sf-column-totals.c): count,
+ * total and weighted total. The sums are recomputed once per main-loop
+ * turn however many deals changed.
  * Dropping a card on the column, or Ctrl+→ / Ctrl+← on a selected card,
  * asks the window to advance or move the deal back.
  */
@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "sf-board-column.h"
+#include "sf-column-totals.h"
 #include "sf-deal-card.h"
 #include "sf-ui-util.h"
 
@@ -44,93 +45,26 @@ struct _SfBoardColumn
 
 G_DEFINE_FINAL_TYPE (SfBoardColumn, sf_board_column, GTK_TYPE_WIDGET)
 
-typedef struct
-{
-  char currency[4];
-  gint64 total;
-  gint64 weighted;
-} Sum;
-
-static void
-add_to_sums (GArray        *sums,
-             const SfMoney *value,
-             const SfMoney *weighted)
-{
-  Sum *sum = NULL;
-
-  for (guint i = 0; i < sums->len && sum == NULL; i++)
-    if (g_str_equal (g_array_index (sums, Sum, i).currency, value->currency))
-      sum = &g_array_index (sums, Sum, i);
-
-  if (sum == NULL)
-    {
-      Sum empty = { { 0 }, 0, 0 };
-
-      g_strlcpy (empty.currency, value->currency, sizeof empty.currency);
-      g_array_append_val (sums, empty);
-      sum = &g_array_index (sums, Sum, sums->len - 1);
-    }
-
-  /* Saturate rather than wrap: a column header is not worth a crash. */
-  if (__builtin_add_overflow (sum->total, value->amount, &sum->total))
-    sum->total = value->amount > 0 ? G_MAXINT64 : G_MININT64;
-  if (__builtin_add_overflow (sum->weighted, weighted->amount, &sum->weighted))
-    sum->weighted = weighted->amount > 0 ? G_MAXINT64 : G_MININT64;
-}
-
-static char *
-join_sums (GArray   *sums,
-           gboolean  weighted)
-{
-  GString *text = g_string_new (NULL);
-
-  for (guint i = 0; i < sums->len; i++)
-    {
-      Sum *sum = &g_array_index (sums, Sum, i);
-      g_autofree char *part = NULL;
-      SfMoney money;
-
-      sf_money_init (&money, weighted ? sum->weighted : sum->total, sum->currency);
-      part = sf_money_to_string_whole (&money);
-      if (i > 0)
-        g_string_append (text, " + ");
-      g_string_append (text, part);
-    }
-
-  return g_string_free (text, FALSE);
-}
-
 static gboolean
 update_header (gpointer data)
 {
   SfBoardColumn *self = data;
-  GListModel *model = G_LIST_MODEL (self->filtered);
-  const int *probabilities = sf_pipeline_get_stage_probabilities (self->pipeline);
-  g_autoptr(GArray) sums = g_array_new (FALSE, FALSE, sizeof (Sum));
+  g_autoptr(SfColumnTotals) totals = NULL;
   g_autofree char *count = NULL;
   g_autofree char *total = NULL;
   g_autofree char *weighted = NULL;
   g_autofree char *weighted_text = NULL;
   g_autofree char *accessible = NULL;
-  guint n = g_list_model_get_n_items (model);
+  guint n;
 
   self->update_id = 0;
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(SfDeal) deal = g_list_model_get_item (model, i);
-      SfMoney part;
-
-      if (!sf_money_percent (sf_deal_get_value (deal),
-                             sf_deal_get_effective_probability (deal, probabilities),
-                             &part, NULL))
-        sf_money_init (&part, 0, sf_deal_get_value (deal)->currency);
-      add_to_sums (sums, sf_deal_get_value (deal), &part);
-    }
-
+  totals = sf_column_totals_compute (G_LIST_MODEL (self->filtered),
+                                     sf_pipeline_get_stage_probabilities (self->pipeline));
+  n = sf_column_totals_get_count (totals);
   count = g_strdup_printf ("%u", n);
-  total = n ? join_sums (sums, FALSE) : g_strdup ("—");
-  weighted = n ? join_sums (sums, TRUE) : g_strdup ("—");
+  total = sf_column_totals_format (totals, FALSE);
+  weighted = sf_column_totals_format (totals, TRUE);
   /* Translators: the column's total weighted by each deal's probability */
   weighted_text = g_strdup_printf (_("Weighted %s"), weighted);
 
@@ -166,10 +100,8 @@ in_column (gpointer item,
            gpointer data)
 {
   SfBoardColumn *self = data;
-  SfDeal *deal = item;
 
-  return sf_deal_get_stage (deal) == self->stage &&
-         sf_deal_get_status (deal) != SF_DEAL_STATUS_LOST;
+  return sf_deal_is_in_column (item, self->stage);
 }
 
 static void
