@@ -691,6 +691,42 @@ test_async_load (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (sf_pipeline_get_deals (pipeline)), ==, 1);
 }
 
+/* Undoing a delete puts the deal back where it was in the pipeline's
+ * model, the order the deals were created in, not at its end. */
+static void
+test_undo_delete_keeps_place (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SfPipeline) pipeline = sf_pipeline_new (f->store);
+  GListModel *deals = sf_pipeline_get_deals (pipeline);
+  SfDeal *second;
+
+  for (int i = 0; i < 3; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Deal %d", i);
+      g_autoptr(SfDeal) deal = sf_test_create_deal (f->store, title, "Kunde", 100, "EUR");
+    }
+  g_assert_true (sf_pipeline_load_sync (pipeline, &error));
+
+  second = g_list_model_get_item (deals, 1);
+  g_object_unref (second);
+  g_assert_true (sf_pipeline_delete_deal (pipeline, second, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (deals), ==, 2);
+  g_assert_null (sf_pipeline_lookup_deal (pipeline, sf_deal_get_id (second)));
+
+  g_assert_true (sf_pipeline_undo (pipeline, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (deals), ==, 3);
+  {
+    g_autoptr(SfDeal) back = g_list_model_get_item (deals, 1);
+
+    g_assert_true (back == second);
+    g_assert_true (sf_pipeline_lookup_deal (pipeline, sf_deal_get_id (second)) == second);
+  }
+}
+
 /* Bad files */
 
 typedef enum
@@ -899,6 +935,7 @@ main (int   argc,
   ADD ("/store/sample", test_sample);
   ADD ("/pipeline/batch-load", test_batch_load);
   ADD ("/pipeline/async-load", test_async_load);
+  ADD ("/pipeline/undo-delete-keeps-place", test_undo_delete_keeps_place);
 
   for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
     {

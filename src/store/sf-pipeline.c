@@ -4,7 +4,7 @@
  *
  * The views filter and sort one model:
  *
- *   deals (GListStore of SfDeal, filled by one splice)
+ *   deals (SfDealList, by id, filled by one splice)
  *     ├─ GtkFilterListModel (search, stage, status, mine, stale)
  *     │    └─ GtkSortListModel (column view sorter) ─ deal list
  *     └─ GtkFilterListModel per stage ─ board column
@@ -17,6 +17,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sf-deal-list.h"
 #include "sf-pipeline.h"
 
 struct _SfPipeline
@@ -25,9 +26,8 @@ struct _SfPipeline
 
   /* owned */
   SfStore *store;
-  GListStore *deals;
+  SfDealList *deals;
   GListStore *persons;
-  GHashTable *deals_by_id;     /* id → SfDeal, borrowed from deals */
   SfUndoStack *undo;
   GCancellable *cancellable;
   int probabilities[SF_N_STAGES];
@@ -70,7 +70,6 @@ sf_pipeline_finalize (GObject *object)
 {
   SfPipeline *self = (SfPipeline *) object;
 
-  g_clear_pointer (&self->deals_by_id, g_hash_table_unref);
   g_clear_object (&self->deals);
   g_clear_object (&self->persons);
   g_clear_object (&self->undo);
@@ -161,10 +160,8 @@ sf_pipeline_class_init (SfPipelineClass *klass)
 static void
 sf_pipeline_init (SfPipeline *self)
 {
-  self->deals = g_list_store_new (SF_TYPE_DEAL);
+  self->deals = sf_deal_list_new ();
   self->persons = g_list_store_new (SF_TYPE_PERSON);
-  /* Row ids are small positive integers; they fit a pointer as they are. */
-  self->deals_by_id = g_hash_table_new (g_direct_hash, g_direct_equal);
   self->undo = sf_undo_stack_new ();
   self->cancellable = g_cancellable_new ();
 
@@ -195,7 +192,8 @@ sf_pipeline_get_store (SfPipeline *self)
 /**
  * sf_pipeline_get_deals:
  *
- * Returns: (transfer none): every deal not deleted, lost ones included
+ * Returns: (transfer none): every deal not deleted, lost ones included, in
+ *   the order they were created
  */
 GListModel *
 sf_pipeline_get_deals (SfPipeline *self)
@@ -295,16 +293,7 @@ static void
 take_deals (SfPipeline *self,
             GPtrArray  *deals)
 {
-  g_hash_table_remove_all (self->deals_by_id);
-  for (guint i = 0; i < deals->len; i++)
-    {
-      SfDeal *deal = g_ptr_array_index (deals, i);
-
-      g_hash_table_insert (self->deals_by_id, GSIZE_TO_POINTER (sf_deal_get_id (deal)), deal);
-    }
-
-  g_list_store_splice (self->deals, 0, g_list_model_get_n_items (G_LIST_MODEL (self->deals)),
-                       deals->pdata, deals->len);
+  sf_deal_list_set_all (self->deals, deals);
 
   self->loaded = TRUE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
@@ -386,7 +375,7 @@ sf_pipeline_lookup_deal (SfPipeline *self,
 {
   g_return_val_if_fail (SF_IS_PIPELINE (self), NULL);
 
-  return g_hash_table_lookup (self->deals_by_id, GSIZE_TO_POINTER (deal_id));
+  return sf_deal_list_lookup (self->deals, deal_id);
 }
 
 /**
@@ -424,20 +413,17 @@ void
 sf_pipeline_deal_changed (SfPipeline *self,
                           SfDeal     *deal)
 {
-  guint position;
-
   g_return_if_fail (SF_IS_PIPELINE (self));
   g_return_if_fail (SF_IS_DEAL (deal));
 
-  if (g_list_store_find (self->deals, deal, &position))
-    g_list_model_items_changed (G_LIST_MODEL (self->deals), position, 1, 1);
+  sf_deal_list_changed (self->deals, deal);
 }
 
 /**
  * sf_pipeline_add_deals:
  * @deals: (element-type SfDeal): deals just stored, such as an import
  *
- * Appends @deals to the model with one splice.
+ * Adds @deals to the model with one items-changed; new deals go last.
  */
 gboolean
 sf_pipeline_add_deals (SfPipeline *self,
@@ -446,35 +432,24 @@ sf_pipeline_add_deals (SfPipeline *self,
   g_return_val_if_fail (SF_IS_PIPELINE (self), FALSE);
   g_return_val_if_fail (deals != NULL, FALSE);
 
-  for (guint i = 0; i < deals->len; i++)
-    {
-      SfDeal *deal = g_ptr_array_index (deals, i);
-
-      g_hash_table_insert (self->deals_by_id, GSIZE_TO_POINTER (sf_deal_get_id (deal)), deal);
-    }
-  g_list_store_splice (self->deals, g_list_model_get_n_items (G_LIST_MODEL (self->deals)), 0,
-                       deals->pdata, deals->len);
-
+  sf_deal_list_add_many (self->deals, deals);
   return TRUE;
 }
 
+/* A deal created goes last; one brought back by undo goes back to where
+ * it was. */
 static void
 add_deal (SfPipeline *self,
           SfDeal     *deal)
 {
-  g_hash_table_insert (self->deals_by_id, GSIZE_TO_POINTER (sf_deal_get_id (deal)), deal);
-  g_list_store_append (self->deals, deal);
+  sf_deal_list_add (self->deals, deal);
 }
 
 static void
 remove_deal (SfPipeline *self,
              SfDeal     *deal)
 {
-  guint position;
-
-  g_hash_table_remove (self->deals_by_id, GSIZE_TO_POINTER (sf_deal_get_id (deal)));
-  if (g_list_store_find (self->deals, deal, &position))
-    g_list_store_remove (self->deals, position);
+  sf_deal_list_remove (self->deals, deal);
 }
 
 /* Undo entries: each keeps what it needs and a weak idea of the pipeline
