@@ -9,24 +9,38 @@
 #include "sf-deal.h"
 #include "sf-enum-types.h"
 
+/* The texts a deal is found by, in the order the search key holds them. */
+enum {
+  TEXT_TITLE,
+  TEXT_CUSTOMER,
+  TEXT_CONTACT_NAME,
+  TEXT_CONTACT_EMAIL,
+  TEXT_CONTACT_PHONE,
+  N_TEXTS
+};
+
+#define NO_TEXT G_MAXUINT32
+
 /* A deal is kept small: the pipeline holds every deal in memory, a million
- * of them at the far end. Dates are Julian days or Unix seconds, the notes
- * stay NULL until the deal is opened, and the search key is the only
- * derived string. */
+ * of them at the far end. Dates are Julian days or Unix seconds, and the
+ * notes stay NULL until the deal is opened.
+ *
+ * The five searchable texts and the search key share one allocation (see
+ * set_texts()): the key is each text folded (sf_search_fold()), separated
+ * by NULs, and a text that is its own folding, such as most e-mail
+ * addresses and phone numbers, is kept only once, inside the key. */
 struct _SfDeal
 {
   GObject parent_instance;
 
   gint64 id;
-  char *title;
-  char *customer;
-  char *contact_name;
-  char *contact_email;
-  char *contact_phone;
+  char *texts;
+  guint32 text_at[N_TEXTS];   /* offsets into texts; NO_TEXT for NULL */
+  guint32 key_at;
+  guint32 key_len;
   char *notes;
   char *lost_reason;
   char *lost_note;
-  char *search_key;
   gint64 owner_id;
   const char *owner_name;   /* interned: a handful of names for all deals */
   SfMoney value;
@@ -79,15 +93,10 @@ sf_deal_finalize (GObject *object)
 {
   SfDeal *self = (SfDeal *) object;
 
-  g_free (self->title);
-  g_free (self->customer);
-  g_free (self->contact_name);
-  g_free (self->contact_email);
-  g_free (self->contact_phone);
+  g_free (self->texts);
   g_free (self->notes);
   g_free (self->lost_reason);
   g_free (self->lost_note);
-  g_free (self->search_key);
 
   G_OBJECT_CLASS (sf_deal_parent_class)->finalize (object);
 }
@@ -103,11 +112,11 @@ sf_deal_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_ID: g_value_set_int64 (value, self->id); break;
-    case PROP_TITLE: g_value_set_string (value, self->title); break;
-    case PROP_CUSTOMER: g_value_set_string (value, self->customer); break;
-    case PROP_CONTACT_NAME: g_value_set_string (value, self->contact_name); break;
-    case PROP_CONTACT_EMAIL: g_value_set_string (value, self->contact_email); break;
-    case PROP_CONTACT_PHONE: g_value_set_string (value, self->contact_phone); break;
+    case PROP_TITLE: g_value_set_string (value, sf_deal_get_title (self)); break;
+    case PROP_CUSTOMER: g_value_set_string (value, sf_deal_get_customer (self)); break;
+    case PROP_CONTACT_NAME: g_value_set_string (value, sf_deal_get_contact_name (self)); break;
+    case PROP_CONTACT_EMAIL: g_value_set_string (value, sf_deal_get_contact_email (self)); break;
+    case PROP_CONTACT_PHONE: g_value_set_string (value, sf_deal_get_contact_phone (self)); break;
     case PROP_OWNER_ID: g_value_set_int64 (value, self->owner_id); break;
     case PROP_OWNER_NAME: g_value_set_static_string (value, self->owner_name); break;
     case PROP_VALUE: g_value_set_boxed (value, &self->value); break;
@@ -201,11 +210,15 @@ sf_deal_class_init (SfDealClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
+static void set_texts (SfDeal            *self,
+                       const char * const *texts);
+
 static void
 sf_deal_init (SfDeal *self)
 {
-  self->title = g_strdup ("");
-  self->customer = g_strdup ("");
+  static const char * const empty[N_TEXTS] = { "", "", NULL, NULL, NULL };
+
+  set_texts (self, empty);
   self->probability = -1;
   sf_money_init (&self->value, 0, "EUR");
 }
@@ -241,14 +254,16 @@ sf_deal_new_from_row (const SfDealRow *row)
 
   g_return_val_if_fail (row != NULL, self);
 
+  const char *texts[N_TEXTS] = {
+    row->title ? row->title : "",
+    row->customer ? row->customer : "",
+    row->contact_name && *row->contact_name ? row->contact_name : NULL,
+    row->contact_email && *row->contact_email ? row->contact_email : NULL,
+    row->contact_phone && *row->contact_phone ? row->contact_phone : NULL,
+  };
+
   self->id = row->id;
-  g_free (self->title);
-  self->title = g_strdup (row->title ? row->title : "");
-  g_free (self->customer);
-  self->customer = g_strdup (row->customer ? row->customer : "");
-  self->contact_name = dup_or_null (row->contact_name);
-  self->contact_email = dup_or_null (row->contact_email);
-  self->contact_phone = dup_or_null (row->contact_phone);
+  set_texts (self, texts);
   self->owner_id = row->owner_id;
   self->owner_name = row->owner_name ? g_intern_string (row->owner_name) : NULL;
   sf_money_init (&self->value, row->value, row->currency ? row->currency : "EUR");
@@ -278,11 +293,11 @@ sf_deal_dup (SfDeal *deal)
 {
   SfDealRow row = {
     .id = deal->id,
-    .title = deal->title,
-    .customer = deal->customer,
-    .contact_name = deal->contact_name,
-    .contact_email = deal->contact_email,
-    .contact_phone = deal->contact_phone,
+    .title = sf_deal_get_title (deal),
+    .customer = sf_deal_get_customer (deal),
+    .contact_name = sf_deal_get_contact_name (deal),
+    .contact_email = sf_deal_get_contact_email (deal),
+    .contact_phone = sf_deal_get_contact_phone (deal),
     .owner_id = deal->owner_id,
     .owner_name = deal->owner_name,
     .value = deal->value.amount,
@@ -325,11 +340,11 @@ sf_deal_assign (SfDeal *deal,
 
   g_object_freeze_notify (G_OBJECT (deal));
   sf_deal_set_id (deal, from->id);
-  sf_deal_set_title (deal, from->title);
-  sf_deal_set_customer (deal, from->customer);
-  sf_deal_set_contact_name (deal, from->contact_name);
-  sf_deal_set_contact_email (deal, from->contact_email);
-  sf_deal_set_contact_phone (deal, from->contact_phone);
+  sf_deal_set_title (deal, sf_deal_get_title (from));
+  sf_deal_set_customer (deal, sf_deal_get_customer (from));
+  sf_deal_set_contact_name (deal, sf_deal_get_contact_name (from));
+  sf_deal_set_contact_email (deal, sf_deal_get_contact_email (from));
+  sf_deal_set_contact_phone (deal, sf_deal_get_contact_phone (from));
   sf_deal_set_owner_id (deal, from->owner_id);
   sf_deal_set_owner_name (deal, from->owner_name);
   sf_deal_set_value (deal, &from->value);
@@ -349,34 +364,36 @@ sf_deal_assign (SfDeal *deal,
   g_object_thaw_notify (G_OBJECT (deal));
 }
 
-/* Replaces *field with a copy of value (NULL and "" both mean unset for the
- * optional fields) and notifies on a real change. */
-static gboolean
-set_string (SfDeal      *self,
-            char       **field,
-            const char  *value,
-            gboolean     nullable,
-            int          prop)
+static const char *
+get_text (SfDeal *self,
+          int     which)
 {
+  return self->text_at[which] == NO_TEXT ? NULL : self->texts + self->text_at[which];
+}
+
+/* Replaces one text (NULL and "" both mean unset for the optional ones)
+ * and notifies on a real change. */
+static void
+set_text (SfDeal     *self,
+          int         which,
+          const char *value,
+          int         prop)
+{
+  const char *texts[N_TEXTS];
+  gboolean nullable = which >= TEXT_CONTACT_NAME;
+
   if (nullable && value != NULL && *value == '\0')
     value = NULL;
   if (!nullable && value == NULL)
     value = "";
 
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
+  if (g_strcmp0 (get_text (self, which), value) == 0)
+    return;
 
-  g_free (*field);
-  *field = g_strdup (value);
+  for (int i = 0; i < N_TEXTS; i++)
+    texts[i] = i == which ? value : get_text (self, i);
+  set_texts (self, texts);
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
-
-  return TRUE;
-}
-
-static void
-invalidate_search_key (SfDeal *self)
-{
-  g_clear_pointer (&self->search_key, g_free);
 }
 
 gint64
@@ -403,7 +420,7 @@ const char *
 sf_deal_get_title (SfDeal *deal)
 {
   g_return_val_if_fail (SF_IS_DEAL (deal), NULL);
-  return deal->title;
+  return get_text (deal, TEXT_TITLE);
 }
 
 void
@@ -412,15 +429,14 @@ sf_deal_set_title (SfDeal     *deal,
 {
   g_return_if_fail (SF_IS_DEAL (deal));
 
-  if (set_string (deal, &deal->title, title, FALSE, PROP_TITLE))
-    invalidate_search_key (deal);
+  set_text (deal, TEXT_TITLE, title, PROP_TITLE);
 }
 
 const char *
 sf_deal_get_customer (SfDeal *deal)
 {
   g_return_val_if_fail (SF_IS_DEAL (deal), NULL);
-  return deal->customer;
+  return get_text (deal, TEXT_CUSTOMER);
 }
 
 void
@@ -429,8 +445,7 @@ sf_deal_set_customer (SfDeal     *deal,
 {
   g_return_if_fail (SF_IS_DEAL (deal));
 
-  if (set_string (deal, &deal->customer, customer, FALSE, PROP_CUSTOMER))
-    invalidate_search_key (deal);
+  set_text (deal, TEXT_CUSTOMER, customer, PROP_CUSTOMER);
 }
 
 /**
@@ -442,7 +457,7 @@ const char *
 sf_deal_get_contact_name (SfDeal *deal)
 {
   g_return_val_if_fail (SF_IS_DEAL (deal), NULL);
-  return deal->contact_name;
+  return get_text (deal, TEXT_CONTACT_NAME);
 }
 
 void
@@ -451,15 +466,14 @@ sf_deal_set_contact_name (SfDeal     *deal,
 {
   g_return_if_fail (SF_IS_DEAL (deal));
 
-  if (set_string (deal, &deal->contact_name, name, TRUE, PROP_CONTACT_NAME))
-    invalidate_search_key (deal);
+  set_text (deal, TEXT_CONTACT_NAME, name, PROP_CONTACT_NAME);
 }
 
 const char *
 sf_deal_get_contact_email (SfDeal *deal)
 {
   g_return_val_if_fail (SF_IS_DEAL (deal), NULL);
-  return deal->contact_email;
+  return get_text (deal, TEXT_CONTACT_EMAIL);
 }
 
 void
@@ -468,15 +482,14 @@ sf_deal_set_contact_email (SfDeal     *deal,
 {
   g_return_if_fail (SF_IS_DEAL (deal));
 
-  if (set_string (deal, &deal->contact_email, email, TRUE, PROP_CONTACT_EMAIL))
-    invalidate_search_key (deal);
+  set_text (deal, TEXT_CONTACT_EMAIL, email, PROP_CONTACT_EMAIL);
 }
 
 const char *
 sf_deal_get_contact_phone (SfDeal *deal)
 {
   g_return_val_if_fail (SF_IS_DEAL (deal), NULL);
-  return deal->contact_phone;
+  return get_text (deal, TEXT_CONTACT_PHONE);
 }
 
 void
@@ -485,8 +498,7 @@ sf_deal_set_contact_phone (SfDeal     *deal,
 {
   g_return_if_fail (SF_IS_DEAL (deal));
 
-  if (set_string (deal, &deal->contact_phone, phone, TRUE, PROP_CONTACT_PHONE))
-    invalidate_search_key (deal);
+  set_text (deal, TEXT_CONTACT_PHONE, phone, PROP_CONTACT_PHONE);
 }
 
 gint64
@@ -888,67 +900,117 @@ sf_deal_is_editable (SfDeal *deal)
   return deal->status != SF_DEAL_STATUS_LOST;
 }
 
+/* Appends @text folded: each character's compatibility decomposition
+ * without its marks, then case folded. The same as NFKD, dropping marks
+ * and g_utf8_casefold() of the whole, which is what sf_search_fold() did
+ * before it had this shortcut: NFKD's reordering moves only marks, which
+ * are dropped. Text all in ASCII, most of it, folds by lower-casing. */
+static void
+fold_into (GString    *out,
+           const char *text)
+{
+  gsize start = out->len;
+  gboolean ascii = TRUE;
+
+  for (const char *p = text; *p; )
+    {
+      gunichar parts[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
+      gunichar c = (guchar) *p;
+      gsize n;
+
+      if (c < 0x80)
+        {
+          g_string_append_c (out, g_ascii_tolower (*p++));
+          continue;
+        }
+      c = g_utf8_get_char (p);
+      p = g_utf8_next_char (p);
+      n = g_unichar_fully_decompose (c, TRUE, parts, G_N_ELEMENTS (parts));
+      for (gsize i = 0; i < n; i++)
+        if (!g_unichar_ismark (parts[i]))
+          {
+            ascii = ascii && parts[i] < 0x80;
+            g_string_append_unichar (out, parts[i]);
+          }
+    }
+
+  if (!ascii)
+    {
+      g_autofree char *folded = g_utf8_casefold (out->str + start, out->len - start);
+
+      g_string_truncate (out, start);
+      g_string_append (out, folded);
+    }
+  else
+    for (gsize i = start; i < out->len; i++)
+      out->str[i] = g_ascii_tolower (out->str[i]);
+}
+
 /**
  * sf_search_fold:
  *
  * Folds @text for matching: compatibility-decomposed, accents dropped,
  * case folded, so "Müller" is found by "muller" and "MÜLLER".
  *
- * Returns: (transfer full): the folded text
+ * Returns: (transfer full): the folded text; "" for text that is not UTF-8
  */
 char *
 sf_search_fold (const char *text)
 {
-  g_autofree char *decomposed = NULL;
   GString *out;
 
-  if (text == NULL)
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
     return g_strdup ("");
 
-  decomposed = g_utf8_normalize (text, -1, G_NORMALIZE_ALL);
-  if (decomposed == NULL)
-    return g_strdup ("");
-
-  out = g_string_sized_new (strlen (decomposed));
-  for (const char *p = decomposed; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (!g_unichar_ismark (c))
-        g_string_append_unichar (out, c);
-    }
-
-  {
-    char *folded = g_utf8_casefold (out->str, out->len);
-
-    g_string_free (out, TRUE);
-    return folded;
-  }
+  out = g_string_sized_new (strlen (text));
+  fold_into (out, text);
+  return g_string_free (out, FALSE);
 }
 
-/**
- * sf_deal_get_search_key:
- *
- * Returns: (transfer none): the folded title, customer and contact, built
- *   once and kept until one of them changes
- */
-const char *
-sf_deal_get_search_key (SfDeal *deal)
+/* Builds the one block of texts and search key (see struct _SfDeal):
+ * first the texts that differ from their folding, then the key, each
+ * folded text NUL-terminated so that a query word never matches across
+ * two of them. */
+static void
+set_texts (SfDeal             *self,
+           const char * const *texts)
 {
-  g_return_val_if_fail (SF_IS_DEAL (deal), "");
+  g_autoptr(GString) key = g_string_sized_new (128);
+  GString *block;
+  gsize folded_at[N_TEXTS + 1];
+  gboolean same[N_TEXTS];
 
-  if (deal->search_key == NULL)
+  for (int i = 0; i < N_TEXTS; i++)
     {
-      g_autofree char *joined = g_strjoin ("\n", deal->title, deal->customer,
-                                           deal->contact_name ? deal->contact_name : "",
-                                           deal->contact_email ? deal->contact_email : "",
-                                           deal->contact_phone ? deal->contact_phone : "",
-                                           NULL);
+      folded_at[i] = key->len;
+      if (texts[i] != NULL && g_utf8_validate (texts[i], -1, NULL))
+        fold_into (key, texts[i]);
+      g_string_append_c (key, '\0');
+    }
+  folded_at[N_TEXTS] = key->len;
 
-      deal->search_key = sf_search_fold (joined);
+  block = g_string_sized_new (key->len + 64);
+  for (int i = 0; i < N_TEXTS; i++)
+    {
+      same[i] = texts[i] != NULL && strcmp (texts[i], key->str + folded_at[i]) == 0;
+      if (texts[i] == NULL || same[i])
+        continue;
+      self->text_at[i] = block->len;
+      g_string_append_len (block, texts[i], strlen (texts[i]) + 1);
     }
 
-  return deal->search_key;
+  self->key_at = block->len;
+  self->key_len = key->len;
+  g_string_append_len (block, key->str, key->len);
+  for (int i = 0; i < N_TEXTS; i++)
+    if (texts[i] == NULL)
+      self->text_at[i] = NO_TEXT;
+    else if (same[i])
+      self->text_at[i] = self->key_at + folded_at[i];
+
+  g_free (self->texts);
+  self->texts = g_realloc (block->str, block->len);
+  g_string_free (block, FALSE);
 }
 
 /**
@@ -964,15 +1026,13 @@ sf_deal_matches (SfDeal     *deal,
                  const char *folded_query)
 {
   const char *key, *word;
-  gsize key_len;
 
   g_return_val_if_fail (SF_IS_DEAL (deal), FALSE);
 
   if (folded_query == NULL)
     return TRUE;
 
-  key = sf_deal_get_search_key (deal);
-  key_len = strlen (key);
+  key = deal->texts + deal->key_at;
   word = folded_query;
 
   while (*word)
@@ -982,7 +1042,7 @@ sf_deal_matches (SfDeal     *deal,
       while (*word == ' ')
         word++;
       len = strcspn (word, " ");
-      if (len > 0 && memmem (key, key_len, word, len) == NULL)
+      if (len > 0 && memmem (key, deal->key_len, word, len) == NULL)
         return FALSE;
       word += len;
     }

