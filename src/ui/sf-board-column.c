@@ -59,8 +59,8 @@ update_header (gpointer data)
 
   self->update_id = 0;
 
-  totals = sf_column_totals_compute (G_LIST_MODEL (self->filtered),
-                                     sf_pipeline_get_stage_probabilities (self->pipeline));
+  totals = sf_column_totals_compute_stage (sf_pipeline_get_deals (self->pipeline), self->stage,
+                                           sf_pipeline_get_stage_probabilities (self->pipeline));
   n = sf_column_totals_get_count (totals);
   count = g_strdup_printf ("%u", n);
   total = sf_column_totals_format (totals, FALSE);
@@ -313,22 +313,14 @@ gboolean
 sf_board_column_select_deal (SfBoardColumn *self,
                              SfDeal        *deal)
 {
-  guint n;
+  guint position;
 
   g_return_val_if_fail (SF_IS_BOARD_COLUMN (self), FALSE);
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(SfDeal) item = g_list_model_get_item (G_LIST_MODEL (self->filtered), i);
+  if (!sf_ui_find_filtered (self->filtered, deal, &position))
+    return FALSE;
 
-      if (item == deal)
-        {
-          gtk_single_selection_set_selected (self->selection, i);
-          sf_ui_scroll_to_item (GTK_WIDGET (self->list_view), i);
-          return TRUE;
-        }
-    }
-
-  return FALSE;
+  gtk_single_selection_set_selected (self->selection, position);
+  sf_ui_scroll_to_item (GTK_WIDGET (self->list_view), position);
+  return TRUE;
 }

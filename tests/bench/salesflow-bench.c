@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  *   build-aux/dev bench [N…]           (default 100000 1000000)
- *   build/tests/bench/salesflow-bench [--keep DIR] [N…]
+ *   build/tests/bench/salesflow-bench [--keep DIR [--reuse]] [N…]
  *
  * For each N, in a process of its own (so each peak RSS is its own), the
  * benchmark generates a database of N deals with full checklists and
@@ -13,6 +13,9 @@
  * board's columns and totals, opening a deal, ticking a job until it is on
  * the disk, advancing a stage. It prints a table, and a line per figure,
  * `name value unit`, for scripts (tests/bench/check-bench.py reads them).
+ * --keep DIR leaves the databases in DIR (for a launch of the app on
+ * one); --reuse then skips generating a database that is there, to
+ * profile the rest again.
  * docs/performance.md records a run beside the targets.
  *
  * GTK's list models work without a display, so nothing here opens one.
@@ -323,6 +326,20 @@ generate (Bench *b)
     figure (b, "database", st.st_size / 1048576.0, "MiB");
 }
 
+static void
+reuse_owners (Bench *b)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SfStore) store = sf_store_open (b->path, &error);
+  g_autoptr(GPtrArray) persons = NULL;
+
+  g_assert_no_error (error);
+  persons = sf_store_list_persons (store, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < N_OWNERS && i < persons->len; i++)
+    b->owners[i] = sf_person_get_id (g_ptr_array_index (persons, i));
+}
+
 /* The floor: what reading the deal rows costs with no objects at all */
 
 static const char raw_sql[] =
@@ -371,9 +388,10 @@ build_models (Bench *b)
   /* sf_deals_view_set_pipeline(): the column view's sorter sorts nothing
    * until a column header is clicked. */
   b->filter = sf_deal_filter_new ();
-  b->filtered = gtk_filter_list_model_new (g_object_ref (deals), GTK_FILTER (g_object_ref (b->filter)));
-  b->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (b->filtered)), NULL);
-  b->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (b->sorted)));
+  b->sorted = gtk_sort_list_model_new (g_object_ref (deals), NULL);
+  b->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (b->sorted)),
+                                           GTK_FILTER (g_object_ref (b->filter)));
+  b->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (b->filtered)));
   gtk_single_selection_set_autoselect (b->selection, FALSE);
 
   for (int s = SF_STAGE_FIRST; s <= SF_STAGE_LAST; s++)
@@ -442,10 +460,13 @@ board_totals (Bench *b)
 
   for (int s = SF_STAGE_FIRST; s <= SF_STAGE_LAST; s++)
     {
-      g_autoptr(SfColumnTotals) totals = sf_column_totals_compute (G_LIST_MODEL (b->columns[s]), probabilities);
+      g_autoptr(SfColumnTotals) totals = sf_column_totals_compute_stage (sf_pipeline_get_deals (b->pipeline), s,
+                                                                         probabilities);
       g_autofree char *total = sf_column_totals_format (totals, FALSE);
       g_autofree char *weighted = sf_column_totals_format (totals, TRUE);
 
+      g_assert_cmpuint (sf_column_totals_get_count (totals), ==,
+                        g_list_model_get_n_items (G_LIST_MODEL (b->columns[s])));
       count += sf_column_totals_get_count (totals);
     }
 
@@ -720,7 +741,8 @@ fsync_floor (Bench *b)
 
 static void
 run_one (guint       n,
-         const char *keep)
+         const char *keep,
+         gboolean    reuse)
 {
   g_autoptr(GPtrArray) queries = NULL;
   g_autofree char *name = g_strdup_printf ("bench-%u.db", n);
@@ -729,10 +751,15 @@ run_one (guint       n,
   b.dir = keep ? g_strdup (keep) : sf_test_temp_dir ();
   g_mkdir_with_parents (b.dir, 0700);
   b.path = g_build_filename (b.dir, name, NULL);
-  g_unlink (b.path);
   b.rand = g_rand_new_with_seed (n);
 
-  generate (&b);
+  if (reuse && g_file_test (b.path, G_FILE_TEST_EXISTS))
+    reuse_owners (&b);
+  else
+    {
+      g_unlink (b.path);
+      generate (&b);
+    }
   say ("loading");
   load (&b);
   say ("board, search, sort");
@@ -823,10 +850,12 @@ static gboolean
 run_child (const char *self,
            guint       n,
            const char *keep,
+           gboolean    reuse,
            GHashTable *values)
 {
   g_autofree char *size = g_strdup_printf ("%u", n);
-  const char *argv[] = { self, "--one", size, keep ? "--keep" : NULL, keep, NULL };
+  const char *argv[] = { self, "--one", size, reuse ? "--reuse" : "--new",
+                         keep ? "--keep" : NULL, keep, NULL };
   g_autofree char *out = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) lines = NULL;
@@ -861,13 +890,17 @@ main (int   argc,
   g_autoptr(GArray) sizes = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
   const char *keep = NULL;
-  gboolean one = FALSE, ok = TRUE;
+  gboolean one = FALSE, reuse = FALSE, ok = TRUE;
 
   setlocale (LC_ALL, "");
   for (int i = 1; i < argc; i++)
     {
       if (g_str_equal (argv[i], "--one"))
         one = TRUE;
+      else if (g_str_equal (argv[i], "--reuse"))
+        reuse = TRUE;
+      else if (g_str_equal (argv[i], "--new"))
+        reuse = FALSE;
       else if (g_str_equal (argv[i], "--keep") && i + 1 < argc)
         keep = argv[++i];
       else
@@ -876,7 +909,7 @@ main (int   argc,
 
           if (n < 100)
             {
-              g_printerr ("Usage: salesflow-bench [--keep DIR] [N…]  (N ≥ 100; default 100000 1000000)\n");
+              g_printerr ("Usage: salesflow-bench [--keep DIR [--reuse]] [N…]  (N ≥ 100; default 100000 1000000)\n");
               return 2;
             }
           g_array_append_val (sizes, n);
@@ -891,14 +924,14 @@ main (int   argc,
 
   if (one)
     {
-      run_one (g_array_index (sizes, guint, 0), keep);
+      run_one (g_array_index (sizes, guint, 0), keep, reuse && keep != NULL);
       return 0;
     }
 
   for (guint k = 0; k < sizes->len; k++)
     {
       g_printerr ("salesflow-bench: %u deals\n", g_array_index (sizes, guint, k));
-      ok = run_child (self ? self : argv[0], g_array_index (sizes, guint, k), keep, values) && ok;
+      ok = run_child (self ? self : argv[0], g_array_index (sizes, guint, k), keep, reuse, values) && ok;
     }
   print_table (values, sizes);
 
