@@ -21,6 +21,7 @@
 #include "sf-board-view.h"
 #include "sf-deals-view.h"
 #include "sf-new-deal-dialog.h"
+#include "sf-profile.h"
 #include "sf-reasons.h"
 #include "sf-sample.h"
 #include "sf-ui-util.h"
@@ -701,6 +702,8 @@ sf_window_new (AdwApplication *application,
   SfWindow *self = g_object_new (SF_TYPE_WINDOW, "application", application, NULL);
 
   if (store == NULL)
+    sf_profile_watch_window (GTK_WINDOW (self), NULL);
+  if (store == NULL)
     {
       gtk_spinner_stop (self->spinner);
       adw_status_page_set_description (self->error_page, open_error ? open_error->message : NULL);
@@ -720,6 +723,7 @@ sf_window_new (AdwApplication *application,
   g_signal_connect_object (sf_pipeline_get_undo_stack (self->pipeline), "notify::can-undo",
                            G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
   update_actions (self);
+  sf_profile_watch_window (GTK_WINDOW (self), self->pipeline);
   sf_pipeline_load (self->pipeline);
 
   return self;

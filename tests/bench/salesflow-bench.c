@@ -278,7 +278,8 @@ generate_progress (guint    done,
                    guint    total,
                    gpointer data)
 {
-  if (done % 100000 == 0 || done == total)
+  /* Told every 512 deals. */
+  if (done % 100000 < 512 || done == total)
     say ("generated %u of %u deals", done, total);
   return TRUE;
 }
