@@ -91,29 +91,6 @@ test_sums (void)
   g_assert_cmpstr (weighted, ==, expected_weighted);
 }
 
-/* A stage's totals from every deal count only that column's deals. */
-static void
-test_stage (void)
-{
-  g_autoptr(GListStore) deals = g_list_store_new (SF_TYPE_DEAL);
-  g_autoptr(SfDeal) open = make_deal (100000, "EUR", SF_STAGE_QUALIFIED, SF_DEAL_STATUS_OPEN, -1);
-  g_autoptr(SfDeal) lost = make_deal (70000, "EUR", SF_STAGE_QUALIFIED, SF_DEAL_STATUS_LOST, -1);
-  g_autoptr(SfDeal) later = make_deal (30000, "EUR", SF_STAGE_PROPOSED, SF_DEAL_STATUS_OPEN, -1);
-  g_autoptr(SfColumnTotals) qualified = NULL, closed = NULL;
-  g_autofree char *total = NULL, *expected = money_whole (100000, "EUR");
-
-  g_list_store_append (deals, open);
-  g_list_store_append (deals, lost);
-  g_list_store_append (deals, later);
-  qualified = sf_column_totals_compute_stage (G_LIST_MODEL (deals), SF_STAGE_QUALIFIED, NULL);
-  closed = sf_column_totals_compute_stage (G_LIST_MODEL (deals), SF_STAGE_CLOSED, NULL);
-
-  g_assert_cmpuint (sf_column_totals_get_count (qualified), ==, 1);
-  total = sf_column_totals_format (qualified, FALSE);
-  g_assert_cmpstr (total, ==, expected);
-  g_assert_cmpuint (sf_column_totals_get_count (closed), ==, 0);
-}
-
 /* Sums that would overflow stop at the largest amount instead of wrapping
  * to a negative one. */
 static void
@@ -140,7 +117,6 @@ main (int   argc,
   g_test_add_func ("/column-totals/in-column", test_in_column);
   g_test_add_func ("/column-totals/sums", test_sums);
   g_test_add_func ("/column-totals/saturates", test_saturates);
-  g_test_add_func ("/column-totals/stage", test_stage);
 
   return g_test_run ();
 }

@@ -727,6 +727,57 @@ test_undo_delete_keeps_place (Fixture       *f,
   }
 }
 
+static guint
+column_size (SfPipeline *pipeline,
+             SfStage     stage)
+{
+  return g_list_model_get_n_items (sf_pipeline_get_column (pipeline, stage));
+}
+
+/* The board's columns follow every change: an advance moves a deal on, a
+ * loss takes it off the board, a restore and an undone delete bring it
+ * back, an import adds to the columns of its deals. */
+static void
+test_pipeline_columns (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SfPipeline) pipeline = sf_pipeline_new (f->store);
+  g_autoptr(SfDeal) stored = sf_test_create_deal (f->store, "Moving", "Kunde", 100, "EUR");
+  g_autoptr(SfDeal) other = sf_test_create_deal (f->store, "Staying", "Kunde", 100, "EUR");
+  g_autoptr(SfDeal) imported = row_deal ("Imported", SF_STAGE_DISCOVERY, SF_DEAL_STATUS_OPEN, NULL);
+  g_autoptr(GPtrArray) added = g_ptr_array_new ();
+  SfImportItem items[] = { { imported, 0 } };
+  SfDeal *deal;
+
+  g_assert_true (sf_pipeline_load_sync (pipeline, &error));
+  deal = sf_pipeline_lookup_deal (pipeline, sf_deal_get_id (stored));
+  g_assert_cmpuint (column_size (pipeline, SF_STAGE_PROSPECT), ==, 2);
+
+  g_assert_true (sf_test_tick_stage (f->store, deal, SF_STAGE_PROSPECT));
+  g_assert_true (sf_pipeline_advance (pipeline, deal, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (column_size (pipeline, SF_STAGE_PROSPECT), ==, 1);
+  g_assert_cmpuint (column_size (pipeline, SF_STAGE_QUALIFIED), ==, 1);
+
+  g_assert_true (sf_pipeline_mark_lost (pipeline, deal, "price", NULL, &error));
+  g_assert_cmpuint (column_size (pipeline, SF_STAGE_QUALIFIED), ==, 0);
+  g_assert_true (sf_pipeline_restore (pipeline, deal, &error));
+  g_assert_cmpuint (column_size (pipeline, SF_STAGE_QUALIFIED), ==, 1);
+
+  g_assert_true (sf_pipeline_delete_deal (pipeline, deal, &error));
+  g_assert_cmpuint (column_size (pipeline, SF_STAGE_QUALIFIED), ==, 0);
+  g_assert_true (sf_pipeline_undo (pipeline, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (column_size (pipeline, SF_STAGE_QUALIFIED), ==, 1);
+
+  g_assert_true (sf_store_import_deals (f->store, items, 1, NULL, NULL, &error));
+  g_ptr_array_add (added, imported);
+  g_assert_true (sf_pipeline_add_deals (pipeline, added));
+  g_assert_cmpuint (column_size (pipeline, SF_STAGE_DISCOVERY), ==, 1);
+  g_assert_cmpuint (column_size (pipeline, SF_STAGE_PROSPECT), ==, 1);
+}
+
 /* Bad files */
 
 typedef enum
@@ -936,6 +987,7 @@ main (int   argc,
   ADD ("/pipeline/batch-load", test_batch_load);
   ADD ("/pipeline/async-load", test_async_load);
   ADD ("/pipeline/undo-delete-keeps-place", test_undo_delete_keeps_place);
+  ADD ("/pipeline/columns", test_pipeline_columns);
 
   for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
     {

@@ -151,43 +151,6 @@ sf_column_totals_compute (GListModel *deals,
   return self;
 }
 
-/**
- * sf_column_totals_compute_stage:
- * @deals: (element-type SfDeal): every deal, such as the pipeline's model
- * @stage: the column
- * @stage_probabilities: (array fixed-size=6) (nullable): as for
- *   sf_column_totals_add()
- *
- * The totals of the deals sf_deal_is_in_column() puts in @stage's column.
- * It reads @deals rather than the column's filter model: reading a
- * GtkFilterListModel by position searches its bitset each time, which
- * costs more than asking every deal its stage.
- *
- * Returns: (transfer full): the column's totals
- */
-SfColumnTotals *
-sf_column_totals_compute_stage (GListModel *deals,
-                                SfStage     stage,
-                                const int  *stage_probabilities)
-{
-  SfColumnTotals *self;
-  guint n;
-
-  g_return_val_if_fail (G_IS_LIST_MODEL (deals), NULL);
-
-  self = sf_column_totals_new ();
-  n = g_list_model_get_n_items (deals);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(SfDeal) deal = g_list_model_get_item (deals, i);
-
-      if (sf_deal_is_in_column (deal, stage))
-        sf_column_totals_add (self, deal, stage_probabilities);
-    }
-
-  return self;
-}
-
 guint
 sf_column_totals_get_count (SfColumnTotals *self)
 {

@@ -22,9 +22,6 @@ void            sf_column_totals_add        (SfColumnTotals  *self,
                                              const int       *stage_probabilities);
 SfColumnTotals *sf_column_totals_compute    (GListModel      *deals,
                                              const int       *stage_probabilities);
-SfColumnTotals *sf_column_totals_compute_stage (GListModel   *deals,
-                                             SfStage          stage,
-                                             const int       *stage_probabilities);
 guint           sf_column_totals_get_count  (SfColumnTotals  *self);
 char           *sf_column_totals_format     (SfColumnTotals  *self,
                                              gboolean         weighted);

@@ -2,12 +2,16 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The views filter and sort one model:
+ * The views show two kinds of model:
  *
  *   deals (SfDealList, by id, filled by one splice)
- *     ├─ GtkFilterListModel (search, stage, status, mine, stale)
- *     │    └─ GtkSortListModel (column view sorter) ─ deal list
- *     └─ GtkFilterListModel per stage ─ board column
+ *     └─ GtkSortListModel (column view sorter)
+ *          └─ GtkFilterListModel (search, stage, status, mine, stale) ─ deal list
+ *   columns[stage] (SfDealList: the stage's deals not lost) ─ board column
+ *
+ * The board's columns are lists of their own rather than six filters over
+ * all deals: a load fills them in one pass instead of six, and a changed
+ * deal is looked up in two of them instead of passing six filters.
  *
  * The deals load on a worker thread (sf_store_list_deals_async()) so the
  * window draws first. A changed deal is announced with items-changed at its
@@ -17,6 +21,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sf-column-totals.h"
 #include "sf-deal-list.h"
 #include "sf-pipeline.h"
 
@@ -27,6 +32,7 @@ struct _SfPipeline
   /* owned */
   SfStore *store;
   SfDealList *deals;
+  SfDealList *columns[SF_N_STAGES];
   GListStore *persons;
   SfUndoStack *undo;
   GCancellable *cancellable;
@@ -71,6 +77,8 @@ sf_pipeline_finalize (GObject *object)
   SfPipeline *self = (SfPipeline *) object;
 
   g_clear_object (&self->deals);
+  for (int s = SF_STAGE_FIRST; s <= SF_STAGE_LAST; s++)
+    g_clear_object (&self->columns[s]);
   g_clear_object (&self->persons);
   g_clear_object (&self->undo);
   g_clear_object (&self->store);
@@ -161,6 +169,8 @@ static void
 sf_pipeline_init (SfPipeline *self)
 {
   self->deals = sf_deal_list_new ();
+  for (int s = SF_STAGE_FIRST; s <= SF_STAGE_LAST; s++)
+    self->columns[s] = sf_deal_list_new ();
   self->persons = g_list_store_new (SF_TYPE_PERSON);
   self->undo = sf_undo_stack_new ();
   self->cancellable = g_cancellable_new ();
@@ -200,6 +210,22 @@ sf_pipeline_get_deals (SfPipeline *self)
 {
   g_return_val_if_fail (SF_IS_PIPELINE (self), NULL);
   return G_LIST_MODEL (self->deals);
+}
+
+/**
+ * sf_pipeline_get_column:
+ *
+ * Returns: (transfer none): the deals the board shows in @stage's column
+ *   (sf_deal_is_in_column()), in the order they were created
+ */
+GListModel *
+sf_pipeline_get_column (SfPipeline *self,
+                        SfStage     stage)
+{
+  g_return_val_if_fail (SF_IS_PIPELINE (self), NULL);
+  g_return_val_if_fail (sf_stage_is_valid (stage), NULL);
+
+  return G_LIST_MODEL (self->columns[stage]);
 }
 
 /**
@@ -288,12 +314,39 @@ load_small_tables (SfPipeline  *self,
          sf_pipeline_reload_settings (self, error);
 }
 
-/* Replaces the deals with one splice: one items-changed for the lot. */
+/* Sorts @deals into the board's columns, one pass for all six. */
+static void
+split_columns (GPtrArray *deals,
+               GPtrArray *columns[SF_N_STAGES])
+{
+  for (int s = SF_STAGE_FIRST; s <= SF_STAGE_LAST; s++)
+    columns[s] = g_ptr_array_new ();
+
+  for (guint i = 0; i < deals->len; i++)
+    {
+      SfDeal *deal = g_ptr_array_index (deals, i);
+      SfStage stage = sf_deal_get_stage (deal);
+
+      if (sf_deal_is_in_column (deal, stage))
+        g_ptr_array_add (columns[stage], deal);
+    }
+}
+
+/* Replaces the deals with one splice: one items-changed for the lot, and
+ * one for each column. */
 static void
 take_deals (SfPipeline *self,
             GPtrArray  *deals)
 {
+  GPtrArray *columns[SF_N_STAGES];
+
   sf_deal_list_set_all (self->deals, deals);
+  split_columns (deals, columns);
+  for (int s = SF_STAGE_FIRST; s <= SF_STAGE_LAST; s++)
+    {
+      sf_deal_list_set_all (self->columns[s], columns[s]);
+      g_ptr_array_unref (columns[s]);
+    }
 
   self->loaded = TRUE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
@@ -403,6 +456,31 @@ sf_pipeline_lookup_person (SfPipeline *self,
   return NULL;
 }
 
+/* Moves @deal to the column it now belongs in, or tells its column it
+ * changed; @deal is in at most one column. */
+static void
+update_column (SfPipeline *self,
+               SfDeal     *deal)
+{
+  SfStage stage = sf_deal_get_stage (deal);
+  gboolean shown = sf_deal_is_in_column (deal, stage);
+
+  if (sf_deal_list_find (self->columns[stage], deal, NULL))
+    {
+      if (shown)
+        sf_deal_list_changed (self->columns[stage], deal);
+      else
+        sf_deal_list_remove (self->columns[stage], deal);
+      return;
+    }
+
+  for (int s = SF_STAGE_FIRST; s <= SF_STAGE_LAST; s++)
+    if (sf_deal_list_remove (self->columns[s], deal))
+      break;
+  if (shown)
+    sf_deal_list_add (self->columns[stage], deal);
+}
+
 /**
  * sf_pipeline_deal_changed:
  *
@@ -417,6 +495,7 @@ sf_pipeline_deal_changed (SfPipeline *self,
   g_return_if_fail (SF_IS_DEAL (deal));
 
   sf_deal_list_changed (self->deals, deal);
+  update_column (self, deal);
 }
 
 /**
@@ -429,10 +508,18 @@ gboolean
 sf_pipeline_add_deals (SfPipeline *self,
                        GPtrArray  *deals)
 {
+  GPtrArray *columns[SF_N_STAGES];
+
   g_return_val_if_fail (SF_IS_PIPELINE (self), FALSE);
   g_return_val_if_fail (deals != NULL, FALSE);
 
   sf_deal_list_add_many (self->deals, deals);
+  split_columns (deals, columns);
+  for (int s = SF_STAGE_FIRST; s <= SF_STAGE_LAST; s++)
+    {
+      sf_deal_list_add_many (self->columns[s], columns[s]);
+      g_ptr_array_unref (columns[s]);
+    }
   return TRUE;
 }
 
@@ -443,6 +530,8 @@ add_deal (SfPipeline *self,
           SfDeal     *deal)
 {
   sf_deal_list_add (self->deals, deal);
+  if (sf_deal_is_in_column (deal, sf_deal_get_stage (deal)))
+    sf_deal_list_add (self->columns[sf_deal_get_stage (deal)], deal);
 }
 
 static void
@@ -450,6 +539,8 @@ remove_deal (SfPipeline *self,
              SfDeal     *deal)
 {
   sf_deal_list_remove (self->deals, deal);
+  for (int s = SF_STAGE_FIRST; s <= SF_STAGE_LAST; s++)
+    sf_deal_list_remove (self->columns[s], deal);
 }
 
 /* Undo entries: each keeps what it needs and a weak idea of the pipeline

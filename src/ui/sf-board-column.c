@@ -2,8 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- *   pipeline deals ─ GtkFilterListModel (this stage, not lost)
- *                      └─ GtkSingleSelection ─ GtkListView of SfDealCard
+ *   pipeline column (SfDealList: this stage, not lost)
+ *     └─ GtkSingleSelection ─ GtkListView of SfDealCard
  *
  * The header sums the column per currency (sf-column-totals.c): count,
  * total and weighted total. The sums are recomputed once per main-loop
@@ -18,6 +18,7 @@
 #include "sf-board-column.h"
 #include "sf-column-totals.h"
 #include "sf-deal-card.h"
+#include "sf-deal-list.h"
 #include "sf-ui-util.h"
 
 struct _SfBoardColumn
@@ -35,7 +36,7 @@ struct _SfBoardColumn
 
   /* owned */
   SfPipeline *pipeline;
-  GtkFilterListModel *filtered;
+  GListModel *deals;
   GtkSingleSelection *selection;
   char *summary;
   guint update_id;
@@ -59,8 +60,7 @@ update_header (gpointer data)
 
   self->update_id = 0;
 
-  totals = sf_column_totals_compute_stage (sf_pipeline_get_deals (self->pipeline), self->stage,
-                                           sf_pipeline_get_stage_probabilities (self->pipeline));
+  totals = sf_column_totals_compute (self->deals, sf_pipeline_get_stage_probabilities (self->pipeline));
   n = sf_column_totals_get_count (totals);
   count = g_strdup_printf ("%u", n);
   total = sf_column_totals_format (totals, FALSE);
@@ -95,15 +95,6 @@ schedule_update (SfBoardColumn *self)
     self->update_id = g_idle_add_full (G_PRIORITY_DEFAULT, update_header, self, NULL);
 }
 
-static gboolean
-in_column (gpointer item,
-           gpointer data)
-{
-  SfBoardColumn *self = data;
-
-  return sf_deal_is_in_column (item, self->stage);
-}
-
 static void
 activate_deal (SfBoardColumn *self,
                const char    *action,
@@ -117,7 +108,7 @@ static void
 activate_cb (SfBoardColumn *self,
              guint          position)
 {
-  g_autoptr(SfDeal) deal = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
+  g_autoptr(SfDeal) deal = g_list_model_get_item (self->deals, position);
 
   activate_deal (self, "win.open-deal", deal);
 }
@@ -170,7 +161,7 @@ sf_board_column_dispose (GObject *object)
   g_clear_handle_id (&self->update_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), SF_TYPE_BOARD_COLUMN);
   g_clear_object (&self->selection);
-  g_clear_object (&self->filtered);
+  g_clear_object (&self->deals);
   g_clear_object (&self->pipeline);
   g_clear_pointer (&self->summary, g_free);
 
@@ -230,20 +221,18 @@ sf_board_column_new (SfPipeline *pipeline,
                      SfStage     stage)
 {
   SfBoardColumn *self = g_object_new (SF_TYPE_BOARD_COLUMN, NULL);
-  GtkFilter *filter;
 
   self->pipeline = g_object_ref (pipeline);
   self->stage = stage;
   gtk_label_set_text (self->name_label, sf_stage_get_name (stage));
 
-  filter = GTK_FILTER (gtk_custom_filter_new (in_column, self, NULL));
-  self->filtered = gtk_filter_list_model_new (g_object_ref (sf_pipeline_get_deals (pipeline)), filter);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
+  self->deals = g_object_ref (sf_pipeline_get_column (pipeline, stage));
+  self->selection = gtk_single_selection_new (g_object_ref (self->deals));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
-  g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (schedule_update),
+  g_signal_connect_object (self->deals, "items-changed", G_CALLBACK (schedule_update),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (pipeline, "settings-changed", G_CALLBACK (schedule_update),
                            self, G_CONNECT_SWAPPED);
@@ -280,7 +269,7 @@ GListModel *
 sf_board_column_get_model (SfBoardColumn *self)
 {
   g_return_val_if_fail (SF_IS_BOARD_COLUMN (self), NULL);
-  return G_LIST_MODEL (self->filtered);
+  return self->deals;
 }
 
 /**
@@ -317,7 +306,7 @@ sf_board_column_select_deal (SfBoardColumn *self,
 
   g_return_val_if_fail (SF_IS_BOARD_COLUMN (self), FALSE);
 
-  if (!sf_ui_find_filtered (self->filtered, deal, &position))
+  if (!SF_IS_DEAL (deal) || !sf_deal_list_find (SF_DEAL_LIST (self->deals), deal, &position))
     return FALSE;
 
   gtk_single_selection_set_selected (self->selection, position);
