@@ -13,6 +13,7 @@
 #include "sf-pipeline.h"
 #include "sf-sample.h"
 #include "sf-store.h"
+#include "sf-store-private.h"
 #include "sf-test-util.h"
 #include "sf-workflow.h"
 
@@ -691,6 +692,47 @@ test_async_load (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (sf_pipeline_get_deals (pipeline)), ==, 1);
 }
 
+/* Loaded on two threads, each half of the ids, the deals arrive once
+ * each, in order, without the deleted ones. */
+static void
+test_async_load_split (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(SfPipeline) pipeline = NULL;
+  g_autoptr(GPtrArray) stored = g_ptr_array_new_with_free_func (g_object_unref);
+  gboolean loaded = FALSE;
+  GListModel *deals;
+  guint expected = 0;
+
+  for (int i = 0; i < 40; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Deal %d", i);
+
+      g_ptr_array_add (stored, sf_test_create_deal (f->store, title, "Kunde", 100, "EUR"));
+    }
+  for (int i = 15; i < 25; i++)
+    g_assert_true (sf_store_delete_deal (f->store, g_ptr_array_index (stored, i), NULL));
+
+  sf_store_set_load_split_at (f->store, 10);
+  pipeline = sf_pipeline_new (f->store);
+  g_signal_connect (pipeline, "notify::loaded", G_CALLBACK (loaded_cb), &loaded);
+  sf_pipeline_load (pipeline);
+  while (!loaded)
+    g_main_context_iteration (NULL, TRUE);
+
+  deals = sf_pipeline_get_deals (pipeline);
+  g_assert_cmpuint (g_list_model_get_n_items (deals), ==, 30);
+  for (int i = 0; i < 40; i++)
+    {
+      g_autoptr(SfDeal) deal = NULL;
+
+      if (i >= 15 && i < 25)
+        continue;
+      deal = g_list_model_get_item (deals, expected++);
+      g_assert_cmpint (sf_deal_get_id (deal), ==, sf_deal_get_id (g_ptr_array_index (stored, i)));
+    }
+}
+
 /* Undoing a delete puts the deal back where it was in the pipeline's
  * model, the order the deals were created in, not at its end. */
 static void
@@ -986,6 +1028,7 @@ main (int   argc,
   ADD ("/store/sample", test_sample);
   ADD ("/pipeline/batch-load", test_batch_load);
   ADD ("/pipeline/async-load", test_async_load);
+  ADD ("/pipeline/async-load-split", test_async_load_split);
   ADD ("/pipeline/undo-delete-keeps-place", test_undo_delete_keeps_place);
   ADD ("/pipeline/columns", test_pipeline_columns);
 

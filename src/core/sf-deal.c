@@ -63,6 +63,12 @@ struct _SfDeal
 
 G_DEFINE_FINAL_TYPE (SfDeal, sf_deal, G_TYPE_OBJECT)
 
+/* The texts of a new deal, shared by all until one is set. */
+static const char empty_texts[N_TEXTS] = { 0 };
+
+static void set_texts (SfDeal             *self,
+                       const char * const *texts);
+
 enum {
   PROP_0,
   PROP_ID,
@@ -98,7 +104,8 @@ sf_deal_finalize (GObject *object)
 {
   SfDeal *self = (SfDeal *) object;
 
-  g_free (self->texts);
+  if (self->texts != empty_texts)
+    g_free (self->texts);
   g_free (self->notes);
   g_free (self->lost_reason);
   g_free (self->lost_note);
@@ -215,15 +222,16 @@ sf_deal_class_init (SfDealClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
-static void set_texts (SfDeal            *self,
-                       const char * const *texts);
-
 static void
 sf_deal_init (SfDeal *self)
 {
-  static const char * const empty[N_TEXTS] = { "", "", NULL, NULL, NULL };
-
-  set_texts (self, empty);
+  /* An empty title and customer, no contact: five empty folded texts. */
+  self->texts = (char *) empty_texts;
+  self->key_len = N_TEXTS;
+  self->text_at[TEXT_TITLE] = 0;
+  self->text_at[TEXT_CUSTOMER] = 1;
+  self->text_at[TEXT_CONTACT_NAME] = self->text_at[TEXT_CONTACT_EMAIL] = NO_TEXT;
+  self->text_at[TEXT_CONTACT_PHONE] = NO_TEXT;
   self->probability = -1;
   sf_money_init (&self->value, 0, "EUR");
 }
@@ -910,45 +918,106 @@ sf_deal_is_editable (SfDeal *deal)
  * and g_utf8_casefold() of the whole, which is what sf_search_fold() did
  * before it had this shortcut: NFKD's reordering moves only marks, which
  * are dropped. Text all in ASCII, most of it, folds by lower-casing. */
+static inline char
+ascii_lower (char c)
+{
+  return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
+
+/* One character's folding: its compatibility decomposition without its
+ * marks, case folded. Folding works character by character, so a text's
+ * folding is its characters' foldings one after the other. */
+static void
+fold_char_into (GString  *out,
+                gunichar  c)
+{
+  gunichar parts[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
+  gsize n = g_unichar_fully_decompose (c, TRUE, parts, G_N_ELEMENTS (parts));
+  gsize start = out->len;
+  g_autofree char *folded = NULL;
+
+  for (gsize i = 0; i < n; i++)
+    if (!g_unichar_ismark (parts[i]))
+      g_string_append_unichar (out, parts[i]);
+
+  folded = g_utf8_casefold (out->str + start, out->len - start);
+  g_string_truncate (out, start);
+  g_string_append (out, folded);
+}
+
+/* The Latin letters' foldings, worked out once: decomposing and case
+ * folding each ü and ø of a million deals was most of a load. */
+#define FOLD_CACHE_END 0x250
+
+static char fold_cache[FOLD_CACHE_END][8];
+
+static gpointer
+fill_fold_cache (gpointer data)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (gunichar c = 0x80; c < FOLD_CACHE_END; c++)
+    {
+      g_string_truncate (out, 0);
+      fold_char_into (out, c);
+      /* Longer foldings (none in this range today) are not cached. */
+      if (out->len < sizeof fold_cache[c])
+        memcpy (fold_cache[c], out->str, out->len + 1);
+      else
+        fold_cache[c][0] = '\xff';
+    }
+
+  return NULL;
+}
+
+/* Appends the folding of the valid UTF-8 text at @p. */
+static void
+fold_unicode_into (GString    *out,
+                   const char *p)
+{
+  static GOnce once = G_ONCE_INIT;
+
+  g_once (&once, fill_fold_cache, NULL);
+
+  for (; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x80)
+        g_string_append_c (out, ascii_lower (*p));
+      else if (c < FOLD_CACHE_END && fold_cache[c][0] != '\xff')
+        g_string_append (out, fold_cache[c]);
+      else
+        fold_char_into (out, c);
+    }
+}
+
+/* Appends @text folded. The same as NFKD, dropping marks and
+ * g_utf8_casefold() of the whole, which is what sf_search_fold() did
+ * before it had these shortcuts: NFKD's reordering moves only marks,
+ * which are dropped, and text all in ASCII, most of it, folds by
+ * lower-casing. Text that is not UTF-8 folds to nothing. */
 static void
 fold_into (GString    *out,
            const char *text)
 {
   gsize start = out->len;
-  gboolean ascii = TRUE;
+  const char *p = text;
 
-  for (const char *p = text; *p; )
+  for (; *p && (guchar) *p < 0x80; p++)
+    g_string_append_c (out, ascii_lower (*p));
+
+  if (*p == '\0')
+    return;
+
+  if (!g_utf8_validate (p, -1, NULL))
     {
-      gunichar parts[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
-      gunichar c = (guchar) *p;
-      gsize n;
-
-      if (c < 0x80)
-        {
-          g_string_append_c (out, g_ascii_tolower (*p++));
-          continue;
-        }
-      c = g_utf8_get_char (p);
-      p = g_utf8_next_char (p);
-      n = g_unichar_fully_decompose (c, TRUE, parts, G_N_ELEMENTS (parts));
-      for (gsize i = 0; i < n; i++)
-        if (!g_unichar_ismark (parts[i]))
-          {
-            ascii = ascii && parts[i] < 0x80;
-            g_string_append_unichar (out, parts[i]);
-          }
-    }
-
-  if (!ascii)
-    {
-      g_autofree char *folded = g_utf8_casefold (out->str + start, out->len - start);
-
       g_string_truncate (out, start);
-      g_string_append (out, folded);
+      return;
     }
-  else
-    for (gsize i = start; i < out->len; i++)
-      out->str[i] = g_ascii_tolower (out->str[i]);
+
+  /* Folding goes character by character, so the ASCII start stays. */
+  fold_unicode_into (out, p);
 }
 
 /**
@@ -964,7 +1033,7 @@ sf_search_fold (const char *text)
 {
   GString *out;
 
-  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+  if (text == NULL)
     return g_strdup ("");
 
   out = g_string_sized_new (strlen (text));
@@ -975,45 +1044,58 @@ sf_search_fold (const char *text)
 /* Builds the one block of search key and texts (see struct _SfDeal):
  * first the key, each folded text NUL-terminated so that a query word
  * never matches across two of them, then the texts that differ from their
- * folding. */
+ * folding. It runs for every deal a load reads, so it allocates the
+ * block once, at its size. */
 static void
 set_texts (SfDeal             *self,
            const char * const *texts)
 {
-  g_autoptr(GString) key = g_string_sized_new (128);
-  GString *block;
-  gsize folded_at[N_TEXTS + 1];
+  GString *key = g_string_sized_new (256);
+  gsize folded_at[N_TEXTS], lengths[N_TEXTS], size;
   gboolean same[N_TEXTS];
+  char *block;
 
   for (int i = 0; i < N_TEXTS; i++)
     {
       folded_at[i] = key->len;
-      if (texts[i] != NULL && g_utf8_validate (texts[i], -1, NULL))
+      if (texts[i] != NULL)
         fold_into (key, texts[i]);
       g_string_append_c (key, '\0');
     }
-  folded_at[N_TEXTS] = key->len;
 
-  block = g_string_sized_new (key->len + 64);
-  g_string_append_len (block, key->str, key->len);
-  self->key_len = key->len;
+  size = key->len;
   for (int i = 0; i < N_TEXTS; i++)
     {
-      same[i] = texts[i] != NULL && strcmp (texts[i], key->str + folded_at[i]) == 0;
+      lengths[i] = texts[i] ? strlen (texts[i]) : 0;
+      same[i] = texts[i] != NULL &&
+                lengths[i] == (i + 1 < N_TEXTS ? folded_at[i + 1] : key->len) - folded_at[i] - 1 &&
+                memcmp (texts[i], key->str + folded_at[i], lengths[i]) == 0;
+      if (texts[i] != NULL && !same[i])
+        size += lengths[i] + 1;
+    }
+
+  block = g_malloc (size);
+  memcpy (block, key->str, key->len);
+  self->key_len = key->len;
+  size = key->len;
+  for (int i = 0; i < N_TEXTS; i++)
+    {
       if (texts[i] == NULL)
         self->text_at[i] = NO_TEXT;
       else if (same[i])
         self->text_at[i] = folded_at[i];
       else
         {
-          self->text_at[i] = block->len;
-          g_string_append_len (block, texts[i], strlen (texts[i]) + 1);
+          self->text_at[i] = size;
+          memcpy (block + size, texts[i], lengths[i] + 1);
+          size += lengths[i] + 1;
         }
     }
 
-  g_free (self->texts);
-  self->texts = g_realloc (block->str, block->len);
-  g_string_free (block, FALSE);
+  if (self->texts != empty_texts)
+    g_free (self->texts);
+  self->texts = block;
+  g_string_free (key, TRUE);
 }
 
 /* memmem() sets up a shift table for every call, which costs more than

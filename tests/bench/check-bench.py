@@ -16,7 +16,7 @@ import sys
 bench, n = sys.argv[1], sys.argv[2]
 
 FIGURES = {
-    'generate': 's', 'database': 'MiB', 'raw_scan': 'ms', 'load': 'ms', 'load_ratio': 'x',
+    'generate': 's', 'database': 'MiB', 'raw_scan': 'ms', 'read_deals': 'ms', 'load': 'ms', 'load_ratio': 'x',
     'rss_loaded': 'MiB', 'rss_per_deal': 'B', 'board': 'ms', 'board_totals': 'ms',
     'search_p50': 'ms', 'search_p95': 'ms', 'search_max': 'ms', 'sort_value': 'ms',
     'search_sorted_p50': 'ms', 'search_sorted_p95': 'ms', 'search_sorted_max': 'ms',
