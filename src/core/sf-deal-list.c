@@ -14,6 +14,8 @@
 
 #include "sf-deal-list.h"
 
+#define PREFETCH_AHEAD 16
+
 struct _SfDealList
 {
   GObject parent_instance;
@@ -43,11 +45,19 @@ sf_deal_list_get_item (GListModel *model,
                        guint       position)
 {
   SfDealList *self = SF_DEAL_LIST (model);
+  gpointer *deals = self->deals->pdata;
 
   if (position >= self->deals->len)
     return NULL;
 
-  return g_object_ref (g_ptr_array_index (self->deals, position));
+  /* A filter reads the deals in order, and at a million of them each one
+   * is a cache miss: fetch a few ahead, objects first, then their texts. */
+  if (position + PREFETCH_AHEAD < self->deals->len)
+    __builtin_prefetch (deals[position + PREFETCH_AHEAD]);
+  if (position + PREFETCH_AHEAD / 2 < self->deals->len)
+    sf_deal_prefetch (deals[position + PREFETCH_AHEAD / 2]);
+
+  return g_object_ref (deals[position]);
 }
 
 static void

@@ -131,6 +131,7 @@ int            sf_deal_get_days_in_stage  (SfDeal          *deal,
 gboolean       sf_deal_is_editable        (SfDeal          *deal);
 
 char          *sf_search_fold             (const char      *text);
+void           sf_deal_prefetch           (SfDeal          *deal);
 gboolean       sf_deal_matches            (SfDeal          *deal,
                                            const char      *folded_query);
 
