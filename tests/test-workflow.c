@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "sf-checklist.h"
 #include "sf-workflow.h"
 
@@ -468,8 +470,17 @@ test_search_fields (void)
     {
       g_autofree char *folded = sf_search_fold (cases[i].query);
 
+      g_auto(GStrv) words = g_strsplit (folded, " ", -1);
+      gsize lengths[8];
+      guint n = g_strv_length (words);
+
       g_test_message ("query “%s”", cases[i].query);
       g_assert_true (sf_deal_matches (deal, folded) == cases[i].match);
+      /* The same with the query split beforehand, as the list's filter does. */
+      g_assert_cmpuint (n, <=, G_N_ELEMENTS (lengths));
+      for (guint k = 0; k < n; k++)
+        lengths[k] = strlen (words[k]);
+      g_assert_true (sf_deal_matches_words (deal, (const char * const *) words, lengths, n) == cases[i].match);
     }
 
   /* An address with capitals is kept as typed and still found. */

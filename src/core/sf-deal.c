@@ -1136,6 +1136,30 @@ contains (const char *key,
 }
 
 /**
+ * sf_deal_matches_words:
+ * @words: (array length=n_words): words of a query passed through
+ *   sf_search_fold(), none empty
+ * @lengths: (array length=n_words): their lengths in bytes
+ *
+ * Like sf_deal_matches() with the query split once, for a filter that asks
+ * every deal.
+ */
+gboolean
+sf_deal_matches_words (SfDeal             *deal,
+                       const char * const *words,
+                       const gsize        *lengths,
+                       guint               n_words)
+{
+  g_return_val_if_fail (SF_IS_DEAL (deal), FALSE);
+
+  for (guint i = 0; i < n_words; i++)
+    if (!contains (deal->texts, deal->key_len, words[i], lengths[i]))
+      return FALSE;
+
+  return TRUE;
+}
+
+/**
  * sf_deal_matches:
  * @folded_query: a query passed through sf_search_fold()
  *

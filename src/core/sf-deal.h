@@ -134,5 +134,9 @@ char          *sf_search_fold             (const char      *text);
 void           sf_deal_prefetch           (SfDeal          *deal);
 gboolean       sf_deal_matches            (SfDeal          *deal,
                                            const char      *folded_query);
+gboolean       sf_deal_matches_words      (SfDeal          *deal,
+                                           const char * const *words,
+                                           const gsize     *lengths,
+                                           guint            n_words);
 
 G_END_DECLS
