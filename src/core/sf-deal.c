@@ -21,6 +21,17 @@ enum {
 
 #define NO_TEXT G_MAXUINT32
 
+/* What most deals lack: the notes until the deal is opened, why it was
+ * lost. One pointer in every deal instead of three. */
+typedef struct
+{
+  char *notes;
+  char *lost_reason;
+  char *lost_note;
+} SfDealExtra;
+
+#define EXTRA(deal, field) ((deal)->extra ? (deal)->extra->field : NULL)
+
 /* A deal is kept small: the pipeline holds every deal in memory, a million
  * of them at the far end. Dates are Julian days or Unix seconds, and the
  * notes stay NULL until the deal is opened.
@@ -51,9 +62,7 @@ struct _SfDeal
   guint16 progress_required;
   gint64 owner_id;
   gint64 stage_entered_at;
-  char *notes;
-  char *lost_reason;
-  char *lost_note;
+  SfDealExtra *extra;       /* NULL for most deals */
   const char *owner_name;   /* interned: a handful of names for all deals */
   gint64 created_at;
   gint64 updated_at;
@@ -108,9 +117,13 @@ sf_deal_finalize (GObject *object)
 
   if (self->texts != empty_texts)
     g_free (self->texts);
-  g_free (self->notes);
-  g_free (self->lost_reason);
-  g_free (self->lost_note);
+  if (self->extra != NULL)
+    {
+      g_free (self->extra->notes);
+      g_free (self->extra->lost_reason);
+      g_free (self->extra->lost_note);
+      g_free (self->extra);
+    }
 
   G_OBJECT_CLASS (sf_deal_parent_class)->finalize (object);
 }
@@ -137,11 +150,11 @@ sf_deal_get_property (GObject    *object,
     case PROP_AMOUNT: g_value_set_int64 (value, self->value.amount); break;
     case PROP_STAGE: g_value_set_enum (value, self->stage); break;
     case PROP_STATUS: g_value_set_enum (value, self->status); break;
-    case PROP_LOST_REASON: g_value_set_string (value, self->lost_reason); break;
-    case PROP_LOST_NOTE: g_value_set_string (value, self->lost_note); break;
+    case PROP_LOST_REASON: g_value_set_string (value, EXTRA (self, lost_reason)); break;
+    case PROP_LOST_NOTE: g_value_set_string (value, EXTRA (self, lost_note)); break;
     case PROP_EXPECTED_CLOSE: g_value_set_uint (value, self->expected_close); break;
     case PROP_PROBABILITY: g_value_set_int (value, self->probability); break;
-    case PROP_NOTES: g_value_set_string (value, self->notes); break;
+    case PROP_NOTES: g_value_set_string (value, EXTRA (self, notes)); break;
     case PROP_CREATED_AT: g_value_set_int64 (value, self->created_at); break;
     case PROP_UPDATED_AT: g_value_set_int64 (value, self->updated_at); break;
     case PROP_STAGE_ENTERED_AT: g_value_set_int64 (value, self->stage_entered_at); break;
@@ -249,6 +262,15 @@ sf_deal_new (void)
   return g_object_new (SF_TYPE_DEAL, NULL);
 }
 
+static SfDealExtra *
+extra_for (SfDeal *self)
+{
+  if (self->extra == NULL)
+    self->extra = g_new0 (SfDealExtra, 1);
+
+  return self->extra;
+}
+
 static char *
 dup_or_null (const char *s)
 {
@@ -284,8 +306,11 @@ sf_deal_new_from_row (const SfDealRow *row)
   sf_money_init (&self->value, row->value, row->currency ? row->currency : "EUR");
   self->stage = sf_stage_is_valid (row->stage) ? row->stage : SF_STAGE_PROSPECT;
   self->status = sf_deal_status_is_valid (row->status) ? row->status : SF_DEAL_STATUS_OPEN;
-  self->lost_reason = dup_or_null (row->lost_reason);
-  self->lost_note = dup_or_null (row->lost_note);
+  if ((row->lost_reason && *row->lost_reason) || (row->lost_note && *row->lost_note))
+    {
+      extra_for (self)->lost_reason = dup_or_null (row->lost_reason);
+      self->extra->lost_note = dup_or_null (row->lost_note);
+    }
   self->expected_close = row->expected_close;
   self->probability = CLAMP (row->probability, -1, 100);
   self->created_at = row->created_at;
@@ -319,8 +344,8 @@ sf_deal_dup (SfDeal *deal)
     .currency = deal->value.currency,
     .stage = deal->stage,
     .status = deal->status,
-    .lost_reason = deal->lost_reason,
-    .lost_note = deal->lost_note,
+    .lost_reason = EXTRA (deal, lost_reason),
+    .lost_note = EXTRA (deal, lost_note),
     .expected_close = deal->expected_close,
     .probability = deal->probability,
     .created_at = deal->created_at,
@@ -332,7 +357,8 @@ sf_deal_dup (SfDeal *deal)
   };
   SfDeal *copy = sf_deal_new_from_row (&row);
 
-  copy->notes = g_strdup (deal->notes);
+  if (EXTRA (deal, notes) != NULL)
+    extra_for (copy)->notes = g_strdup (deal->extra->notes);
 
   return copy;
 }
@@ -367,8 +393,8 @@ sf_deal_assign (SfDeal *deal,
   sf_deal_set_state (deal, &state);
   sf_deal_set_expected_close (deal, from->expected_close);
   sf_deal_set_probability (deal, from->probability);
-  if (from->notes != NULL)
-    sf_deal_set_notes (deal, from->notes);
+  if (EXTRA (from, notes) != NULL)
+    sf_deal_set_notes (deal, from->extra->notes);
   if (deal->created_at != from->created_at)
     {
       deal->created_at = from->created_at;
@@ -612,14 +638,14 @@ const char *
 sf_deal_get_lost_reason (SfDeal *deal)
 {
   g_return_val_if_fail (SF_IS_DEAL (deal), NULL);
-  return deal->lost_reason;
+  return EXTRA (deal, lost_reason);
 }
 
 const char *
 sf_deal_get_lost_note (SfDeal *deal)
 {
   g_return_val_if_fail (SF_IS_DEAL (deal), NULL);
-  return deal->lost_note;
+  return EXTRA (deal, lost_note);
 }
 
 gint64
@@ -651,8 +677,8 @@ sf_deal_get_state (SfDeal      *deal,
   state->status = deal->status;
   state->stage_entered_at = deal->stage_entered_at;
   state->closed_at = deal->closed_at;
-  state->lost_reason = deal->lost_reason;
-  state->lost_note = deal->lost_note;
+  state->lost_reason = EXTRA (deal, lost_reason);
+  state->lost_note = EXTRA (deal, lost_note);
 }
 
 /**
@@ -691,19 +717,19 @@ sf_deal_set_state (SfDeal            *deal,
       deal->closed_at = state->closed_at;
       g_object_notify_by_pspec (object, properties[PROP_CLOSED_AT]);
     }
-  if (g_strcmp0 (deal->lost_reason, state->lost_reason) != 0)
+  if (g_strcmp0 (EXTRA (deal, lost_reason), state->lost_reason) != 0)
     {
-      char *old = deal->lost_reason;
+      char *old = extra_for (deal)->lost_reason;
 
-      deal->lost_reason = dup_or_null (state->lost_reason);
+      deal->extra->lost_reason = dup_or_null (state->lost_reason);
       g_free (old);
       g_object_notify_by_pspec (object, properties[PROP_LOST_REASON]);
     }
-  if (g_strcmp0 (deal->lost_note, state->lost_note) != 0)
+  if (g_strcmp0 (EXTRA (deal, lost_note), state->lost_note) != 0)
     {
-      char *old = deal->lost_note;
+      char *old = extra_for (deal)->lost_note;
 
-      deal->lost_note = dup_or_null (state->lost_note);
+      deal->extra->lost_note = dup_or_null (state->lost_note);
       g_free (old);
       g_object_notify_by_pspec (object, properties[PROP_LOST_NOTE]);
     }
@@ -796,7 +822,7 @@ const char *
 sf_deal_get_notes (SfDeal *deal)
 {
   g_return_val_if_fail (SF_IS_DEAL (deal), NULL);
-  return deal->notes;
+  return EXTRA (deal, notes);
 }
 
 void
@@ -805,10 +831,10 @@ sf_deal_set_notes (SfDeal     *deal,
 {
   g_return_if_fail (SF_IS_DEAL (deal));
 
-  if (g_strcmp0 (deal->notes, notes) != 0)
+  if (g_strcmp0 (EXTRA (deal, notes), notes) != 0)
     {
-      g_free (deal->notes);
-      deal->notes = g_strdup (notes);
+      g_free (extra_for (deal)->notes);
+      deal->extra->notes = g_strdup (notes);
       g_object_notify_by_pspec (G_OBJECT (deal), properties[PROP_NOTES]);
     }
 }
