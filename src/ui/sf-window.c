@@ -51,6 +51,7 @@ struct _SfWindow
 
   gint64 me;
   gboolean ready;
+  gboolean load_started;
 };
 
 G_DEFINE_FINAL_TYPE (SfWindow, sf_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -686,13 +687,36 @@ sf_window_init (SfWindow *self)
   self->ready = FALSE;
 }
 
+/* The deals start loading once the window has drawn its first frame: on
+ * two cores the loader's threads would otherwise slow that frame down
+ * (docs/performance.md). */
+static void
+first_frame_cb (GdkFrameClock *clock,
+                SfWindow      *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_frame_cb, self);
+  if (self->load_started)
+    return;
+
+  self->load_started = TRUE;
+  sf_pipeline_load (self->pipeline);
+}
+
+static void
+realize_cb (SfWindow *self)
+{
+  if (!self->load_started)
+    g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                             G_CALLBACK (first_frame_cb), self, 0);
+}
+
 /**
  * sf_window_new:
  * @store: (nullable): the open database, or %NULL when it could not be opened
  * @open_error: (nullable): why @store is %NULL, shown in the window
  *
  * Returns: (transfer none): the window; it loads the pipeline in the
- *   background
+ *   background once it has drawn its first frame
  */
 SfWindow *
 sf_window_new (AdwApplication *application,
@@ -724,7 +748,7 @@ sf_window_new (AdwApplication *application,
                            G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
   update_actions (self);
   sf_profile_watch_window (GTK_WINDOW (self), self->pipeline);
-  sf_pipeline_load (self->pipeline);
+  g_signal_connect (self, "realize", G_CALLBACK (realize_cb), NULL);
 
   return self;
 }
