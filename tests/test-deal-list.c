@@ -94,6 +94,25 @@ test_set_all (void)
   g_assert_null (g_list_model_get_item (G_LIST_MODEL (list), 2));
 }
 
+/* Taking a load's array keeps it, in id order, with one items-changed. */
+static void
+test_take_all (void)
+{
+  static const gint64 loaded[] = { 3, 1, 2 };
+  g_autoptr(SfDealList) list = sf_deal_list_new ();
+  GPtrArray *deals = deals_with_ids (loaded, G_N_ELEMENTS (loaded));
+  g_autofree char *order = NULL;
+  Changes changes = { 0 };
+
+  g_signal_connect (list, "items-changed", G_CALLBACK (items_changed_cb), &changes);
+  sf_deal_list_take_all (list, deals);
+  order = ids (list);
+  g_assert_cmpstr (order, ==, "1 2 3");
+  g_assert_cmpuint (changes.emissions, ==, 1);
+  g_assert_cmpuint (changes.added, ==, 3);
+  g_assert_nonnull (sf_deal_list_lookup (list, 2));
+}
+
 /* A new deal goes last; a deal brought back goes back to its place; a
  * removed one is gone; each is one items-changed where it happened. */
 static void
@@ -182,6 +201,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/deal-list/set-all", test_set_all);
+  g_test_add_func ("/deal-list/take-all", test_take_all);
   g_test_add_func ("/deal-list/add-remove", test_add_remove);
   g_test_add_func ("/deal-list/add-many", test_add_many);
 

@@ -176,6 +176,33 @@ sf_deal_list_set_all (SfDealList *self,
 }
 
 /**
+ * sf_deal_list_take_all:
+ * @deals: (transfer full) (element-type SfDeal): the deals, each with its
+ *   id, the array holding a reference to each
+ *
+ * Like sf_deal_list_set_all(), but keeps @deals itself: a load's million
+ * deals are not referenced and copied once more.
+ */
+void
+sf_deal_list_take_all (SfDealList *self,
+                       GPtrArray  *deals)
+{
+  GPtrArray *old;
+
+  g_return_if_fail (SF_IS_DEAL_LIST (self));
+  g_return_if_fail (deals != NULL);
+
+  old = self->deals;
+  self->deals = deals;
+  g_ptr_array_set_free_func (deals, g_object_unref);
+  if (!sorted_by_id (deals))
+    g_ptr_array_sort (deals, compare_ids);
+
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, old->len, deals->len);
+  g_ptr_array_unref (old);
+}
+
+/**
  * sf_deal_list_add:
  * @deal: a deal with its id, not in the list yet
  *

@@ -17,6 +17,8 @@ G_DECLARE_FINAL_TYPE (SfDealList, sf_deal_list, SF, DEAL_LIST, GObject)
 SfDealList *sf_deal_list_new        (void);
 void        sf_deal_list_set_all    (SfDealList *self,
                                      GPtrArray  *deals);
+void        sf_deal_list_take_all   (SfDealList *self,
+                                     GPtrArray  *deals);
 void        sf_deal_list_add        (SfDealList *self,
                                      SfDeal     *deal);
 void        sf_deal_list_add_many   (SfDealList *self,

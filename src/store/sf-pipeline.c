@@ -333,15 +333,15 @@ split_columns (GPtrArray *deals,
 }
 
 /* Replaces the deals with one splice: one items-changed for the lot, and
- * one for each column. */
+ * one for each column. Takes @deals. */
 static void
 take_deals (SfPipeline *self,
             GPtrArray  *deals)
 {
   GPtrArray *columns[SF_N_STAGES];
 
-  sf_deal_list_set_all (self->deals, deals);
   split_columns (deals, columns);
+  sf_deal_list_take_all (self->deals, deals);
   for (int s = SF_STAGE_FIRST; s <= SF_STAGE_LAST; s++)
     {
       sf_deal_list_set_all (self->columns[s], columns[s]);
@@ -368,7 +368,7 @@ load_cb (GObject      *source,
       return;
     }
 
-  take_deals (self, deals);
+  take_deals (self, g_steal_pointer (&deals));
 }
 
 /**
@@ -413,7 +413,7 @@ sf_pipeline_load_sync (SfPipeline  *self,
   if (deals == NULL)
     return FALSE;
 
-  take_deals (self, deals);
+  take_deals (self, g_steal_pointer (&deals));
   return TRUE;
 }
 
