@@ -428,6 +428,42 @@ test_search_sorted (Fixture       *f,
   g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model (column_view))), ==, 0);
 }
 
+/* A change made while the board is hidden shows in its column's header
+ * once the board is back. */
+static void
+test_board_totals_while_hidden (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(SfDeal) stored = create_deal (f, "Booking platform", "Lofoten Reiseliv AS");
+  SfBoardColumn *prospect;
+  SfPipeline *pipeline;
+  SfDeal *deal;
+  SfMoney value;
+
+  open_window (f);
+  sf_window_show_view (f->window, "pipeline");
+  sf_test_ui_iterate ();
+  pipeline = sf_window_get_pipeline (f->window);
+  prospect = sf_board_view_get_column (sf_window_get_board_view (f->window), SF_STAGE_PROSPECT);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (sf_test_ui_find (GTK_WIDGET (prospect), "column_total"))),
+                   ==, "€1,000");
+
+  sf_window_show_view (f->window, "deals");
+  sf_test_ui_iterate ();
+  deal = sf_pipeline_lookup_deal (pipeline, sf_deal_get_id (stored));
+  sf_money_init (&value, 500000, "EUR");
+  g_assert_true (sf_store_set_deal_value (f->store, deal, &value, NULL));
+  sf_pipeline_deal_changed (pipeline, deal);
+  sf_test_ui_iterate ();
+
+  sf_window_show_view (f->window, "pipeline");
+  sf_test_ui_iterate ();
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (sf_test_ui_find (GTK_WIDGET (prospect), "column_total"))),
+                   ==, "€5,000");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (sf_test_ui_find (GTK_WIDGET (prospect), "column_count"))),
+                   ==, "1");
+}
+
 /* Delete, then undo from the toast: the deal is back whole. */
 static void
 test_undo_delete (Fixture       *f,
@@ -592,6 +628,7 @@ main (int   argc,
   ADD ("/ui/tick-then-advance", test_tick_then_advance);
   ADD ("/ui/blocked-advance-names-jobs", test_blocked_advance_names_jobs);
   ADD ("/ui/board-move", test_board_move);
+  ADD ("/ui/board-totals-while-hidden", test_board_totals_while_hidden);
   ADD ("/ui/search", test_search);
   ADD ("/ui/search-sorted", test_search_sorted);
   ADD ("/ui/undo-delete", test_undo_delete);
