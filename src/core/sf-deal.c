@@ -42,9 +42,11 @@ typedef struct
  * that is its own folding, such as most e-mail addresses and phone
  * numbers, is kept only once, inside the key.
  *
- * What a search, a board column's totals and a lookup by id read of every
- * deal sits in the first 64 bytes, with the object's header: at a million
- * deals each cache line more is a miss more per deal per keystroke. */
+ * What a search and a board column's totals read of every deal sits in the
+ * first 64 bytes, with the object's header: at a million deals each cache
+ * line more is a miss more per deal per keystroke. key_bytes lets a
+ * search answer a one-letter query, and turn away most deals that lack a
+ * letter of a longer one, without reading the key. */
 struct _SfDeal
 {
   GObject parent_instance;
@@ -55,8 +57,9 @@ struct _SfDeal
   guint8 status;
   gint8 probability;
   SfMoney value;
-  gint64 id;
+  guint64 key_bytes;          /* which bytes the key has, see byte_bit() */
 
+  gint64 id;
   guint32 text_at[N_TEXTS];   /* offsets into texts; NO_TEXT for NULL */
   guint16 progress_done;
   guint16 progress_required;
@@ -70,7 +73,7 @@ struct _SfDeal
   guint expected_close;
 };
 
-G_STATIC_ASSERT (G_STRUCT_OFFSET (struct _SfDeal, text_at) <= 64);
+G_STATIC_ASSERT (G_STRUCT_OFFSET (struct _SfDeal, id) <= 64);
 
 G_DEFINE_FINAL_TYPE (SfDeal, sf_deal, G_TYPE_OBJECT)
 
@@ -79,6 +82,32 @@ static const char empty_texts[N_TEXTS] = { 0 };
 
 static void set_texts (SfDeal             *self,
                        const char * const *texts);
+
+/* The bit of key_bytes for a byte: one each for a–z and 0–9, the others
+ * share the rest. A word can occur in a key only if all its bytes' bits
+ * are set; for a one-byte word of a letter or digit the bit is the answer. */
+static inline guint64
+byte_bit (guchar c)
+{
+  if (c >= 'a' && c <= 'z')
+    return G_GUINT64_CONSTANT (1) << (c - 'a');
+  if (c >= '0' && c <= '9')
+    return G_GUINT64_CONSTANT (1) << (26 + c - '0');
+
+  return G_GUINT64_CONSTANT (1) << (36 + c % 28);
+}
+
+static guint64
+bytes_of (const char *text,
+          gsize       len)
+{
+  guint64 bits = 0;
+
+  for (gsize i = 0; i < len; i++)
+    bits |= byte_bit (text[i]);
+
+  return bits;
+}
 
 enum {
   PROP_0,
@@ -243,6 +272,7 @@ sf_deal_init (SfDeal *self)
   /* An empty title and customer, no contact: five empty folded texts. */
   self->texts = (char *) empty_texts;
   self->key_len = N_TEXTS;
+  self->key_bytes = byte_bit ('\0');
   self->text_at[TEXT_TITLE] = 0;
   self->text_at[TEXT_CUSTOMER] = 1;
   self->text_at[TEXT_CONTACT_NAME] = self->text_at[TEXT_CONTACT_EMAIL] = NO_TEXT;
@@ -1105,6 +1135,7 @@ set_texts (SfDeal             *self,
   block = g_malloc (size);
   memcpy (block, key->str, key->len);
   self->key_len = key->len;
+  self->key_bytes = bytes_of (key->str, key->len);
   size = key->len;
   for (int i = 0; i < N_TEXTS; i++)
     {
@@ -1161,26 +1192,81 @@ contains (const char *key,
   return FALSE;
 }
 
+struct _SfSearchQuery
+{
+  guint n_words;
+  struct {
+    char *text;
+    gsize len;
+    guint64 bytes;
+  } words[];
+};
+
 /**
- * sf_deal_matches_words:
- * @words: (array length=n_words): words of a query passed through
- *   sf_search_fold(), none empty
- * @lengths: (array length=n_words): their lengths in bytes
+ * sf_search_query_new:
+ * @folded_query: a query passed through sf_search_fold()
  *
- * Like sf_deal_matches() with the query split once, for a filter that asks
- * every deal.
+ * Splits @folded_query into its words once, for a filter that asks every
+ * deal with sf_deal_matches_query().
+ *
+ * Returns: (transfer full): the query
+ */
+SfSearchQuery *
+sf_search_query_new (const char *folded_query)
+{
+  g_auto(GStrv) parts = g_strsplit (folded_query ? folded_query : "", " ", -1);
+  guint n = g_strv_length (parts), k = 0;
+  SfSearchQuery *query = g_malloc0 (sizeof (SfSearchQuery) + n * sizeof query->words[0]);
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (*parts[i] == '\0')
+        continue;
+      query->words[k].len = strlen (parts[i]);
+      query->words[k].bytes = bytes_of (parts[i], query->words[k].len);
+      query->words[k++].text = g_steal_pointer (&parts[i]);
+    }
+  query->n_words = k;
+
+  return query;
+}
+
+void
+sf_search_query_free (SfSearchQuery *query)
+{
+  if (query == NULL)
+    return;
+
+  for (guint i = 0; i < query->n_words; i++)
+    g_free (query->words[i].text);
+  g_free (query);
+}
+
+/**
+ * sf_deal_matches_query:
+ *
+ * Like sf_deal_matches() with the query split beforehand. A word with a
+ * byte the deal's key lacks is turned away without reading the key, and a
+ * one-letter word is answered without it.
  */
 gboolean
-sf_deal_matches_words (SfDeal             *deal,
-                       const char * const *words,
-                       const gsize        *lengths,
-                       guint               n_words)
+sf_deal_matches_query (SfDeal              *deal,
+                       const SfSearchQuery *query)
 {
   g_return_val_if_fail (SF_IS_DEAL (deal), FALSE);
+  g_return_val_if_fail (query != NULL, FALSE);
 
-  for (guint i = 0; i < n_words; i++)
-    if (!contains (deal->texts, deal->key_len, words[i], lengths[i]))
-      return FALSE;
+  for (guint i = 0; i < query->n_words; i++)
+    {
+      guchar first = query->words[i].text[0];
+
+      if ((deal->key_bytes & query->words[i].bytes) != query->words[i].bytes)
+        return FALSE;
+      if (query->words[i].len == 1 && g_ascii_isalnum (first) && !g_ascii_isupper (first))
+        continue;
+      if (!contains (deal->texts, deal->key_len, query->words[i].text, query->words[i].len))
+        return FALSE;
+    }
 
   return TRUE;
 }

@@ -134,9 +134,14 @@ char          *sf_search_fold             (const char      *text);
 void           sf_deal_prefetch           (SfDeal          *deal);
 gboolean       sf_deal_matches            (SfDeal          *deal,
                                            const char      *folded_query);
-gboolean       sf_deal_matches_words      (SfDeal          *deal,
-                                           const char * const *words,
-                                           const gsize     *lengths,
-                                           guint            n_words);
+
+typedef struct _SfSearchQuery SfSearchQuery;
+
+SfSearchQuery *sf_search_query_new        (const char      *folded_query);
+void           sf_search_query_free       (SfSearchQuery   *query);
+gboolean       sf_deal_matches_query      (SfDeal          *deal,
+                                           const SfSearchQuery *query);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SfSearchQuery, sf_search_query_free)
 
 G_END_DECLS

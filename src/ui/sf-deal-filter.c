@@ -6,7 +6,7 @@
  * keystroke is one pass over the deals. Typing more of a word tells the
  * filter model the match got stricter, so only the deals still shown are
  * looked at again; the query is folded and split once per keystroke and
- * each deal's search key once per edit (sf_deal_matches_words() allocates
+ * each deal's search key once per edit (sf_deal_matches_query() allocates
  * nothing).
  */
 #include "config.h"
@@ -21,9 +21,7 @@ struct _SfDealFilter
 
   char *query;         /* as typed */
   char *folded;        /* NULL when empty */
-  GStrv words;         /* folded, split at spaces, none empty */
-  gsize *lengths;
-  guint n_words;
+  SfSearchQuery *words; /* folded, split; NULL when empty */
   int stage;           /* -1: any */
   int status;          /* -1: any */
   gint64 owner_id;     /* 0: anyone */
@@ -63,8 +61,7 @@ sf_deal_filter_match (GtkFilter *filter,
     return FALSE;
   if (self->stale_days > 0 && !sf_deal_is_stale (deal, self->stale_days, self->now))
     return FALSE;
-  if (self->n_words > 0 &&
-      !sf_deal_matches_words (deal, (const char * const *) self->words, self->lengths, self->n_words))
+  if (self->words != NULL && !sf_deal_matches_query (deal, self->words))
     return FALSE;
 
   return TRUE;
@@ -89,8 +86,7 @@ sf_deal_filter_finalize (GObject *object)
 
   g_free (self->query);
   g_free (self->folded);
-  g_strfreev (self->words);
-  g_free (self->lengths);
+  g_clear_pointer (&self->words, sf_search_query_free);
 
   G_OBJECT_CLASS (sf_deal_filter_parent_class)->finalize (object);
 }
@@ -148,27 +144,6 @@ is_refinement (const char *old,
   return TRUE;
 }
 
-/* Splits the folded query once, so that the match of each deal does not. */
-static void
-split_words (SfDealFilter *self)
-{
-  g_auto(GStrv) parts = g_strsplit (self->folded ? self->folded : "", " ", -1);
-  GPtrArray *words = g_ptr_array_new ();
-
-  for (guint i = 0; parts[i] != NULL; i++)
-    if (*parts[i] != '\0')
-      g_ptr_array_add (words, g_strdup (parts[i]));
-  g_ptr_array_add (words, NULL);
-
-  g_strfreev (self->words);
-  g_free (self->lengths);
-  self->n_words = words->len - 1;
-  self->words = (GStrv) g_ptr_array_free (words, FALSE);
-  self->lengths = g_new (gsize, self->n_words + 1);
-  for (guint i = 0; i < self->n_words; i++)
-    self->lengths[i] = strlen (self->words[i]);
-}
-
 void
 sf_deal_filter_set_query (SfDealFilter *self,
                           const char   *query)
@@ -199,7 +174,10 @@ sf_deal_filter_set_query (SfDealFilter *self,
   self->query = g_strdup (query);
   g_free (self->folded);
   self->folded = g_steal_pointer (&folded);
-  split_words (self);
+  /* Split once here, not for every deal. */
+  g_clear_pointer (&self->words, sf_search_query_free);
+  if (self->folded != NULL)
+    self->words = sf_search_query_new (self->folded);
 
   gtk_filter_changed (GTK_FILTER (self), change);
 }
