@@ -97,16 +97,31 @@ byte_bit (guchar c)
   return G_GUINT64_CONSTANT (1) << (36 + c % 28);
 }
 
+static gpointer
+fill_byte_bits (gpointer data)
+{
+  guint64 *bits = data;
+
+  for (guint c = 0; c < 256; c++)
+    bits[c] = byte_bit (c);
+
+  return NULL;
+}
+
+/* Every deal a load makes runs this over its key: a table, not branches. */
 static guint64
 bytes_of (const char *text,
           gsize       len)
 {
-  guint64 bits = 0;
+  static guint64 bits[256];
+  static GOnce once = G_ONCE_INIT;
+  guint64 result = 0;
 
+  g_once (&once, fill_byte_bits, bits);
   for (gsize i = 0; i < len; i++)
-    bits |= byte_bit (text[i]);
+    result |= bits[(guchar) text[i]];
 
-  return bits;
+  return result;
 }
 
 enum {
