@@ -70,8 +70,11 @@ read_deals (sqlite3  *db,
       sf_store_set_error (error, db, rc);
       return NULL;
     }
-  sqlite3_bind_int64 (stmt, 1, from);
-  sqlite3_bind_int64 (stmt, 2, to);
+  if (from < to)
+    {
+      sqlite3_bind_int64 (stmt, 1, from);
+      sqlite3_bind_int64 (stmt, 2, to);
+    }
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
