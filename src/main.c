@@ -8,6 +8,7 @@
 #include <locale.h>
 
 #include "sf-application.h"
+#include "sf-profile.h"
 
 int
 main (int   argc,
@@ -15,6 +16,7 @@ main (int   argc,
 {
   g_autoptr(SfApplication) app = NULL;
 
+  sf_profile_start ();
   sf_application_init_i18n ();
 
   app = sf_application_new ();

@@ -369,6 +369,103 @@ test_search (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 5);
 }
 
+/* Sorted by value, a search keeps the order, and opening a deal selects
+ * its row: among the matches, or in the whole list when the search would
+ * hide it. */
+static void
+test_search_sorted (Fixture       *f,
+                    gconstpointer  data)
+{
+  const struct { const char *title; const char *customer; gint64 value; } deals[] = {
+    { "Fjord cruise booking", "Lofoten Reiseliv AS", 300000 },
+    { "Harbour cranes", "Tromsø Havn KF", 900000 },
+    { "Fleet tracking", "Fjordkraft AS", 500000 },
+    { "Solar roof", "Sonnenwerk GmbH", 100000 },
+    { "Fjord ferry tickets", "Fjord1 ASA", 700000 },
+  };
+  g_autoptr(GPtrArray) stored = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GtkColumnViewColumn) value_column = NULL;
+  GtkColumnView *column_view;
+  SfDealsView *view;
+  GListModel *model;
+  SfPipeline *pipeline;
+  static const char * const expected[] = { "Fjord ferry tickets", "Fleet tracking", "Fjord cruise booking" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (deals); i++)
+    {
+      SfDeal *deal = create_deal (f, deals[i].title, deals[i].customer);
+      SfMoney value;
+
+      sf_money_init (&value, deals[i].value, "EUR");
+      g_assert_true (sf_store_set_deal_value (f->store, deal, &value, NULL));
+      g_ptr_array_add (stored, deal);
+    }
+
+  open_window (f);
+  sf_window_show_view (f->window, "deals");
+  view = sf_window_get_deals_view (f->window);
+  model = sf_deals_view_get_model (view);
+  pipeline = sf_window_get_pipeline (f->window);
+  column_view = GTK_COLUMN_VIEW (find (f, "deal_list"));
+  value_column = g_list_model_get_item (gtk_column_view_get_columns (column_view), 2);
+  gtk_column_view_sort_by_column (column_view, value_column, GTK_SORT_DESCENDING);
+
+  sf_deal_filter_set_query (sf_deals_view_get_filter (view), "fjord");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autoptr(SfDeal) deal = g_list_model_get_item (model, i);
+
+      g_assert_cmpstr (sf_deal_get_title (deal), ==, expected[i]);
+    }
+
+  /* Fleet tracking is the second match. */
+  sf_deals_view_select_deal (view, sf_pipeline_lookup_deal (pipeline, sf_deal_get_id (g_ptr_array_index (stored, 2))));
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model (column_view))), ==, 1);
+
+  /* Harbour cranes is hidden by the search, which is cleared: it is the
+   * most valuable of all. */
+  sf_deals_view_select_deal (view, sf_pipeline_lookup_deal (pipeline, sf_deal_get_id (g_ptr_array_index (stored, 1))));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, G_N_ELEMENTS (deals));
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model (column_view))), ==, 0);
+}
+
+/* A change made while the board is hidden shows in its column's header
+ * once the board is back. */
+static void
+test_board_totals_while_hidden (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(SfDeal) stored = create_deal (f, "Booking platform", "Lofoten Reiseliv AS");
+  SfBoardColumn *prospect;
+  SfPipeline *pipeline;
+  SfDeal *deal;
+  SfMoney value;
+
+  open_window (f);
+  sf_window_show_view (f->window, "pipeline");
+  sf_test_ui_iterate ();
+  pipeline = sf_window_get_pipeline (f->window);
+  prospect = sf_board_view_get_column (sf_window_get_board_view (f->window), SF_STAGE_PROSPECT);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (sf_test_ui_find (GTK_WIDGET (prospect), "column_total"))),
+                   ==, "€1,000");
+
+  sf_window_show_view (f->window, "deals");
+  sf_test_ui_iterate ();
+  deal = sf_pipeline_lookup_deal (pipeline, sf_deal_get_id (stored));
+  sf_money_init (&value, 500000, "EUR");
+  g_assert_true (sf_store_set_deal_value (f->store, deal, &value, NULL));
+  sf_pipeline_deal_changed (pipeline, deal);
+  sf_test_ui_iterate ();
+
+  sf_window_show_view (f->window, "pipeline");
+  sf_test_ui_iterate ();
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (sf_test_ui_find (GTK_WIDGET (prospect), "column_total"))),
+                   ==, "€5,000");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (sf_test_ui_find (GTK_WIDGET (prospect), "column_count"))),
+                   ==, "1");
+}
+
 /* Delete, then undo from the toast: the deal is back whole. */
 static void
 test_undo_delete (Fixture       *f,
@@ -594,7 +691,9 @@ main (int   argc,
   ADD ("/ui/tick-then-advance", test_tick_then_advance);
   ADD ("/ui/blocked-advance-names-jobs", test_blocked_advance_names_jobs);
   ADD ("/ui/board-move", test_board_move);
+  ADD ("/ui/board-totals-while-hidden", test_board_totals_while_hidden);
   ADD ("/ui/search", test_search);
+  ADD ("/ui/search-sorted", test_search_sorted);
   ADD ("/ui/undo-delete", test_undo_delete);
   ADD ("/ui/lose-and-restore", test_lose_and_restore);
   ADD ("/ui/edit-value-validation", test_edit_value_validation);

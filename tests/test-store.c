@@ -13,6 +13,7 @@
 #include "sf-pipeline.h"
 #include "sf-sample.h"
 #include "sf-store.h"
+#include "sf-store-private.h"
 #include "sf-test-util.h"
 #include "sf-workflow.h"
 
@@ -300,7 +301,6 @@ test_tick_and_progress (Fixture       *f,
   g_assert_true (sf_store_set_job_done (f->store, deal, job, FALSE, &error));
   g_assert_false (sf_job_get_done (job));
   g_assert_cmpint (sf_job_get_done_by (job), ==, 0);
-  g_assert_cmpuint (sf_deal_get_progress_done (deal), ==, 0);
 }
 
 static void
@@ -553,6 +553,42 @@ test_import (Fixture       *f,
   g_assert_true (sf_test_tick_stage (f->store, b, SF_STAGE_PROPOSED));
   g_assert_false (sf_store_advance (f->store, b, &error));
   g_assert_error (error, SF_WORKFLOW_ERROR, SF_WORKFLOW_ERROR_BLOCKED);
+}
+
+/* The jobs an import ticks in the deal's own stage are the first ones in
+ * the checklist's order, which the team may have rearranged. */
+static void
+test_import_follows_template_order (Fixture       *f,
+                                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) jobs = NULL;
+  g_autoptr(SfDeal) deal = row_deal ("Reordered", SF_STAGE_PROSPECT, SF_DEAL_STATUS_OPEN, NULL);
+  SfImportItem items[] = { { deal, 2 } };
+  SfTemplateEntry *builders = NULL;
+
+  entries = sf_store_list_template (f->store, SF_TEMPLATE_LIST_CHECKLIST, FALSE, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < entries->len; i++)
+    if (g_strcmp0 (sf_template_entry_get_key (g_ptr_array_index (entries, i)), "builders-met") == 0)
+      builders = g_ptr_array_index (entries, i);
+  g_assert_nonnull (builders);
+  /* Last of three in Prospect, moved up to first. */
+  for (int i = 0; i < 2; i++)
+    {
+      g_assert_true (sf_store_move_template_entry (f->store, builders, -1, &error));
+      g_assert_no_error (error);
+    }
+
+  g_assert_true (sf_store_import_deals (f->store, items, 1, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  jobs = sf_store_list_jobs (f->store, sf_deal_get_id (deal), NULL);
+  g_assert_true (sf_job_get_done (sf_test_find_job (jobs, "builders-met")));
+  g_assert_true (sf_job_get_done (sf_test_find_job (jobs, "prospect-found")));
+  g_assert_false (sf_job_get_done (sf_test_find_job (jobs, "prospect-meetings")));
+  g_assert_cmpint (query_int (f->path, "SELECT progress_done FROM deals"), ==, 2);
 }
 
 static void
@@ -842,6 +878,134 @@ test_async_load (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (sf_pipeline_get_deals (pipeline)), ==, 1);
 }
 
+/* Loaded on two threads, each half of the ids, the deals arrive once
+ * each, in order, without the deleted ones. */
+static void
+test_async_load_split (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(SfPipeline) pipeline = NULL;
+  g_autoptr(GPtrArray) stored = g_ptr_array_new_with_free_func (g_object_unref);
+  gboolean loaded = FALSE;
+  GListModel *deals;
+  guint expected = 0;
+
+  for (int i = 0; i < 40; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Deal %d", i);
+
+      g_ptr_array_add (stored, sf_test_create_deal (f->store, title, "Kunde", 100, "EUR"));
+    }
+  for (int i = 15; i < 25; i++)
+    g_assert_true (sf_store_delete_deal (f->store, g_ptr_array_index (stored, i), NULL));
+
+  sf_store_set_load_split_at (f->store, 10);
+  pipeline = sf_pipeline_new (f->store);
+  g_signal_connect (pipeline, "notify::loaded", G_CALLBACK (loaded_cb), &loaded);
+  sf_pipeline_load (pipeline);
+  while (!loaded)
+    g_main_context_iteration (NULL, TRUE);
+
+  deals = sf_pipeline_get_deals (pipeline);
+  g_assert_cmpuint (g_list_model_get_n_items (deals), ==, 30);
+  for (int i = 0; i < 40; i++)
+    {
+      g_autoptr(SfDeal) deal = NULL;
+
+      if (i >= 15 && i < 25)
+        continue;
+      deal = g_list_model_get_item (deals, expected++);
+      g_assert_cmpint (sf_deal_get_id (deal), ==, sf_deal_get_id (g_ptr_array_index (stored, i)));
+    }
+}
+
+/* Undoing a delete puts the deal back where it was in the pipeline's
+ * model, the order the deals were created in, not at its end. */
+static void
+test_undo_delete_keeps_place (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SfPipeline) pipeline = sf_pipeline_new (f->store);
+  GListModel *deals = sf_pipeline_get_deals (pipeline);
+  SfDeal *second;
+
+  for (int i = 0; i < 3; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Deal %d", i);
+      g_autoptr(SfDeal) deal = sf_test_create_deal (f->store, title, "Kunde", 100, "EUR");
+    }
+  g_assert_true (sf_pipeline_load_sync (pipeline, &error));
+
+  second = g_list_model_get_item (deals, 1);
+  g_object_unref (second);
+  g_assert_true (sf_pipeline_delete_deal (pipeline, second, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (deals), ==, 2);
+  g_assert_null (sf_pipeline_lookup_deal (pipeline, sf_deal_get_id (second)));
+
+  g_assert_true (sf_pipeline_undo (pipeline, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (deals), ==, 3);
+  {
+    g_autoptr(SfDeal) back = g_list_model_get_item (deals, 1);
+
+    g_assert_true (back == second);
+    g_assert_true (sf_pipeline_lookup_deal (pipeline, sf_deal_get_id (second)) == second);
+  }
+}
+
+static guint
+column_size (SfPipeline *pipeline,
+             SfStage     stage)
+{
+  return g_list_model_get_n_items (sf_pipeline_get_column (pipeline, stage));
+}
+
+/* The board's columns follow every change: an advance moves a deal on, a
+ * loss takes it off the board, a restore and an undone delete bring it
+ * back, an import adds to the columns of its deals. */
+static void
+test_pipeline_columns (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SfPipeline) pipeline = sf_pipeline_new (f->store);
+  g_autoptr(SfDeal) stored = sf_test_create_deal (f->store, "Moving", "Kunde", 100, "EUR");
+  g_autoptr(SfDeal) other = sf_test_create_deal (f->store, "Staying", "Kunde", 100, "EUR");
+  g_autoptr(SfDeal) imported = row_deal ("Imported", SF_STAGE_DISCOVERY, SF_DEAL_STATUS_OPEN, NULL);
+  g_autoptr(GPtrArray) added = g_ptr_array_new ();
+  SfImportItem items[] = { { imported, 0 } };
+  SfDeal *deal;
+
+  g_assert_true (sf_pipeline_load_sync (pipeline, &error));
+  deal = sf_pipeline_lookup_deal (pipeline, sf_deal_get_id (stored));
+  g_assert_cmpuint (column_size (pipeline, SF_STAGE_PROSPECT), ==, 2);
+
+  g_assert_true (sf_test_tick_stage (f->store, deal, SF_STAGE_PROSPECT));
+  g_assert_true (sf_pipeline_advance (pipeline, deal, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (column_size (pipeline, SF_STAGE_PROSPECT), ==, 1);
+  g_assert_cmpuint (column_size (pipeline, SF_STAGE_QUALIFIED), ==, 1);
+
+  g_assert_true (sf_pipeline_mark_lost (pipeline, deal, "price", NULL, &error));
+  g_assert_cmpuint (column_size (pipeline, SF_STAGE_QUALIFIED), ==, 0);
+  g_assert_true (sf_pipeline_restore (pipeline, deal, &error));
+  g_assert_cmpuint (column_size (pipeline, SF_STAGE_QUALIFIED), ==, 1);
+
+  g_assert_true (sf_pipeline_delete_deal (pipeline, deal, &error));
+  g_assert_cmpuint (column_size (pipeline, SF_STAGE_QUALIFIED), ==, 0);
+  g_assert_true (sf_pipeline_undo (pipeline, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (column_size (pipeline, SF_STAGE_QUALIFIED), ==, 1);
+
+  g_assert_true (sf_store_import_deals (f->store, items, 1, NULL, NULL, &error));
+  g_ptr_array_add (added, imported);
+  g_assert_true (sf_pipeline_add_deals (pipeline, added));
+  g_assert_cmpuint (column_size (pipeline, SF_STAGE_DISCOVERY), ==, 1);
+  g_assert_cmpuint (column_size (pipeline, SF_STAGE_PROSPECT), ==, 1);
+}
+
 /* Bad files */
 
 typedef enum
@@ -1046,10 +1210,14 @@ main (int   argc,
   ADD ("/store/deal/delete-undelete", test_delete_undelete);
   ADD ("/store/open/locked", test_locked);
   ADD ("/store/import", test_import);
+  ADD ("/store/import/template-order", test_import_follows_template_order);
   ADD ("/store/sample", test_sample);
   ADD ("/store/template", test_template);
   ADD ("/pipeline/batch-load", test_batch_load);
   ADD ("/pipeline/async-load", test_async_load);
+  ADD ("/pipeline/async-load-split", test_async_load_split);
+  ADD ("/pipeline/undo-delete-keeps-place", test_undo_delete_keeps_place);
+  ADD ("/pipeline/columns", test_pipeline_columns);
 
   for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
     {

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "sf-checklist.h"
 #include "sf-workflow.h"
 
@@ -397,6 +399,112 @@ test_search (void)
   }
 }
 
+/* What folding was before its ASCII shortcut and per-character
+ * decomposition: normalise the whole text, drop the marks, case fold. */
+static char *
+reference_fold (const char *text)
+{
+  g_autofree char *decomposed = g_utf8_normalize (text, -1, G_NORMALIZE_ALL);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  if (decomposed == NULL)
+    return g_strdup ("");
+  for (const char *p = decomposed; *p; p = g_utf8_next_char (p))
+    if (!g_unichar_ismark (g_utf8_get_char (p)))
+      g_string_append_unichar (out, g_utf8_get_char (p));
+
+  return g_utf8_casefold (out->str, out->len);
+}
+
+static void
+test_search_fold (void)
+{
+  static const char * const texts[] = {
+    "", "plain ascii", "MiXeD CaSe 123 @example.DE", "Müller & Söhne", "MÜLLER", "Åse Ødegård",
+    "Straße", "ﬁnance ﬂow", "Ｆｕｌｌｗｉｄｔｈ", "Ǆemal", "e\xcc\x81te\xcc\x81", "Ελληνικά ΣΊΣΥΦΟΣ",
+    "한국어 회사", "Ⅻ №5 ½", "Tromsø Havn KF", "ÇA VA", "İstanbul", "x\xcc\xa3\xcc\x87",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autofree char *expected = reference_fold (texts[i]);
+      g_autofree char *folded = sf_search_fold (texts[i]);
+
+      g_test_message ("“%s”", texts[i]);
+      g_assert_cmpstr (folded, ==, expected);
+    }
+
+  {
+    g_autofree char *invalid = sf_search_fold ("bad \xff byte");
+
+    g_assert_cmpstr (invalid, ==, "");
+  }
+}
+
+/* The e-mail address and phone number are found too, whether they keep
+ * their case or not, and no query word matches across two fields. */
+static void
+test_search_fields (void)
+{
+  SfDealRow row = {
+    .id = 1, .title = "Harbour cranes", .customer = "Tromsø Havn KF",
+    .contact_name = "Sigrid Johansen", .contact_email = "sigrid@tromso-havn.no",
+    .contact_phone = "+47 900 12 345", .currency = "NOK", .probability = -1,
+  };
+  g_autoptr(SfDeal) deal = sf_deal_new_from_row (&row);
+  static const struct { const char *query; gboolean match; } cases[] = {
+    { "tromso-havn", TRUE },
+    { "900 12", TRUE },
+    { "johansen sigrid@", TRUE },
+    { "cranes tromsø", TRUE },
+    { "cranestromsø", FALSE },
+    { "kf sigrid", TRUE },
+    { "kfsigrid", FALSE },
+    { "345x", FALSE },
+    /* One letter or digit is answered from which bytes the key has. */
+    { "k", TRUE },
+    { "q", FALSE },
+    { "7", TRUE },
+    { "8", FALSE },
+    { "Ä", TRUE },
+    { "@", TRUE },
+    { "ø", TRUE },
+    { "x h", FALSE },
+    { "h 5", TRUE },
+  };
+
+  g_assert_cmpstr (sf_deal_get_contact_email (deal), ==, "sigrid@tromso-havn.no");
+  g_assert_cmpstr (sf_deal_get_contact_phone (deal), ==, "+47 900 12 345");
+  g_assert_cmpstr (sf_deal_get_customer (deal), ==, "Tromsø Havn KF");
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *folded = sf_search_fold (cases[i].query);
+
+      g_autoptr(SfSearchQuery) query = sf_search_query_new (folded);
+
+      g_test_message ("query “%s”", cases[i].query);
+      g_assert_true (sf_deal_matches (deal, folded) == cases[i].match);
+      /* The same with the query split beforehand, as the list's filter does. */
+      g_assert_true (sf_deal_matches_query (deal, query) == cases[i].match);
+    }
+
+  /* An address with capitals is kept as typed and still found. */
+  sf_deal_set_contact_email (deal, "Sigrid.Johansen@Tromso-Havn.NO");
+  g_assert_cmpstr (sf_deal_get_contact_email (deal), ==, "Sigrid.Johansen@Tromso-Havn.NO");
+  g_assert_cmpstr (sf_deal_get_contact_phone (deal), ==, "+47 900 12 345");
+  {
+    g_autofree char *folded = sf_search_fold ("sigrid.johansen@tromso");
+
+    g_assert_true (sf_deal_matches (deal, folded));
+  }
+
+  /* Unset fields read as NULL, and the others survive the change. */
+  sf_deal_set_contact_phone (deal, "");
+  g_assert_null (sf_deal_get_contact_phone (deal));
+  g_assert_cmpstr (sf_deal_get_title (deal), ==, "Harbour cranes");
+  g_assert_cmpstr (sf_deal_get_contact_name (deal), ==, "Sigrid Johansen");
+}
+
 static void
 test_days_in_stage (void)
 {
@@ -425,6 +533,8 @@ main (int   argc,
   g_test_add_func ("/workflow/fields", test_field_checks);
   g_test_add_func ("/deal/probability", test_probability);
   g_test_add_func ("/deal/search", test_search);
+  g_test_add_func ("/deal/search-fold", test_search_fold);
+  g_test_add_func ("/deal/search-fields", test_search_fields);
   g_test_add_func ("/deal/days-in-stage", test_days_in_stage);
 
   return g_test_run ();

@@ -9,40 +9,120 @@
 #include "sf-deal.h"
 #include "sf-enum-types.h"
 
+/* The texts a deal is found by, in the order the search key holds them. */
+enum {
+  TEXT_TITLE,
+  TEXT_CUSTOMER,
+  TEXT_CONTACT_NAME,
+  TEXT_CONTACT_EMAIL,
+  TEXT_CONTACT_PHONE,
+  N_TEXTS
+};
+
+#define NO_TEXT G_MAXUINT32
+
+/* What most deals lack: the notes until the deal is opened, why it was
+ * lost. One pointer in every deal instead of three. */
+typedef struct
+{
+  char *notes;
+  char *lost_reason;
+  char *lost_note;
+} SfDealExtra;
+
+#define EXTRA(deal, field) ((deal)->extra ? (deal)->extra->field : NULL)
+
 /* A deal is kept small: the pipeline holds every deal in memory, a million
- * of them at the far end. Dates are Julian days or Unix seconds, the notes
- * stay NULL until the deal is opened, and the search key is the only
- * derived string. */
+ * of them at the far end. Dates are Julian days or Unix seconds, and the
+ * notes stay NULL until the deal is opened.
+ *
+ * The five searchable texts and the search key share one allocation (see
+ * set_texts()): the key first, each text folded (sf_search_fold()) and
+ * NUL-separated, then the texts that differ from their folding; a text
+ * that is its own folding, such as most e-mail addresses and phone
+ * numbers, is kept only once, inside the key.
+ *
+ * What a search and a board column's totals read of every deal sits in the
+ * first 64 bytes, with the object's header: at a million deals each cache
+ * line more is a miss more per deal per keystroke. key_bytes lets a
+ * search answer a one-letter query, and turn away most deals that lack a
+ * letter of a longer one, without reading the key. */
 struct _SfDeal
 {
   GObject parent_instance;
 
-  gint64 id;
-  char *title;
-  char *customer;
-  char *contact_name;
-  char *contact_email;
-  char *contact_phone;
-  char *notes;
-  char *lost_reason;
-  char *lost_note;
-  char *search_key;
-  gint64 owner_id;
-  const char *owner_name;   /* interned: a handful of names for all deals */
-  SfMoney value;
-  gint64 created_at;
-  gint64 updated_at;
-  gint64 stage_entered_at;
-  gint64 closed_at;
-  guint expected_close;
-  guint16 progress_done;
-  guint16 progress_required;
-  gint8 probability;
+  char *texts;                /* the key at 0 */
+  guint32 key_len;
   guint8 stage;
   guint8 status;
+  gint8 probability;
+  SfMoney value;
+  guint64 key_bytes;          /* which bytes the key has, see byte_bit() */
+
+  gint64 id;
+  guint32 text_at[N_TEXTS];   /* offsets into texts; NO_TEXT for NULL */
+  guint16 progress_done;
+  guint16 progress_required;
+  gint64 owner_id;
+  gint64 stage_entered_at;
+  SfDealExtra *extra;       /* NULL for most deals */
+  const char *owner_name;   /* interned: a handful of names for all deals */
+  gint64 created_at;
+  gint64 updated_at;
+  gint64 closed_at;
+  guint expected_close;
 };
 
+G_STATIC_ASSERT (G_STRUCT_OFFSET (struct _SfDeal, id) <= 64);
+
 G_DEFINE_FINAL_TYPE (SfDeal, sf_deal, G_TYPE_OBJECT)
+
+/* The texts of a new deal, shared by all until one is set. */
+static const char empty_texts[N_TEXTS] = { 0 };
+
+static void set_texts (SfDeal             *self,
+                       const char * const *texts);
+
+/* The bit of key_bytes for a byte: one each for a–z and 0–9, the others
+ * share the rest. A word can occur in a key only if all its bytes' bits
+ * are set; for a one-byte word of a letter or digit the bit is the answer. */
+static inline guint64
+byte_bit (guchar c)
+{
+  if (c >= 'a' && c <= 'z')
+    return G_GUINT64_CONSTANT (1) << (c - 'a');
+  if (c >= '0' && c <= '9')
+    return G_GUINT64_CONSTANT (1) << (26 + c - '0');
+
+  return G_GUINT64_CONSTANT (1) << (36 + c % 28);
+}
+
+static gpointer
+fill_byte_bits (gpointer data)
+{
+  guint64 *bits = data;
+
+  for (guint c = 0; c < 256; c++)
+    bits[c] = byte_bit (c);
+
+  return NULL;
+}
+
+/* Every deal a load makes runs this over its key: a table, not branches. */
+static guint64
+bytes_of (const char *text,
+          gsize       len)
+{
+  static guint64 bits[256];
+  static GOnce once = G_ONCE_INIT;
+  guint64 result = 0;
+
+  g_once (&once, fill_byte_bits, bits);
+  for (gsize i = 0; i < len; i++)
+    result |= bits[(guchar) text[i]];
+
+  return result;
+}
 
 enum {
   PROP_0,
@@ -79,15 +159,15 @@ sf_deal_finalize (GObject *object)
 {
   SfDeal *self = (SfDeal *) object;
 
-  g_free (self->title);
-  g_free (self->customer);
-  g_free (self->contact_name);
-  g_free (self->contact_email);
-  g_free (self->contact_phone);
-  g_free (self->notes);
-  g_free (self->lost_reason);
-  g_free (self->lost_note);
-  g_free (self->search_key);
+  if (self->texts != empty_texts)
+    g_free (self->texts);
+  if (self->extra != NULL)
+    {
+      g_free (self->extra->notes);
+      g_free (self->extra->lost_reason);
+      g_free (self->extra->lost_note);
+      g_free (self->extra);
+    }
 
   G_OBJECT_CLASS (sf_deal_parent_class)->finalize (object);
 }
@@ -103,22 +183,22 @@ sf_deal_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_ID: g_value_set_int64 (value, self->id); break;
-    case PROP_TITLE: g_value_set_string (value, self->title); break;
-    case PROP_CUSTOMER: g_value_set_string (value, self->customer); break;
-    case PROP_CONTACT_NAME: g_value_set_string (value, self->contact_name); break;
-    case PROP_CONTACT_EMAIL: g_value_set_string (value, self->contact_email); break;
-    case PROP_CONTACT_PHONE: g_value_set_string (value, self->contact_phone); break;
+    case PROP_TITLE: g_value_set_string (value, sf_deal_get_title (self)); break;
+    case PROP_CUSTOMER: g_value_set_string (value, sf_deal_get_customer (self)); break;
+    case PROP_CONTACT_NAME: g_value_set_string (value, sf_deal_get_contact_name (self)); break;
+    case PROP_CONTACT_EMAIL: g_value_set_string (value, sf_deal_get_contact_email (self)); break;
+    case PROP_CONTACT_PHONE: g_value_set_string (value, sf_deal_get_contact_phone (self)); break;
     case PROP_OWNER_ID: g_value_set_int64 (value, self->owner_id); break;
     case PROP_OWNER_NAME: g_value_set_static_string (value, self->owner_name); break;
     case PROP_VALUE: g_value_set_boxed (value, &self->value); break;
     case PROP_AMOUNT: g_value_set_int64 (value, self->value.amount); break;
     case PROP_STAGE: g_value_set_enum (value, self->stage); break;
     case PROP_STATUS: g_value_set_enum (value, self->status); break;
-    case PROP_LOST_REASON: g_value_set_string (value, self->lost_reason); break;
-    case PROP_LOST_NOTE: g_value_set_string (value, self->lost_note); break;
+    case PROP_LOST_REASON: g_value_set_string (value, EXTRA (self, lost_reason)); break;
+    case PROP_LOST_NOTE: g_value_set_string (value, EXTRA (self, lost_note)); break;
     case PROP_EXPECTED_CLOSE: g_value_set_uint (value, self->expected_close); break;
     case PROP_PROBABILITY: g_value_set_int (value, self->probability); break;
-    case PROP_NOTES: g_value_set_string (value, self->notes); break;
+    case PROP_NOTES: g_value_set_string (value, EXTRA (self, notes)); break;
     case PROP_CREATED_AT: g_value_set_int64 (value, self->created_at); break;
     case PROP_UPDATED_AT: g_value_set_int64 (value, self->updated_at); break;
     case PROP_STAGE_ENTERED_AT: g_value_set_int64 (value, self->stage_entered_at); break;
@@ -204,8 +284,14 @@ sf_deal_class_init (SfDealClass *klass)
 static void
 sf_deal_init (SfDeal *self)
 {
-  self->title = g_strdup ("");
-  self->customer = g_strdup ("");
+  /* An empty title and customer, no contact: five empty folded texts. */
+  self->texts = (char *) empty_texts;
+  self->key_len = N_TEXTS;
+  self->key_bytes = byte_bit ('\0');
+  self->text_at[TEXT_TITLE] = 0;
+  self->text_at[TEXT_CUSTOMER] = 1;
+  self->text_at[TEXT_CONTACT_NAME] = self->text_at[TEXT_CONTACT_EMAIL] = NO_TEXT;
+  self->text_at[TEXT_CONTACT_PHONE] = NO_TEXT;
   self->probability = -1;
   sf_money_init (&self->value, 0, "EUR");
 }
@@ -219,6 +305,15 @@ SfDeal *
 sf_deal_new (void)
 {
   return g_object_new (SF_TYPE_DEAL, NULL);
+}
+
+static SfDealExtra *
+extra_for (SfDeal *self)
+{
+  if (self->extra == NULL)
+    self->extra = g_new0 (SfDealExtra, 1);
+
+  return self->extra;
 }
 
 static char *
@@ -241,21 +336,26 @@ sf_deal_new_from_row (const SfDealRow *row)
 
   g_return_val_if_fail (row != NULL, self);
 
+  const char *texts[N_TEXTS] = {
+    row->title ? row->title : "",
+    row->customer ? row->customer : "",
+    row->contact_name && *row->contact_name ? row->contact_name : NULL,
+    row->contact_email && *row->contact_email ? row->contact_email : NULL,
+    row->contact_phone && *row->contact_phone ? row->contact_phone : NULL,
+  };
+
   self->id = row->id;
-  g_free (self->title);
-  self->title = g_strdup (row->title ? row->title : "");
-  g_free (self->customer);
-  self->customer = g_strdup (row->customer ? row->customer : "");
-  self->contact_name = dup_or_null (row->contact_name);
-  self->contact_email = dup_or_null (row->contact_email);
-  self->contact_phone = dup_or_null (row->contact_phone);
+  set_texts (self, texts);
   self->owner_id = row->owner_id;
   self->owner_name = row->owner_name ? g_intern_string (row->owner_name) : NULL;
   sf_money_init (&self->value, row->value, row->currency ? row->currency : "EUR");
   self->stage = sf_stage_is_valid (row->stage) ? row->stage : SF_STAGE_PROSPECT;
   self->status = sf_deal_status_is_valid (row->status) ? row->status : SF_DEAL_STATUS_OPEN;
-  self->lost_reason = dup_or_null (row->lost_reason);
-  self->lost_note = dup_or_null (row->lost_note);
+  if ((row->lost_reason && *row->lost_reason) || (row->lost_note && *row->lost_note))
+    {
+      extra_for (self)->lost_reason = dup_or_null (row->lost_reason);
+      self->extra->lost_note = dup_or_null (row->lost_note);
+    }
   self->expected_close = row->expected_close;
   self->probability = CLAMP (row->probability, -1, 100);
   self->created_at = row->created_at;
@@ -278,19 +378,19 @@ sf_deal_dup (SfDeal *deal)
 {
   SfDealRow row = {
     .id = deal->id,
-    .title = deal->title,
-    .customer = deal->customer,
-    .contact_name = deal->contact_name,
-    .contact_email = deal->contact_email,
-    .contact_phone = deal->contact_phone,
+    .title = sf_deal_get_title (deal),
+    .customer = sf_deal_get_customer (deal),
+    .contact_name = sf_deal_get_contact_name (deal),
+    .contact_email = sf_deal_get_contact_email (deal),
+    .contact_phone = sf_deal_get_contact_phone (deal),
     .owner_id = deal->owner_id,
     .owner_name = deal->owner_name,
     .value = deal->value.amount,
     .currency = deal->value.currency,
     .stage = deal->stage,
     .status = deal->status,
-    .lost_reason = deal->lost_reason,
-    .lost_note = deal->lost_note,
+    .lost_reason = EXTRA (deal, lost_reason),
+    .lost_note = EXTRA (deal, lost_note),
     .expected_close = deal->expected_close,
     .probability = deal->probability,
     .created_at = deal->created_at,
@@ -302,7 +402,8 @@ sf_deal_dup (SfDeal *deal)
   };
   SfDeal *copy = sf_deal_new_from_row (&row);
 
-  copy->notes = g_strdup (deal->notes);
+  if (EXTRA (deal, notes) != NULL)
+    extra_for (copy)->notes = g_strdup (deal->extra->notes);
 
   return copy;
 }
@@ -325,11 +426,11 @@ sf_deal_assign (SfDeal *deal,
 
   g_object_freeze_notify (G_OBJECT (deal));
   sf_deal_set_id (deal, from->id);
-  sf_deal_set_title (deal, from->title);
-  sf_deal_set_customer (deal, from->customer);
-  sf_deal_set_contact_name (deal, from->contact_name);
-  sf_deal_set_contact_email (deal, from->contact_email);
-  sf_deal_set_contact_phone (deal, from->contact_phone);
+  sf_deal_set_title (deal, sf_deal_get_title (from));
+  sf_deal_set_customer (deal, sf_deal_get_customer (from));
+  sf_deal_set_contact_name (deal, sf_deal_get_contact_name (from));
+  sf_deal_set_contact_email (deal, sf_deal_get_contact_email (from));
+  sf_deal_set_contact_phone (deal, sf_deal_get_contact_phone (from));
   sf_deal_set_owner_id (deal, from->owner_id);
   sf_deal_set_owner_name (deal, from->owner_name);
   sf_deal_set_value (deal, &from->value);
@@ -337,8 +438,8 @@ sf_deal_assign (SfDeal *deal,
   sf_deal_set_state (deal, &state);
   sf_deal_set_expected_close (deal, from->expected_close);
   sf_deal_set_probability (deal, from->probability);
-  if (from->notes != NULL)
-    sf_deal_set_notes (deal, from->notes);
+  if (EXTRA (from, notes) != NULL)
+    sf_deal_set_notes (deal, from->extra->notes);
   if (deal->created_at != from->created_at)
     {
       deal->created_at = from->created_at;
@@ -349,34 +450,36 @@ sf_deal_assign (SfDeal *deal,
   g_object_thaw_notify (G_OBJECT (deal));
 }
 
-/* Replaces *field with a copy of value (NULL and "" both mean unset for the
- * optional fields) and notifies on a real change. */
-static gboolean
-set_string (SfDeal      *self,
-            char       **field,
-            const char  *value,
-            gboolean     nullable,
-            int          prop)
+static const char *
+get_text (SfDeal *self,
+          int     which)
 {
+  return self->text_at[which] == NO_TEXT ? NULL : self->texts + self->text_at[which];
+}
+
+/* Replaces one text (NULL and "" both mean unset for the optional ones)
+ * and notifies on a real change. */
+static void
+set_text (SfDeal     *self,
+          int         which,
+          const char *value,
+          int         prop)
+{
+  const char *texts[N_TEXTS];
+  gboolean nullable = which >= TEXT_CONTACT_NAME;
+
   if (nullable && value != NULL && *value == '\0')
     value = NULL;
   if (!nullable && value == NULL)
     value = "";
 
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
+  if (g_strcmp0 (get_text (self, which), value) == 0)
+    return;
 
-  g_free (*field);
-  *field = g_strdup (value);
+  for (int i = 0; i < N_TEXTS; i++)
+    texts[i] = i == which ? value : get_text (self, i);
+  set_texts (self, texts);
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
-
-  return TRUE;
-}
-
-static void
-invalidate_search_key (SfDeal *self)
-{
-  g_clear_pointer (&self->search_key, g_free);
 }
 
 gint64
@@ -403,7 +506,7 @@ const char *
 sf_deal_get_title (SfDeal *deal)
 {
   g_return_val_if_fail (SF_IS_DEAL (deal), NULL);
-  return deal->title;
+  return get_text (deal, TEXT_TITLE);
 }
 
 void
@@ -412,15 +515,14 @@ sf_deal_set_title (SfDeal     *deal,
 {
   g_return_if_fail (SF_IS_DEAL (deal));
 
-  if (set_string (deal, &deal->title, title, FALSE, PROP_TITLE))
-    invalidate_search_key (deal);
+  set_text (deal, TEXT_TITLE, title, PROP_TITLE);
 }
 
 const char *
 sf_deal_get_customer (SfDeal *deal)
 {
   g_return_val_if_fail (SF_IS_DEAL (deal), NULL);
-  return deal->customer;
+  return get_text (deal, TEXT_CUSTOMER);
 }
 
 void
@@ -429,8 +531,7 @@ sf_deal_set_customer (SfDeal     *deal,
 {
   g_return_if_fail (SF_IS_DEAL (deal));
 
-  if (set_string (deal, &deal->customer, customer, FALSE, PROP_CUSTOMER))
-    invalidate_search_key (deal);
+  set_text (deal, TEXT_CUSTOMER, customer, PROP_CUSTOMER);
 }
 
 /**
@@ -442,7 +543,7 @@ const char *
 sf_deal_get_contact_name (SfDeal *deal)
 {
   g_return_val_if_fail (SF_IS_DEAL (deal), NULL);
-  return deal->contact_name;
+  return get_text (deal, TEXT_CONTACT_NAME);
 }
 
 void
@@ -451,15 +552,14 @@ sf_deal_set_contact_name (SfDeal     *deal,
 {
   g_return_if_fail (SF_IS_DEAL (deal));
 
-  if (set_string (deal, &deal->contact_name, name, TRUE, PROP_CONTACT_NAME))
-    invalidate_search_key (deal);
+  set_text (deal, TEXT_CONTACT_NAME, name, PROP_CONTACT_NAME);
 }
 
 const char *
 sf_deal_get_contact_email (SfDeal *deal)
 {
   g_return_val_if_fail (SF_IS_DEAL (deal), NULL);
-  return deal->contact_email;
+  return get_text (deal, TEXT_CONTACT_EMAIL);
 }
 
 void
@@ -468,15 +568,14 @@ sf_deal_set_contact_email (SfDeal     *deal,
 {
   g_return_if_fail (SF_IS_DEAL (deal));
 
-  if (set_string (deal, &deal->contact_email, email, TRUE, PROP_CONTACT_EMAIL))
-    invalidate_search_key (deal);
+  set_text (deal, TEXT_CONTACT_EMAIL, email, PROP_CONTACT_EMAIL);
 }
 
 const char *
 sf_deal_get_contact_phone (SfDeal *deal)
 {
   g_return_val_if_fail (SF_IS_DEAL (deal), NULL);
-  return deal->contact_phone;
+  return get_text (deal, TEXT_CONTACT_PHONE);
 }
 
 void
@@ -485,8 +584,7 @@ sf_deal_set_contact_phone (SfDeal     *deal,
 {
   g_return_if_fail (SF_IS_DEAL (deal));
 
-  if (set_string (deal, &deal->contact_phone, phone, TRUE, PROP_CONTACT_PHONE))
-    invalidate_search_key (deal);
+  set_text (deal, TEXT_CONTACT_PHONE, phone, PROP_CONTACT_PHONE);
 }
 
 gint64
@@ -585,14 +683,14 @@ const char *
 sf_deal_get_lost_reason (SfDeal *deal)
 {
   g_return_val_if_fail (SF_IS_DEAL (deal), NULL);
-  return deal->lost_reason;
+  return EXTRA (deal, lost_reason);
 }
 
 const char *
 sf_deal_get_lost_note (SfDeal *deal)
 {
   g_return_val_if_fail (SF_IS_DEAL (deal), NULL);
-  return deal->lost_note;
+  return EXTRA (deal, lost_note);
 }
 
 gint64
@@ -624,8 +722,8 @@ sf_deal_get_state (SfDeal      *deal,
   state->status = deal->status;
   state->stage_entered_at = deal->stage_entered_at;
   state->closed_at = deal->closed_at;
-  state->lost_reason = deal->lost_reason;
-  state->lost_note = deal->lost_note;
+  state->lost_reason = EXTRA (deal, lost_reason);
+  state->lost_note = EXTRA (deal, lost_note);
 }
 
 /**
@@ -664,19 +762,19 @@ sf_deal_set_state (SfDeal            *deal,
       deal->closed_at = state->closed_at;
       g_object_notify_by_pspec (object, properties[PROP_CLOSED_AT]);
     }
-  if (g_strcmp0 (deal->lost_reason, state->lost_reason) != 0)
+  if (g_strcmp0 (EXTRA (deal, lost_reason), state->lost_reason) != 0)
     {
-      char *old = deal->lost_reason;
+      char *old = extra_for (deal)->lost_reason;
 
-      deal->lost_reason = dup_or_null (state->lost_reason);
+      deal->extra->lost_reason = dup_or_null (state->lost_reason);
       g_free (old);
       g_object_notify_by_pspec (object, properties[PROP_LOST_REASON]);
     }
-  if (g_strcmp0 (deal->lost_note, state->lost_note) != 0)
+  if (g_strcmp0 (EXTRA (deal, lost_note), state->lost_note) != 0)
     {
-      char *old = deal->lost_note;
+      char *old = extra_for (deal)->lost_note;
 
-      deal->lost_note = dup_or_null (state->lost_note);
+      deal->extra->lost_note = dup_or_null (state->lost_note);
       g_free (old);
       g_object_notify_by_pspec (object, properties[PROP_LOST_NOTE]);
     }
@@ -769,7 +867,7 @@ const char *
 sf_deal_get_notes (SfDeal *deal)
 {
   g_return_val_if_fail (SF_IS_DEAL (deal), NULL);
-  return deal->notes;
+  return EXTRA (deal, notes);
 }
 
 void
@@ -778,10 +876,10 @@ sf_deal_set_notes (SfDeal     *deal,
 {
   g_return_if_fail (SF_IS_DEAL (deal));
 
-  if (g_strcmp0 (deal->notes, notes) != 0)
+  if (g_strcmp0 (EXTRA (deal, notes), notes) != 0)
     {
-      g_free (deal->notes);
-      deal->notes = g_strdup (notes);
+      g_free (extra_for (deal)->notes);
+      deal->extra->notes = g_strdup (notes);
       g_object_notify_by_pspec (G_OBJECT (deal), properties[PROP_NOTES]);
     }
 }
@@ -888,67 +986,304 @@ sf_deal_is_editable (SfDeal *deal)
   return deal->status != SF_DEAL_STATUS_LOST;
 }
 
+/* Appends @text folded: each character's compatibility decomposition
+ * without its marks, then case folded. The same as NFKD, dropping marks
+ * and g_utf8_casefold() of the whole, which is what sf_search_fold() did
+ * before it had this shortcut: NFKD's reordering moves only marks, which
+ * are dropped. Text all in ASCII, most of it, folds by lower-casing. */
+static inline char
+ascii_lower (char c)
+{
+  return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
+
+/* One character's folding: its compatibility decomposition without its
+ * marks, case folded. Folding works character by character, so a text's
+ * folding is its characters' foldings one after the other. */
+static void
+fold_char_into (GString  *out,
+                gunichar  c)
+{
+  gunichar parts[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
+  gsize n = g_unichar_fully_decompose (c, TRUE, parts, G_N_ELEMENTS (parts));
+  gsize start = out->len;
+  g_autofree char *folded = NULL;
+
+  for (gsize i = 0; i < n; i++)
+    if (!g_unichar_ismark (parts[i]))
+      g_string_append_unichar (out, parts[i]);
+
+  folded = g_utf8_casefold (out->str + start, out->len - start);
+  g_string_truncate (out, start);
+  g_string_append (out, folded);
+}
+
+/* The Latin letters' foldings, worked out once: decomposing and case
+ * folding each ü and ø of a million deals was most of a load. */
+#define FOLD_CACHE_END 0x250
+
+static char fold_cache[FOLD_CACHE_END][8];
+
+static gpointer
+fill_fold_cache (gpointer data)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (gunichar c = 0x80; c < FOLD_CACHE_END; c++)
+    {
+      g_string_truncate (out, 0);
+      fold_char_into (out, c);
+      /* Longer foldings (none in this range today) are not cached. */
+      if (out->len < sizeof fold_cache[c])
+        memcpy (fold_cache[c], out->str, out->len + 1);
+      else
+        fold_cache[c][0] = '\xff';
+    }
+
+  return NULL;
+}
+
+/* Appends the folding of the valid UTF-8 text at @p. */
+static void
+fold_unicode_into (GString    *out,
+                   const char *p)
+{
+  static GOnce once = G_ONCE_INIT;
+
+  g_once (&once, fill_fold_cache, NULL);
+
+  for (; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x80)
+        g_string_append_c (out, ascii_lower (*p));
+      else if (c < FOLD_CACHE_END && fold_cache[c][0] != '\xff')
+        g_string_append (out, fold_cache[c]);
+      else
+        fold_char_into (out, c);
+    }
+}
+
+/* Appends @text folded. The same as NFKD, dropping marks and
+ * g_utf8_casefold() of the whole, which is what sf_search_fold() did
+ * before it had these shortcuts: NFKD's reordering moves only marks,
+ * which are dropped, and text all in ASCII, most of it, folds by
+ * lower-casing. Text that is not UTF-8 folds to nothing. */
+static void
+fold_into (GString    *out,
+           const char *text)
+{
+  gsize start = out->len;
+  const char *p = text;
+
+  for (; *p && (guchar) *p < 0x80; p++)
+    g_string_append_c (out, ascii_lower (*p));
+
+  if (*p == '\0')
+    return;
+
+  if (!g_utf8_validate (p, -1, NULL))
+    {
+      g_string_truncate (out, start);
+      return;
+    }
+
+  /* Folding goes character by character, so the ASCII start stays. */
+  fold_unicode_into (out, p);
+}
+
 /**
  * sf_search_fold:
  *
  * Folds @text for matching: compatibility-decomposed, accents dropped,
  * case folded, so "Müller" is found by "muller" and "MÜLLER".
  *
- * Returns: (transfer full): the folded text
+ * Returns: (transfer full): the folded text; "" for text that is not UTF-8
  */
 char *
 sf_search_fold (const char *text)
 {
-  g_autofree char *decomposed = NULL;
   GString *out;
 
   if (text == NULL)
     return g_strdup ("");
 
-  decomposed = g_utf8_normalize (text, -1, G_NORMALIZE_ALL);
-  if (decomposed == NULL)
-    return g_strdup ("");
+  out = g_string_sized_new (strlen (text));
+  fold_into (out, text);
+  return g_string_free (out, FALSE);
+}
 
-  out = g_string_sized_new (strlen (decomposed));
-  for (const char *p = decomposed; *p; p = g_utf8_next_char (p))
+/* Builds the one block of search key and texts (see struct _SfDeal):
+ * first the key, each folded text NUL-terminated so that a query word
+ * never matches across two of them, then the texts that differ from their
+ * folding. It runs for every deal a load reads, so it allocates the
+ * block once, at its size. */
+static void
+set_texts (SfDeal             *self,
+           const char * const *texts)
+{
+  GString *key = g_string_sized_new (256);
+  gsize folded_at[N_TEXTS], lengths[N_TEXTS], size;
+  gboolean same[N_TEXTS];
+  char *block;
+
+  for (int i = 0; i < N_TEXTS; i++)
     {
-      gunichar c = g_utf8_get_char (p);
-
-      if (!g_unichar_ismark (c))
-        g_string_append_unichar (out, c);
+      folded_at[i] = key->len;
+      if (texts[i] != NULL)
+        fold_into (key, texts[i]);
+      g_string_append_c (key, '\0');
     }
 
-  {
-    char *folded = g_utf8_casefold (out->str, out->len);
+  size = key->len;
+  for (int i = 0; i < N_TEXTS; i++)
+    {
+      lengths[i] = texts[i] ? strlen (texts[i]) : 0;
+      same[i] = texts[i] != NULL &&
+                lengths[i] == (i + 1 < N_TEXTS ? folded_at[i + 1] : key->len) - folded_at[i] - 1 &&
+                memcmp (texts[i], key->str + folded_at[i], lengths[i]) == 0;
+      if (texts[i] != NULL && !same[i])
+        size += lengths[i] + 1;
+    }
 
-    g_string_free (out, TRUE);
-    return folded;
-  }
+  block = g_malloc (size);
+  memcpy (block, key->str, key->len);
+  self->key_len = key->len;
+  self->key_bytes = bytes_of (key->str, key->len);
+  size = key->len;
+  for (int i = 0; i < N_TEXTS; i++)
+    {
+      if (texts[i] == NULL)
+        self->text_at[i] = NO_TEXT;
+      else if (same[i])
+        self->text_at[i] = folded_at[i];
+      else
+        {
+          self->text_at[i] = size;
+          memcpy (block + size, texts[i], lengths[i] + 1);
+          size += lengths[i] + 1;
+        }
+    }
+
+  if (self->texts != empty_texts)
+    g_free (self->texts);
+  self->texts = block;
+  g_string_free (key, TRUE);
 }
 
 /**
- * sf_deal_get_search_key:
+ * sf_deal_prefetch:
  *
- * Returns: (transfer none): the folded title, customer and contact, built
- *   once and kept until one of them changes
+ * Asks the processor to fetch the texts a search reads, ahead of reading
+ * them; a hint, no more.
  */
-const char *
-sf_deal_get_search_key (SfDeal *deal)
+void
+sf_deal_prefetch (SfDeal *deal)
 {
-  g_return_val_if_fail (SF_IS_DEAL (deal), "");
+  __builtin_prefetch (deal->texts);
+  __builtin_prefetch (deal->texts + 64);
+}
 
-  if (deal->search_key == NULL)
+/* memmem() sets up a shift table for every call, which costs more than
+ * searching a key of a hundred bytes: look for the first byte, compare
+ * the rest. */
+static gboolean
+contains (const char *key,
+          gsize       key_len,
+          const char *word,
+          gsize       len)
+{
+  const char *last;
+
+  if (len > key_len)
+    return FALSE;
+
+  last = key + key_len - len;
+  for (const char *p = key; p <= last && (p = memchr (p, word[0], last - p + 1)) != NULL; p++)
+    if (memcmp (p + 1, word + 1, len - 1) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+struct _SfSearchQuery
+{
+  guint n_words;
+  struct {
+    char *text;
+    gsize len;
+    guint64 bytes;
+  } words[];
+};
+
+/**
+ * sf_search_query_new:
+ * @folded_query: a query passed through sf_search_fold()
+ *
+ * Splits @folded_query into its words once, for a filter that asks every
+ * deal with sf_deal_matches_query().
+ *
+ * Returns: (transfer full): the query
+ */
+SfSearchQuery *
+sf_search_query_new (const char *folded_query)
+{
+  g_auto(GStrv) parts = g_strsplit (folded_query ? folded_query : "", " ", -1);
+  guint n = g_strv_length (parts), k = 0;
+  SfSearchQuery *query = g_malloc0 (sizeof (SfSearchQuery) + n * sizeof query->words[0]);
+
+  for (guint i = 0; i < n; i++)
     {
-      g_autofree char *joined = g_strjoin ("\n", deal->title, deal->customer,
-                                           deal->contact_name ? deal->contact_name : "",
-                                           deal->contact_email ? deal->contact_email : "",
-                                           deal->contact_phone ? deal->contact_phone : "",
-                                           NULL);
+      if (*parts[i] == '\0')
+        continue;
+      query->words[k].len = strlen (parts[i]);
+      query->words[k].bytes = bytes_of (parts[i], query->words[k].len);
+      query->words[k++].text = g_steal_pointer (&parts[i]);
+    }
+  query->n_words = k;
 
-      deal->search_key = sf_search_fold (joined);
+  return query;
+}
+
+void
+sf_search_query_free (SfSearchQuery *query)
+{
+  if (query == NULL)
+    return;
+
+  for (guint i = 0; i < query->n_words; i++)
+    g_free (query->words[i].text);
+  g_free (query);
+}
+
+/**
+ * sf_deal_matches_query:
+ *
+ * Like sf_deal_matches() with the query split beforehand. A word with a
+ * byte the deal's key lacks is turned away without reading the key, and a
+ * one-letter word is answered without it.
+ */
+gboolean
+sf_deal_matches_query (SfDeal              *deal,
+                       const SfSearchQuery *query)
+{
+  g_return_val_if_fail (SF_IS_DEAL (deal), FALSE);
+  g_return_val_if_fail (query != NULL, FALSE);
+
+  for (guint i = 0; i < query->n_words; i++)
+    {
+      guchar first = query->words[i].text[0];
+
+      if ((deal->key_bytes & query->words[i].bytes) != query->words[i].bytes)
+        return FALSE;
+      if (query->words[i].len == 1 && g_ascii_isalnum (first) && !g_ascii_isupper (first))
+        continue;
+      if (!contains (deal->texts, deal->key_len, query->words[i].text, query->words[i].len))
+        return FALSE;
     }
 
-  return deal->search_key;
+  return TRUE;
 }
 
 /**
@@ -964,15 +1299,13 @@ sf_deal_matches (SfDeal     *deal,
                  const char *folded_query)
 {
   const char *key, *word;
-  gsize key_len;
 
   g_return_val_if_fail (SF_IS_DEAL (deal), FALSE);
 
   if (folded_query == NULL)
     return TRUE;
 
-  key = sf_deal_get_search_key (deal);
-  key_len = strlen (key);
+  key = deal->texts;
   word = folded_query;
 
   while (*word)
@@ -982,7 +1315,7 @@ sf_deal_matches (SfDeal     *deal,
       while (*word == ' ')
         word++;
       len = strcspn (word, " ");
-      if (len > 0 && memmem (key, key_len, word, len) == NULL)
+      if (len > 0 && !contains (key, deal->key_len, word, len))
         return FALSE;
       word += len;
     }

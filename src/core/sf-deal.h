@@ -130,9 +130,18 @@ int            sf_deal_get_days_in_stage  (SfDeal          *deal,
                                            gint64           now);
 gboolean       sf_deal_is_editable        (SfDeal          *deal);
 
-const char    *sf_deal_get_search_key     (SfDeal          *deal);
 char          *sf_search_fold             (const char      *text);
+void           sf_deal_prefetch           (SfDeal          *deal);
 gboolean       sf_deal_matches            (SfDeal          *deal,
                                            const char      *folded_query);
+
+typedef struct _SfSearchQuery SfSearchQuery;
+
+SfSearchQuery *sf_search_query_new        (const char      *folded_query);
+void           sf_search_query_free       (SfSearchQuery   *query);
+gboolean       sf_deal_matches_query      (SfDeal          *deal,
+                                           const SfSearchQuery *query);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SfSearchQuery, sf_search_query_free)
 
 G_END_DECLS

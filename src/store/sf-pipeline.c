@@ -2,12 +2,16 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The views filter and sort one model:
+ * The views show two kinds of model:
  *
- *   deals (GListStore of SfDeal, filled by one splice)
- *     ├─ GtkFilterListModel (search, stage, status, mine, stale)
- *     │    └─ GtkSortListModel (column view sorter) ─ deal list
- *     └─ GtkFilterListModel per stage ─ board column
+ *   deals (SfDealList, by id, filled by one splice)
+ *     └─ GtkSortListModel (column view sorter)
+ *          └─ GtkFilterListModel (search, stage, status, mine, stale) ─ deal list
+ *   columns[stage] (SfDealList: the stage's deals not lost) ─ board column
+ *
+ * The board's columns are lists of their own rather than six filters over
+ * all deals: a load fills them in one pass instead of six, and a changed
+ * deal is looked up in two of them instead of passing six filters.
  *
  * The deals load on a worker thread (sf_store_list_deals_async()) so the
  * window draws first. A changed deal is announced with items-changed at its
@@ -17,6 +21,8 @@
 
 #include <glib/gi18n.h>
 
+#include "sf-column-totals.h"
+#include "sf-deal-list.h"
 #include "sf-pipeline.h"
 
 struct _SfPipeline
@@ -25,9 +31,9 @@ struct _SfPipeline
 
   /* owned */
   SfStore *store;
-  GListStore *deals;
+  SfDealList *deals;
+  SfDealList *columns[SF_N_STAGES];
   GListStore *persons;
-  GHashTable *deals_by_id;     /* id → SfDeal, borrowed from deals */
   SfUndoStack *undo;
   GCancellable *cancellable;
   int probabilities[SF_N_STAGES];
@@ -72,8 +78,9 @@ sf_pipeline_finalize (GObject *object)
 {
   SfPipeline *self = (SfPipeline *) object;
 
-  g_clear_pointer (&self->deals_by_id, g_hash_table_unref);
   g_clear_object (&self->deals);
+  for (int s = SF_STAGE_FIRST; s <= SF_STAGE_LAST; s++)
+    g_clear_object (&self->columns[s]);
   g_clear_object (&self->persons);
   g_clear_object (&self->undo);
   g_clear_object (&self->store);
@@ -185,10 +192,10 @@ sf_pipeline_class_init (SfPipelineClass *klass)
 static void
 sf_pipeline_init (SfPipeline *self)
 {
-  self->deals = g_list_store_new (SF_TYPE_DEAL);
+  self->deals = sf_deal_list_new ();
+  for (int s = SF_STAGE_FIRST; s <= SF_STAGE_LAST; s++)
+    self->columns[s] = sf_deal_list_new ();
   self->persons = g_list_store_new (SF_TYPE_PERSON);
-  /* Row ids are small positive integers; they fit a pointer as they are. */
-  self->deals_by_id = g_hash_table_new (g_direct_hash, g_direct_equal);
   self->undo = sf_undo_stack_new ();
   self->cancellable = g_cancellable_new ();
 
@@ -219,13 +226,30 @@ sf_pipeline_get_store (SfPipeline *self)
 /**
  * sf_pipeline_get_deals:
  *
- * Returns: (transfer none): every deal not deleted, lost ones included
+ * Returns: (transfer none): every deal not deleted, lost ones included, in
+ *   the order they were created
  */
 GListModel *
 sf_pipeline_get_deals (SfPipeline *self)
 {
   g_return_val_if_fail (SF_IS_PIPELINE (self), NULL);
   return G_LIST_MODEL (self->deals);
+}
+
+/**
+ * sf_pipeline_get_column:
+ *
+ * Returns: (transfer none): the deals the board shows in @stage's column
+ *   (sf_deal_is_in_column()), in the order they were created
+ */
+GListModel *
+sf_pipeline_get_column (SfPipeline *self,
+                        SfStage     stage)
+{
+  g_return_val_if_fail (SF_IS_PIPELINE (self), NULL);
+  g_return_val_if_fail (sf_stage_is_valid (stage), NULL);
+
+  return G_LIST_MODEL (self->columns[stage]);
 }
 
 /**
@@ -314,25 +338,43 @@ load_small_tables (SfPipeline  *self,
          sf_pipeline_reload_settings (self, error);
 }
 
-/* Replaces the deals with one splice: one items-changed for the lot. The
- * old objects are gone, so undo entries that point at them go too. */
+/* Sorts @deals into the board's columns, one pass for all six. */
+static void
+split_columns (GPtrArray *deals,
+               GPtrArray *columns[SF_N_STAGES])
+{
+  for (int s = SF_STAGE_FIRST; s <= SF_STAGE_LAST; s++)
+    columns[s] = g_ptr_array_new ();
+
+  for (guint i = 0; i < deals->len; i++)
+    {
+      SfDeal *deal = g_ptr_array_index (deals, i);
+      SfStage stage = sf_deal_get_stage (deal);
+
+      if (sf_deal_is_in_column (deal, stage))
+        g_ptr_array_add (columns[stage], deal);
+    }
+}
+
+/* Replaces the deals with one splice: one items-changed for the lot, and
+ * one for each column. Takes @deals. The old objects are gone, so undo
+ * entries that point at them go too. */
 static void
 take_deals (SfPipeline *self,
             GPtrArray  *deals)
 {
+  GPtrArray *columns[SF_N_STAGES];
+
   if (g_list_model_get_n_items (G_LIST_MODEL (self->deals)) > 0)
     sf_undo_stack_clear (self->undo);
 
-  g_hash_table_remove_all (self->deals_by_id);
-  for (guint i = 0; i < deals->len; i++)
+  split_columns (deals, columns);
+  sf_deal_list_take_all (self->deals, deals);
+  for (int s = SF_STAGE_FIRST; s <= SF_STAGE_LAST; s++)
     {
-      SfDeal *deal = g_ptr_array_index (deals, i);
-
-      g_hash_table_insert (self->deals_by_id, GSIZE_TO_POINTER (sf_deal_get_id (deal)), deal);
+      sf_deal_list_set_all (self->columns[s], columns[s]);
+      g_ptr_array_unref (columns[s]);
     }
-
-  g_list_store_splice (self->deals, 0, g_list_model_get_n_items (G_LIST_MODEL (self->deals)),
-                       deals->pdata, deals->len);
 
   self->loaded = TRUE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
@@ -354,7 +396,7 @@ load_cb (GObject      *source,
       return;
     }
 
-  take_deals (self, deals);
+  take_deals (self, g_steal_pointer (&deals));
 }
 
 /**
@@ -399,7 +441,7 @@ sf_pipeline_load_sync (SfPipeline  *self,
   if (deals == NULL)
     return FALSE;
 
-  take_deals (self, deals);
+  take_deals (self, g_steal_pointer (&deals));
   return TRUE;
 }
 
@@ -414,7 +456,7 @@ sf_pipeline_lookup_deal (SfPipeline *self,
 {
   g_return_val_if_fail (SF_IS_PIPELINE (self), NULL);
 
-  return g_hash_table_lookup (self->deals_by_id, GSIZE_TO_POINTER (deal_id));
+  return sf_deal_list_lookup (self->deals, deal_id);
 }
 
 /**
@@ -442,6 +484,31 @@ sf_pipeline_lookup_person (SfPipeline *self,
   return NULL;
 }
 
+/* Moves @deal to the column it now belongs in, or tells its column it
+ * changed; @deal is in at most one column. */
+static void
+update_column (SfPipeline *self,
+               SfDeal     *deal)
+{
+  SfStage stage = sf_deal_get_stage (deal);
+  gboolean shown = sf_deal_is_in_column (deal, stage);
+
+  if (sf_deal_list_find (self->columns[stage], deal, NULL))
+    {
+      if (shown)
+        sf_deal_list_changed (self->columns[stage], deal);
+      else
+        sf_deal_list_remove (self->columns[stage], deal);
+      return;
+    }
+
+  for (int s = SF_STAGE_FIRST; s <= SF_STAGE_LAST; s++)
+    if (sf_deal_list_remove (self->columns[s], deal))
+      break;
+  if (shown)
+    sf_deal_list_add (self->columns[stage], deal);
+}
+
 /**
  * sf_pipeline_deal_changed:
  *
@@ -452,57 +519,56 @@ void
 sf_pipeline_deal_changed (SfPipeline *self,
                           SfDeal     *deal)
 {
-  guint position;
-
   g_return_if_fail (SF_IS_PIPELINE (self));
   g_return_if_fail (SF_IS_DEAL (deal));
 
-  if (g_list_store_find (self->deals, deal, &position))
-    g_list_model_items_changed (G_LIST_MODEL (self->deals), position, 1, 1);
+  sf_deal_list_changed (self->deals, deal);
+  update_column (self, deal);
 }
 
 /**
  * sf_pipeline_add_deals:
  * @deals: (element-type SfDeal): deals just stored, such as an import
  *
- * Appends @deals to the model with one splice.
+ * Adds @deals to the model with one items-changed; new deals go last.
  */
 gboolean
 sf_pipeline_add_deals (SfPipeline *self,
                        GPtrArray  *deals)
 {
+  GPtrArray *columns[SF_N_STAGES];
+
   g_return_val_if_fail (SF_IS_PIPELINE (self), FALSE);
   g_return_val_if_fail (deals != NULL, FALSE);
 
-  for (guint i = 0; i < deals->len; i++)
+  sf_deal_list_add_many (self->deals, deals);
+  split_columns (deals, columns);
+  for (int s = SF_STAGE_FIRST; s <= SF_STAGE_LAST; s++)
     {
-      SfDeal *deal = g_ptr_array_index (deals, i);
-
-      g_hash_table_insert (self->deals_by_id, GSIZE_TO_POINTER (sf_deal_get_id (deal)), deal);
+      sf_deal_list_add_many (self->columns[s], columns[s]);
+      g_ptr_array_unref (columns[s]);
     }
-  g_list_store_splice (self->deals, g_list_model_get_n_items (G_LIST_MODEL (self->deals)), 0,
-                       deals->pdata, deals->len);
-
   return TRUE;
 }
 
+/* A deal created goes last; one brought back by undo goes back to where
+ * it was. */
 static void
 add_deal (SfPipeline *self,
           SfDeal     *deal)
 {
-  g_hash_table_insert (self->deals_by_id, GSIZE_TO_POINTER (sf_deal_get_id (deal)), deal);
-  g_list_store_append (self->deals, deal);
+  sf_deal_list_add (self->deals, deal);
+  if (sf_deal_is_in_column (deal, sf_deal_get_stage (deal)))
+    sf_deal_list_add (self->columns[sf_deal_get_stage (deal)], deal);
 }
 
 static void
 remove_deal (SfPipeline *self,
              SfDeal     *deal)
 {
-  guint position;
-
-  g_hash_table_remove (self->deals_by_id, GSIZE_TO_POINTER (sf_deal_get_id (deal)));
-  if (g_list_store_find (self->deals, deal, &position))
-    g_list_store_remove (self->deals, position);
+  sf_deal_list_remove (self->deals, deal);
+  for (int s = SF_STAGE_FIRST; s <= SF_STAGE_LAST; s++)
+    sf_deal_list_remove (self->columns[s], deal);
 }
 
 /* Undo entries: each keeps what it needs and a weak idea of the pipeline

@@ -18,6 +18,8 @@ G_DECLARE_FINAL_TYPE (SfPipeline, sf_pipeline, SF, PIPELINE, GObject)
 SfPipeline  *sf_pipeline_new               (SfStore      *store);
 SfStore     *sf_pipeline_get_store         (SfPipeline   *self);
 GListModel  *sf_pipeline_get_deals         (SfPipeline   *self);
+GListModel  *sf_pipeline_get_column        (SfPipeline   *self,
+                                            SfStage       stage);
 GListModel  *sf_pipeline_get_persons       (SfPipeline   *self);
 SfUndoStack *sf_pipeline_get_undo_stack    (SfPipeline   *self);
 gboolean     sf_pipeline_get_loaded        (SfPipeline   *self);

@@ -15,6 +15,35 @@
 static const char select_deals_sql[] =
   "SELECT " SF_STORE_DEAL_COLUMNS SF_STORE_DEAL_FROM "WHERE d.deleted_at IS NULL ORDER BY d.id";
 
+static const char select_deal_range_sql[] =
+  "SELECT " SF_STORE_DEAL_COLUMNS SF_STORE_DEAL_FROM
+  "WHERE d.deleted_at IS NULL AND d.id >= ?1 AND d.id < ?2 ORDER BY d.id";
+
+static const char deal_ids_sql[] = "SELECT min(id), max(id) FROM deals";
+
+/* Below this many ids one loader thread is quicker than two. */
+#define DEFAULT_LOAD_SPLIT_AT 20000
+
+typedef struct
+{
+  char *path;
+  guint split_at;
+} LoadData;
+
+static void
+load_data_free (LoadData *data)
+{
+  g_free (data->path);
+  g_free (data);
+}
+
+void
+sf_store_set_load_split_at (SfStore *self,
+                            guint    n_ids)
+{
+  self->load_split_at = n_ids;
+}
+
 static gboolean
 set_not_found (GError **error)
 {
@@ -23,30 +52,34 @@ set_not_found (GError **error)
   return FALSE;
 }
 
-/* Runs on the loader thread with its own connection, or on the main one. */
+/* Runs on a loader thread with its own connection, or on the main one:
+ * every deal, or those with ids in [@from, @to) when @from < @to. */
 static GPtrArray *
-read_all_deals (sqlite3  *db,
-                GError  **error)
+read_deals (sqlite3  *db,
+            gint64    from,
+            gint64    to,
+            GError  **error)
 {
   g_autoptr(GPtrArray) deals = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *stmt = NULL;
   int rc;
 
-  rc = sqlite3_prepare_v2 (db, select_deals_sql, -1, &stmt, NULL);
+  rc = sqlite3_prepare_v2 (db, from < to ? select_deal_range_sql : select_deals_sql, -1, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
       sf_store_set_error (error, db, rc);
       return NULL;
     }
+  if (from < to)
+    {
+      sqlite3_bind_int64 (stmt, 1, from);
+      sqlite3_bind_int64 (stmt, 2, to);
+    }
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      SfDeal *deal = sf_store_read_deal (stmt);
-
-      /* Built here, off the main loop, so the first keystroke of a search
-       * does not pay for folding every deal. */
-      sf_deal_get_search_key (deal);
-      g_ptr_array_add (deals, deal);
+      /* Each deal's search key is folded here too, off the main loop. */
+      g_ptr_array_add (deals, sf_store_read_deal (stmt));
     }
   sqlite3_finalize (stmt);
 
@@ -71,45 +104,131 @@ sf_store_list_deals (SfStore  *self,
 {
   g_return_val_if_fail (SF_IS_STORE (self), NULL);
 
-  return read_all_deals (self->db, error);
+  return read_deals (self->db, 0, 0, error);
 }
 
+static sqlite3 *
+open_reader (const char  *path,
+             GError     **error)
+{
+  sqlite3 *db = NULL;
+  int rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      sf_store_set_error (error, db, rc);
+      sqlite3_close_v2 (db);
+      return NULL;
+    }
+  sqlite3_busy_timeout (db, 5000);
+  return db;
+}
+
+typedef struct
+{
+  const char *path;
+  gint64 from;
+  gint64 to;
+  GPtrArray *deals;
+  GError *error;
+} Part;
+
+static gpointer
+read_part (gpointer data)
+{
+  Part *part = data;
+  sqlite3 *db = open_reader (part->path, &part->error);
+
+  if (db != NULL)
+    {
+      part->deals = read_deals (db, part->from, part->to, &part->error);
+      sqlite3_close_v2 (db);
+    }
+  return NULL;
+}
+
+static gboolean
+query_id_range (const char  *path,
+                gint64      *out_min,
+                gint64      *out_max,
+                GError     **error)
+{
+  sqlite3 *db = open_reader (path, error);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (db == NULL)
+    return FALSE;
+
+  rc = sqlite3_prepare_v2 (db, deal_ids_sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      *out_min = sqlite3_column_int64 (stmt, 0);
+      *out_max = sqlite3_column_int64 (stmt, 1);
+      rc = SQLITE_OK;
+    }
+  if (rc != SQLITE_OK)
+    sf_store_set_error (error, db, rc);
+  sqlite3_finalize (stmt);
+  sqlite3_close_v2 (db);
+
+  return rc == SQLITE_OK;
+}
+
+/* Two threads read the two halves of the ids, each on its own
+ * connection; deals are many and each costs more to make than to read,
+ * so the second core halves the wait. */
 static void
 list_deals_thread (GTask        *task,
                    gpointer      source,
                    gpointer      task_data,
                    GCancellable *cancellable)
 {
-  const char *path = task_data;
+  LoadData *load = task_data;
+  Part first = { load->path, 0, 0, NULL, NULL }, second = first;
   GError *error = NULL;
-  GPtrArray *deals;
-  sqlite3 *db = NULL;
-  int rc;
+  gint64 min = 0, max = 0;
+  GThread *thread = NULL;
 
-  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW, NULL);
-  if (rc != SQLITE_OK)
+  if (!query_id_range (load->path, &min, &max, &error))
     {
-      sf_store_set_error (&error, db, rc);
-      sqlite3_close_v2 (db);
       g_task_return_error (task, error);
       return;
     }
-  sqlite3_busy_timeout (db, 5000);
 
-  deals = read_all_deals (db, &error);
-  sqlite3_close_v2 (db);
+  if (max - min >= load->split_at)
+    {
+      first.from = min;
+      first.to = second.from = min + (max - min) / 2;
+      second.to = max + 1;
+      thread = g_thread_new ("sf-load", read_part, &first);
+    }
+  read_part (&second);
+  if (thread != NULL)
+    g_thread_join (thread);
 
-  if (deals == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, deals, (GDestroyNotify) g_ptr_array_unref);
+  if (first.error != NULL || second.error != NULL)
+    {
+      g_task_return_error (task, first.error ? first.error : second.error);
+      g_clear_error (first.error ? &second.error : &first.error);
+      g_clear_pointer (&first.deals, g_ptr_array_unref);
+      g_clear_pointer (&second.deals, g_ptr_array_unref);
+      return;
+    }
+
+  if (first.deals != NULL)
+    {
+      g_ptr_array_extend_and_steal (first.deals, second.deals);
+      second.deals = first.deals;
+    }
+  g_task_return_pointer (task, second.deals, (GDestroyNotify) g_ptr_array_unref);
 }
 
 /**
  * sf_store_list_deals_async:
  *
- * Reads the deals on a worker thread over a second, read-only connection,
- * so the window can draw while a large pipeline loads.
+ * Reads the deals on worker threads over read-only connections of their
+ * own, so the window can draw while a large pipeline loads.
  */
 void
 sf_store_list_deals_async (SfStore             *self,
@@ -118,12 +237,16 @@ sf_store_list_deals_async (SfStore             *self,
                            gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  LoadData *load;
 
   g_return_if_fail (SF_IS_STORE (self));
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, sf_store_list_deals_async);
-  g_task_set_task_data (task, g_strdup (self->path), g_free);
+  load = g_new0 (LoadData, 1);
+  load->path = g_strdup (self->path);
+  load->split_at = self->load_split_at ? self->load_split_at : DEFAULT_LOAD_SPLIT_AT;
+  g_task_set_task_data (task, load, (GDestroyNotify) load_data_free);
   g_task_run_in_thread (task, list_deals_thread);
 }
 

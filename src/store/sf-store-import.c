@@ -127,12 +127,18 @@ insert_one (SfStore             *self,
   if (!sf_store_step_done (self, stmt, error))
     return FALSE;
 
+  /* The first @current_done manual jobs in list order: those with fewer
+   * than that many before them. (An IN (… LIMIT) subquery would build a
+   * temporary b-tree per deal, and its allocation churn cost more than
+   * the rest of the import.) */
   if (item->current_done > 0)
     {
       stmt = sf_store_prepare (self,
-        "UPDATE jobs SET done = 1, done_by = ?3, done_at = ?4 WHERE id IN ("
-        "  SELECT id FROM jobs WHERE deal_id = ?1 AND stage = ?2 AND kind = 0"
-        "  ORDER BY position, id LIMIT ?5)", error);
+        "UPDATE jobs SET done = 1, done_by = ?3, done_at = ?4 "
+        "WHERE deal_id = ?1 AND stage = ?2 AND kind = 0 AND ("
+        "  SELECT count(*) FROM jobs e WHERE e.deal_id = ?1 AND e.stage = ?2 AND e.kind = 0"
+        "  AND (e.position < jobs.position OR (e.position = jobs.position AND e.id < jobs.id))"
+        ") < ?5", error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, id);

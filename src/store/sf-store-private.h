@@ -23,6 +23,7 @@ struct _SfStore
   gpointer now_data;
   int *follow_up_days;      /* days after closing; owned */
   guint n_follow_up_days;
+  guint load_split_at;      /* ids from which two threads load the deals */
 };
 
 #define SF_STORE_SCHEMA_VERSION 3
@@ -149,6 +150,11 @@ gboolean       sf_store_schedule_follow_ups (SfStore *self,
                                        gint64         deal_id,
                                        gint64         closed_at,
                                        GError       **error);
+
+/* For tests: how many ids apart the first and last deal must be for the
+ * pipeline to load on two threads (sf-store-deals.c). */
+void           sf_store_set_load_split_at (SfStore   *self,
+                                       guint          n_ids);
 
 gboolean       sf_store_check_tables  (sqlite3       *db,
                                        int            version,

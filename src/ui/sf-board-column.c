@@ -2,12 +2,13 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- *   pipeline deals ─ GtkFilterListModel (this stage, not lost)
- *                      └─ GtkSingleSelection ─ GtkListView of SfDealCard
+ *   pipeline column (SfDealList: this stage, not lost)
+ *     └─ GtkSingleSelection ─ GtkListView of SfDealCard
  *
- * The header sums the column per currency (there is no exchange rate):
- * count, total and weighted total (value × the deal's probability). The
- * sums are recomputed once per main-loop turn however many deals changed.
+ * The header sums the column per currency (sf-column-totals.c): count,
+ * total and weighted total. The sums are recomputed once per main-loop
+ * turn however many deals changed, and not at all while the board is
+ * hidden.
  * Dropping a card on the column, or Ctrl+→ / Ctrl+← on a selected card,
  * asks the window to advance or move the deal back.
  */
@@ -16,7 +17,9 @@
 #include <glib/gi18n.h>
 
 #include "sf-board-column.h"
+#include "sf-column-totals.h"
 #include "sf-deal-card.h"
+#include "sf-deal-list.h"
 #include "sf-ui-util.h"
 
 struct _SfBoardColumn
@@ -34,103 +37,37 @@ struct _SfBoardColumn
 
   /* owned */
   SfPipeline *pipeline;
-  GtkFilterListModel *filtered;
+  GListModel *deals;
   GtkSingleSelection *selection;
   char *summary;
   guint update_id;
+  gboolean stale;       /* changed while not shown */
 
   SfStage stage;
 };
 
 G_DEFINE_FINAL_TYPE (SfBoardColumn, sf_board_column, GTK_TYPE_WIDGET)
 
-typedef struct
-{
-  char currency[4];
-  gint64 total;
-  gint64 weighted;
-} Sum;
-
-static void
-add_to_sums (GArray        *sums,
-             const SfMoney *value,
-             const SfMoney *weighted)
-{
-  Sum *sum = NULL;
-
-  for (guint i = 0; i < sums->len && sum == NULL; i++)
-    if (g_str_equal (g_array_index (sums, Sum, i).currency, value->currency))
-      sum = &g_array_index (sums, Sum, i);
-
-  if (sum == NULL)
-    {
-      Sum empty = { { 0 }, 0, 0 };
-
-      g_strlcpy (empty.currency, value->currency, sizeof empty.currency);
-      g_array_append_val (sums, empty);
-      sum = &g_array_index (sums, Sum, sums->len - 1);
-    }
-
-  /* Saturate rather than wrap: a column header is not worth a crash. */
-  if (__builtin_add_overflow (sum->total, value->amount, &sum->total))
-    sum->total = value->amount > 0 ? G_MAXINT64 : G_MININT64;
-  if (__builtin_add_overflow (sum->weighted, weighted->amount, &sum->weighted))
-    sum->weighted = weighted->amount > 0 ? G_MAXINT64 : G_MININT64;
-}
-
-static char *
-join_sums (GArray   *sums,
-           gboolean  weighted)
-{
-  GString *text = g_string_new (NULL);
-
-  for (guint i = 0; i < sums->len; i++)
-    {
-      Sum *sum = &g_array_index (sums, Sum, i);
-      g_autofree char *part = NULL;
-      SfMoney money;
-
-      sf_money_init (&money, weighted ? sum->weighted : sum->total, sum->currency);
-      part = sf_money_to_string_whole (&money);
-      if (i > 0)
-        g_string_append (text, " + ");
-      g_string_append (text, part);
-    }
-
-  return g_string_free (text, FALSE);
-}
-
 static gboolean
 update_header (gpointer data)
 {
   SfBoardColumn *self = data;
-  GListModel *model = G_LIST_MODEL (self->filtered);
-  const int *probabilities = sf_pipeline_get_stage_probabilities (self->pipeline);
-  g_autoptr(GArray) sums = g_array_new (FALSE, FALSE, sizeof (Sum));
+  g_autoptr(SfColumnTotals) totals = NULL;
   g_autofree char *count = NULL;
   g_autofree char *total = NULL;
   g_autofree char *weighted = NULL;
   g_autofree char *weighted_text = NULL;
   g_autofree char *accessible = NULL;
-  guint n = g_list_model_get_n_items (model);
+  guint n;
 
   self->update_id = 0;
+  self->stale = FALSE;
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(SfDeal) deal = g_list_model_get_item (model, i);
-      SfMoney part;
-
-      if (!sf_money_percent (sf_deal_get_value (deal),
-                             sf_deal_get_effective_probability (deal, probabilities),
-                             &part, NULL))
-        sf_money_init (&part, 0, sf_deal_get_value (deal)->currency);
-      add_to_sums (sums, sf_deal_get_value (deal), &part);
-    }
-
+  totals = sf_column_totals_compute (self->deals, sf_pipeline_get_stage_probabilities (self->pipeline));
+  n = sf_column_totals_get_count (totals);
   count = g_strdup_printf ("%u", n);
-  total = n ? join_sums (sums, FALSE) : g_strdup ("—");
-  weighted = n ? join_sums (sums, TRUE) : g_strdup ("—");
+  total = sf_column_totals_format (totals, FALSE);
+  weighted = sf_column_totals_format (totals, TRUE);
   /* Translators: the column's total weighted by each deal's probability */
   weighted_text = g_strdup_printf (_("Weighted %s"), weighted);
 
@@ -154,22 +91,20 @@ update_header (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* Summing a column of a million deals takes a good part of a tenth of a
+ * second; while the board is hidden, as when jobs are ticked in the Deals
+ * view, the sums wait until the column is shown again. */
 static void
 schedule_update (SfBoardColumn *self)
 {
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
+
   if (self->update_id == 0)
     self->update_id = g_idle_add_full (G_PRIORITY_DEFAULT, update_header, self, NULL);
-}
-
-static gboolean
-in_column (gpointer item,
-           gpointer data)
-{
-  SfBoardColumn *self = data;
-  SfDeal *deal = item;
-
-  return sf_deal_get_stage (deal) == self->stage &&
-         sf_deal_get_status (deal) != SF_DEAL_STATUS_LOST;
 }
 
 static void
@@ -185,7 +120,7 @@ static void
 activate_cb (SfBoardColumn *self,
              guint          position)
 {
-  g_autoptr(SfDeal) deal = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
+  g_autoptr(SfDeal) deal = g_list_model_get_item (self->deals, position);
 
   activate_deal (self, "win.open-deal", deal);
 }
@@ -231,6 +166,20 @@ advance_selected (GtkWidget  *widget,
 }
 
 static void
+sf_board_column_map (GtkWidget *widget)
+{
+  SfBoardColumn *self = SF_BOARD_COLUMN (widget);
+
+  GTK_WIDGET_CLASS (sf_board_column_parent_class)->map (widget);
+
+  if (self->stale)
+    {
+      g_clear_handle_id (&self->update_id, g_source_remove);
+      update_header (self);
+    }
+}
+
+static void
 sf_board_column_dispose (GObject *object)
 {
   SfBoardColumn *self = (SfBoardColumn *) object;
@@ -238,7 +187,7 @@ sf_board_column_dispose (GObject *object)
   g_clear_handle_id (&self->update_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), SF_TYPE_BOARD_COLUMN);
   g_clear_object (&self->selection);
-  g_clear_object (&self->filtered);
+  g_clear_object (&self->deals);
   g_clear_object (&self->pipeline);
   g_clear_pointer (&self->summary, g_free);
 
@@ -251,6 +200,7 @@ sf_board_column_class_init (SfBoardColumnClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = sf_board_column_dispose;
+  widget_class->map = sf_board_column_map;
 
   g_type_ensure (SF_TYPE_DEAL_CARD);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -298,20 +248,18 @@ sf_board_column_new (SfPipeline *pipeline,
                      SfStage     stage)
 {
   SfBoardColumn *self = g_object_new (SF_TYPE_BOARD_COLUMN, NULL);
-  GtkFilter *filter;
 
   self->pipeline = g_object_ref (pipeline);
   self->stage = stage;
   gtk_label_set_text (self->name_label, sf_stage_get_name (stage));
 
-  filter = GTK_FILTER (gtk_custom_filter_new (in_column, self, NULL));
-  self->filtered = gtk_filter_list_model_new (g_object_ref (sf_pipeline_get_deals (pipeline)), filter);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
+  self->deals = g_object_ref (sf_pipeline_get_column (pipeline, stage));
+  self->selection = gtk_single_selection_new (g_object_ref (self->deals));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
-  g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (schedule_update),
+  g_signal_connect_object (self->deals, "items-changed", G_CALLBACK (schedule_update),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (pipeline, "settings-changed", G_CALLBACK (schedule_update),
                            self, G_CONNECT_SWAPPED);
@@ -348,7 +296,7 @@ GListModel *
 sf_board_column_get_model (SfBoardColumn *self)
 {
   g_return_val_if_fail (SF_IS_BOARD_COLUMN (self), NULL);
-  return G_LIST_MODEL (self->filtered);
+  return self->deals;
 }
 
 /**
@@ -361,9 +309,9 @@ sf_board_column_get_summary (SfBoardColumn *self)
 {
   g_return_val_if_fail (SF_IS_BOARD_COLUMN (self), NULL);
 
-  if (self->update_id != 0)
+  if (self->update_id != 0 || self->stale)
     {
-      g_source_remove (self->update_id);
+      g_clear_handle_id (&self->update_id, g_source_remove);
       update_header (self);
     }
 
@@ -381,22 +329,14 @@ gboolean
 sf_board_column_select_deal (SfBoardColumn *self,
                              SfDeal        *deal)
 {
-  guint n;
+  guint position;
 
   g_return_val_if_fail (SF_IS_BOARD_COLUMN (self), FALSE);
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(SfDeal) item = g_list_model_get_item (G_LIST_MODEL (self->filtered), i);
+  if (!SF_IS_DEAL (deal) || !sf_deal_list_find (SF_DEAL_LIST (self->deals), deal, &position))
+    return FALSE;
 
-      if (item == deal)
-        {
-          gtk_single_selection_set_selected (self->selection, i);
-          sf_ui_scroll_to_item (GTK_WIDGET (self->list_view), i);
-          return TRUE;
-        }
-    }
-
-  return FALSE;
+  gtk_single_selection_set_selected (self->selection, position);
+  sf_ui_scroll_to_item (GTK_WIDGET (self->list_view), position);
+  return TRUE;
 }

@@ -5,8 +5,9 @@
  * One GtkFilter for the search and every filter of the deal list, so a
  * keystroke is one pass over the deals. Typing more of a word tells the
  * filter model the match got stricter, so only the deals still shown are
- * looked at again; the query is folded once per keystroke and each deal's
- * search key once per edit (sf_deal_matches() allocates nothing).
+ * looked at again; the query is folded and split once per keystroke and
+ * each deal's search key once per edit (sf_deal_matches_query() allocates
+ * nothing).
  */
 #include "config.h"
 
@@ -20,6 +21,7 @@ struct _SfDealFilter
 
   char *query;         /* as typed */
   char *folded;        /* NULL when empty */
+  SfSearchQuery *words; /* folded, split; NULL when empty */
   int stage;           /* -1: any */
   int status;          /* -1: any */
   gint64 owner_id;     /* 0: anyone */
@@ -59,7 +61,7 @@ sf_deal_filter_match (GtkFilter *filter,
     return FALSE;
   if (self->stale_days > 0 && !sf_deal_is_stale (deal, self->stale_days, self->now))
     return FALSE;
-  if (self->folded != NULL && !sf_deal_matches (deal, self->folded))
+  if (self->words != NULL && !sf_deal_matches_query (deal, self->words))
     return FALSE;
 
   return TRUE;
@@ -84,6 +86,7 @@ sf_deal_filter_finalize (GObject *object)
 
   g_free (self->query);
   g_free (self->folded);
+  g_clear_pointer (&self->words, sf_search_query_free);
 
   G_OBJECT_CLASS (sf_deal_filter_parent_class)->finalize (object);
 }
@@ -171,6 +174,10 @@ sf_deal_filter_set_query (SfDealFilter *self,
   self->query = g_strdup (query);
   g_free (self->folded);
   self->folded = g_steal_pointer (&folded);
+  /* Split once here, not for every deal. */
+  g_clear_pointer (&self->words, sf_search_query_free);
+  if (self->folded != NULL)
+    self->words = sf_search_query_new (self->folded);
 
   gtk_filter_changed (GTK_FILTER (self), change);
 }

@@ -25,6 +25,7 @@
 #include "sf-feedback-dialog.h"
 #include "sf-new-deal-dialog.h"
 #include "sf-person-chooser.h"
+#include "sf-profile.h"
 #include "sf-reasons.h"
 #include "sf-sample.h"
 #include "sf-satisfaction-view.h"
@@ -63,6 +64,7 @@ struct _SfWindow
   gint64 me;
   gboolean ready;
   gboolean ask_me;     /* at start: several people, none remembered */
+  gboolean load_started;
 };
 
 G_DEFINE_FINAL_TYPE (SfWindow, sf_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -798,13 +800,36 @@ sf_window_init (SfWindow *self)
   self->ready = FALSE;
 }
 
+/* The deals start loading once the window has drawn its first frame: on
+ * two cores the loader's threads would otherwise slow that frame down
+ * (docs/performance.md). */
+static void
+first_frame_cb (GdkFrameClock *clock,
+                SfWindow      *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_frame_cb, self);
+  if (self->load_started)
+    return;
+
+  self->load_started = TRUE;
+  sf_pipeline_load (self->pipeline);
+}
+
+static void
+realize_cb (SfWindow *self)
+{
+  if (!self->load_started)
+    g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                             G_CALLBACK (first_frame_cb), self, 0);
+}
+
 /**
  * sf_window_new:
  * @store: (nullable): the open database, or %NULL when it could not be opened
  * @open_error: (nullable): why @store is %NULL, shown in the window
  *
  * Returns: (transfer none): the window; it loads the pipeline in the
- *   background
+ *   background once it has drawn its first frame
  */
 SfWindow *
 sf_window_new (AdwApplication *application,
@@ -815,6 +840,7 @@ sf_window_new (AdwApplication *application,
 
   if (store == NULL)
     {
+      sf_profile_watch_window (GTK_WINDOW (self), NULL);
       gtk_spinner_stop (self->spinner);
       adw_status_page_set_description (self->error_page, open_error ? open_error->message : NULL);
       gtk_stack_set_visible_child_name (self->main_stack, "error");
@@ -839,7 +865,8 @@ sf_window_new (AdwApplication *application,
   g_signal_connect_object (sf_pipeline_get_undo_stack (self->pipeline), "notify::can-undo",
                            G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
   update_actions (self);
-  sf_pipeline_load (self->pipeline);
+  sf_profile_watch_window (GTK_WINDOW (self), self->pipeline);
+  g_signal_connect (self, "realize", G_CALLBACK (realize_cb), NULL);
 
   return self;
 }
