@@ -626,6 +626,37 @@ test_closing_adds_row (Fixture       *f,
   g_assert_true (sf_satisfaction_row_get_overdue (row_of (f, f->fleet)));
 }
 
+/* The tab reads its figures when it is first shown, not while the deals
+ * load; a deal closed on another tab is there when the tab is shown again. */
+static void
+test_read_when_shown (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(SfDeal) proposed = import_deal (f, "Booking platform", "Lofoten Reiseliv AS",
+                                            SF_STAGE_PROPOSED, unix_at (2026, 1, 2), 5);
+
+  approve_in_file (f->store, proposed);
+  f->window = sf_window_new (NULL, f->store, NULL);
+  gtk_window_present (GTK_WINDOW (f->window));
+  sf_test_ui_wait_until (window_ready, f->window);
+  sf_test_ui_iterate ();
+  g_assert_false (sf_satisfaction_view_is_busy (view (f)));
+  g_assert_cmpuint (g_list_model_get_n_items (sf_satisfaction_view_get_model (view (f))), ==, 0);
+
+  sf_window_show_view (f->window, "satisfaction");
+  wait_for_view (f);
+  g_assert_cmpuint (g_list_model_get_n_items (sf_satisfaction_view_get_model (view (f))), ==, 2);
+
+  sf_window_show_view (f->window, "pipeline");
+  sf_test_ui_iterate ();
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.advance", "x", sf_deal_get_id (proposed));
+  sf_test_ui_iterate ();
+  g_assert_false (sf_satisfaction_view_is_busy (view (f)));
+  sf_window_show_view (f->window, "satisfaction");
+  sf_test_ui_wait_until (three_rows, f);
+  g_assert_nonnull (row_of (f, proposed));
+}
+
 /* Follow-up offsets: a preference, checked before it is kept, fed to the
  * store. */
 static void
@@ -736,6 +767,7 @@ main (int   argc,
   ADD ("/ui/satisfaction/export", test_export);
   ADD ("/ui/satisfaction/period-and-search", test_period_and_search);
   ADD ("/ui/satisfaction/closing-adds-row", test_closing_adds_row);
+  ADD ("/ui/satisfaction/read-when-shown", test_read_when_shown);
   ADD ("/ui/satisfaction/follow-up-preference", test_follow_up_preference);
   ADD ("/ui/satisfaction/chart-description", test_chart_description);
 

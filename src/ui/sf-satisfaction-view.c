@@ -591,6 +591,17 @@ deals_changed_cb (SfSatisfactionView *self)
     self->reload_id = g_timeout_add (RELOAD_DELAY_MS, reload_timeout, self);
 }
 
+/* An answer or a verdict recorded: at once if the tab is seen, else when
+ * it is shown. */
+static void
+satisfaction_changed_cb (SfSatisfactionView *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    reload (self);
+  else
+    self->dirty = TRUE;
+}
+
 static void
 sf_satisfaction_view_map (GtkWidget *widget)
 {
@@ -889,11 +900,15 @@ sf_satisfaction_view_set_pipeline (SfSatisfactionView *self,
   g_return_if_fail (self->pipeline == NULL);
 
   self->pipeline = g_object_ref (pipeline);
-  g_signal_connect_object (pipeline, "satisfaction-changed", G_CALLBACK (reload), self,
+  g_signal_connect_object (pipeline, "satisfaction-changed", G_CALLBACK (satisfaction_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (sf_pipeline_get_deals (pipeline), "items-changed",
                            G_CALLBACK (deals_changed_cb), self, G_CONNECT_SWAPPED);
-  reload (self);
+  /* Read when first shown: at start the deals' load has the cores. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    reload (self);
+  else
+    self->dirty = TRUE;
 }
 
 /**
