@@ -15,6 +15,7 @@ TAP result; otherwise a summary with the counts is printed. Exit status 1
 when any check failed.
 """
 import argparse
+import collections
 import os
 import random
 import shutil
@@ -52,7 +53,8 @@ def main():
     seed = args.seed if args.seed is not None else random.randrange(1 << 31)
     rng = random.Random(seed)
     tmp = tempfile.mkdtemp(prefix='salesflow-crash-')
-    failed = acked = 0
+    failed = 0
+    verbs = collections.Counter()
     started = time.monotonic()
     if args.tap:
         print(f'1..{args.kills}')
@@ -86,13 +88,15 @@ def main():
             sys.stdout.flush()
         for rnd in os.listdir(tmp):
             with open(os.path.join(tmp, rnd, 'acks')) as f:
-                acked += sum(1 for line in f if line.startswith('ACK '))
+                verbs.update(line.split()[1] for line in f if line.startswith('ACK '))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
     elapsed = time.monotonic() - started
-    summary = (f'{args.kills} kills (seed {seed}) in {elapsed:.0f} s: {acked} acknowledged '
-               f'actions, {args.kills - failed} checks passed, {failed} failed')
+    detail = ', '.join(f'{verbs[v]} {v}' for v in sorted(verbs))
+    summary = (f'{args.kills} kills (seed {seed}) in {elapsed:.0f} s: '
+               f'{sum(verbs.values())} acknowledged actions ({detail}); '
+               f'{args.kills - failed} checks passed, {failed} failed')
     print(f'# {summary}' if args.tap else summary)
     sys.exit(1 if failed else 0)
 
