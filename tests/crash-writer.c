@@ -7,6 +7,10 @@
  *   crash-writer check DB ACKS     reopen DB after a kill and check it:
  *                                  every acknowledged action is there and
  *                                  no action is there by half
+ *   crash-writer sample DB         a small pipeline made the same way every
+ *                                  time (a fixed clock and seed, no
+ *                                  passphrase): the base of the bad-file
+ *                                  corpus and the fuzzing seeds
  *
  * The writer walks deals through the whole checklist the way people do:
  * it creates deals, ticks jobs, advances, fills in pricing and ROI, asks
@@ -534,10 +538,55 @@ check (const char *path,
   return n_problems == 0 ? 0 : 1;
 }
 
+static gint64
+fixed_clock (gpointer data)
+{
+  return (*(gint64 *) data)++;
+}
+
+static int
+sample (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 now = 1790000000;
+  Writer w = { 0 };
+
+  w.store = sf_store_open (path, &error);
+  if (w.store == NULL)
+    die ("open", error);
+  sf_store_set_clock (w.store, fixed_clock, &now);
+  w.rand = g_rand_new_with_seed (7);
+  w.sales = ensure_person (&w, SALES_NAME, SF_ROLE_SALES);
+  w.manager = ensure_person (&w, MANAGER_NAME, SF_ROLE_MANAGER);
+  sf_store_set_actor (w.store, w.sales);
+
+  for (guint i = 0; i < 6; i++)
+    create_deal (&w);
+  /* Up to Developed with figures; approvals need a passphrase, whose
+   * salt would make the file differ every time. */
+  for (guint i = 0; i < 120; i++)
+    {
+      g_autoptr(GPtrArray) deals = sf_store_list_deals (w.store, &error);
+      SfDeal *deal = g_ptr_array_index (deals, g_rand_int_range (w.rand, 0, deals->len));
+      g_autoptr(GPtrArray) jobs = sf_store_list_jobs (w.store, sf_deal_get_id (deal), &error);
+
+      if (sf_deal_get_stage (deal) < SF_STAGE_DEVELOPED)
+        step (&w, deal);
+      else if (!tick_one (&w, deal, jobs))
+        fill_figures (&w, deal);
+    }
+
+  g_rand_free (w.rand);
+  g_object_unref (w.store);
+  return 0;
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  if (argc == 3 && g_str_equal (argv[1], "sample"))
+    return sample (argv[2]);
   if (argc == 4 && g_str_equal (argv[1], "write"))
     write_forever (argv[2], (guint32) g_ascii_strtoull (argv[3], NULL, 10));
   if (argc == 4 && g_str_equal (argv[1], "check"))

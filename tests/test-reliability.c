@@ -502,6 +502,129 @@ test_create_whole (void)
   sf_test_remove_dir (dir);
 }
 
+/* The corpus of bad files (tests/data/make-bad-databases.py) */
+
+typedef struct
+{
+  char *name;
+  char *verdict;       /* an SfStoreError nick, or "ok" */
+} BadFile;
+
+static int
+error_code (const char *nick)
+{
+  static const char * const nicks[] = {
+    [SF_STORE_ERROR_NOT_DATABASE] = "NOT_DATABASE", [SF_STORE_ERROR_FOREIGN] = "FOREIGN",
+    [SF_STORE_ERROR_NEWER_SCHEMA] = "NEWER_SCHEMA", [SF_STORE_ERROR_READ_ONLY] = "READ_ONLY",
+    [SF_STORE_ERROR_LOCKED] = "LOCKED", [SF_STORE_ERROR_CORRUPT] = "CORRUPT",
+    [SF_STORE_ERROR_FULL] = "FULL", [SF_STORE_ERROR_IO] = "IO",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (nicks); i++)
+    if (g_strcmp0 (nicks[i], nick) == 0)
+      return i;
+  g_error ("unknown error in expected.txt: %s", nick);
+}
+
+/* Everything the window reads of a pipeline, to see that nothing crashes;
+ * a damaged page may only ever be reported as damage. */
+static void
+read_everything (SfStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) deals = sf_store_list_deals (store, &error);
+  g_autoptr(GPtrArray) persons = sf_store_list_persons (store, NULL);
+  g_autoptr(GPtrArray) rows = sf_store_list_satisfaction_rows (store, NULL);
+  g_auto(SfLedgerReport) report = { 0 };
+
+  if (deals == NULL)
+    {
+      g_assert_error (error, SF_STORE_ERROR, SF_STORE_ERROR_CORRUPT);
+      return;
+    }
+  sf_store_verify_ledger (store, &report, NULL);
+  for (guint i = 0; i < deals->len; i++)
+    {
+      SfDeal *deal = g_ptr_array_index (deals, i);
+      g_autoptr(GPtrArray) jobs = sf_store_list_jobs (store, sf_deal_get_id (deal), NULL);
+      g_autoptr(GPtrArray) history = sf_store_list_history (store, sf_deal_get_id (deal), NULL);
+      g_autofree char *value = sf_money_to_string (sf_deal_get_value (deal));
+
+      g_assert_true (g_utf8_validate (sf_deal_get_title (deal), -1, NULL));
+      g_assert_true (sf_stage_is_valid (sf_deal_get_stage (deal)));
+      sf_store_load_deal_notes (store, deal, NULL);
+      for (guint j = 0; history != NULL && j < history->len; j++)
+        g_free (sf_history_entry_describe (g_ptr_array_index (history, j)));
+    }
+}
+
+static void
+test_bad_file (gconstpointer data)
+{
+  const BadFile *bad = data;
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "bad-databases",
+                                                   bad->name, NULL);
+  g_autofree char *dir = sf_test_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, bad->name, NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *before = sf_test_file_checksum (source);
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SfStore) store = NULL;
+  gsize len;
+
+  g_assert_nonnull (before);
+  g_assert_true (g_file_get_contents (source, &contents, &len, NULL));
+  g_assert_true (g_file_set_contents (path, contents, len, NULL));
+
+  store = sf_store_open (path, &error);
+  if (g_str_equal (bad->verdict, "ok"))
+    {
+      g_assert_no_error (error);
+      read_everything (store);
+      g_clear_object (&store);
+    }
+  else
+    {
+      g_assert_null (store);
+      g_assert_error (error, SF_STORE_ERROR, error_code (bad->verdict));
+      /* It names the file and says what is wrong with it. */
+      g_assert_nonnull (strstr (error->message, bad->name));
+      g_test_message ("%s", error->message);
+    }
+
+  /* Refused or read, the file is as it was. */
+  after = sf_test_file_checksum (path);
+  g_assert_cmpstr (before, ==, after);
+  sf_test_remove_dir (dir);
+}
+
+static void
+add_bad_files (void)
+{
+  g_autofree char *list = g_test_build_filename (G_TEST_DIST, "data", "bad-databases",
+                                                 "expected.txt", NULL);
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_true (g_file_get_contents (list, &contents, NULL, NULL));
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) words = g_strsplit (lines[i], " ", 2);
+      g_autofree char *test_path = NULL;
+      BadFile *bad;
+
+      if (lines[i][0] == '#' || g_strv_length (words) != 2)
+        continue;
+      bad = g_new0 (BadFile, 1);
+      bad->name = g_strdup (words[0]);
+      bad->verdict = g_strdup (words[1]);
+      test_path = g_strdup_printf ("/reliability/bad-file/%s", bad->name);
+      g_test_add_data_func (test_path, bad, test_bad_file);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -527,6 +650,7 @@ main (int   argc,
   g_test_add ("/reliability/locked/advance", Fixture, NULL, fixture_set_up, test_locked,
               fixture_tear_down);
   g_test_add_func ("/reliability/create/whole-or-nothing", test_create_whole);
+  add_bad_files ();
 
   return g_test_run ();
 }

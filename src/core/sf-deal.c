@@ -8,6 +8,7 @@
 
 #include "sf-deal.h"
 #include "sf-enum-types.h"
+#include "sf-format.h"
 
 /* A deal is kept small: the pipeline holds every deal in memory, a million
  * of them at the far end. Dates are Julian days or Unix seconds, the notes
@@ -224,7 +225,7 @@ sf_deal_new (void)
 static char *
 dup_or_null (const char *s)
 {
-  return (s && *s) ? g_strdup (s) : NULL;
+  return (s && *s) ? sf_text_dup (s) : NULL;
 }
 
 /**
@@ -243,14 +244,14 @@ sf_deal_new_from_row (const SfDealRow *row)
 
   self->id = row->id;
   g_free (self->title);
-  self->title = g_strdup (row->title ? row->title : "");
+  self->title = sf_text_dup (row->title ? row->title : "");
   g_free (self->customer);
-  self->customer = g_strdup (row->customer ? row->customer : "");
+  self->customer = sf_text_dup (row->customer ? row->customer : "");
   self->contact_name = dup_or_null (row->contact_name);
   self->contact_email = dup_or_null (row->contact_email);
   self->contact_phone = dup_or_null (row->contact_phone);
   self->owner_id = row->owner_id;
-  self->owner_name = row->owner_name ? g_intern_string (row->owner_name) : NULL;
+  sf_deal_set_owner_name (self, row->owner_name);
   sf_money_init (&self->value, row->value, row->currency ? row->currency : "EUR");
   self->stage = sf_stage_is_valid (row->stage) ? row->stage : SF_STAGE_PROSPECT;
   self->status = sf_deal_status_is_valid (row->status) ? row->status : SF_DEAL_STATUS_OPEN;
@@ -367,7 +368,7 @@ set_string (SfDeal      *self,
     return FALSE;
 
   g_free (*field);
-  *field = g_strdup (value);
+  *field = sf_text_dup (value);
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
 
   return TRUE;
@@ -529,7 +530,14 @@ sf_deal_set_owner_name (SfDeal     *deal,
 
   g_return_if_fail (SF_IS_DEAL (deal));
 
-  interned = name ? g_intern_string (name) : NULL;
+  if (name != NULL)
+    {
+      g_autofree char *valid = sf_text_dup (name);
+
+      interned = g_intern_string (valid);
+    }
+  else
+    interned = NULL;
   if (deal->owner_name != interned)
     {
       deal->owner_name = interned;
@@ -781,7 +789,7 @@ sf_deal_set_notes (SfDeal     *deal,
   if (g_strcmp0 (deal->notes, notes) != 0)
     {
       g_free (deal->notes);
-      deal->notes = g_strdup (notes);
+      deal->notes = sf_text_dup (notes);
       g_object_notify_by_pspec (G_OBJECT (deal), properties[PROP_NOTES]);
     }
 }
