@@ -23,6 +23,7 @@
 #include "sf-store.h"
 #include "sf-test-util.h"
 #include "sf-test-vfs.h"
+#include "sf-workflow.h"
 
 #define PASSPHRASE "correct horse battery"
 
@@ -502,6 +503,151 @@ test_create_whole (void)
   sf_test_remove_dir (dir);
 }
 
+/* Text */
+
+/* Every plane of Unicode, right-to-left runs and overrides, control
+ * characters, markup and format look-alikes, combining marks. */
+static const char *texts[] = {
+  "A\u00e9\u4e2d\U0001F600\U00020000\U00030000\U000E0041\U000F0000\U0010FFFD",
+  "\u05e9\u05dc\u05d5\u05dd \u0645\u0631\u062d\u0628\u0627 \u202eevil\u202c \u200f!",
+  "bell\a esc\x1b[31m del\x7f nel\xc2\x85 ls\u2028 ps\u2029 bom\ufeff \x01\x02\x1f",
+  "<b>bold</b> &amp; & %s %n {0} '); DROP TABLE deals; --",
+  "e\u0301\u0301\u0301 \u200b\u200d\u2060 \U0001F469\u200D\U0001F4BB",
+};
+
+static char *
+long_notes (void)
+{
+  GString *text = g_string_new (NULL);
+
+  while (text->len < 1024 * 1024)
+    for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+      g_string_append_printf (text, "%s\n\t", texts[i]);
+  return g_string_free (text, FALSE);
+}
+
+/* What is stored comes back byte for byte, in every field, from a new
+ * connection. */
+static void
+test_text_round_trip (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(SfStore) store = sf_test_open_store (&dir);
+  g_autofree char *notes = long_notes ();
+  g_autofree char *path = g_strdup (sf_store_get_path (store));
+  g_autoptr(GPtrArray) created = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SfPerson) person = sf_store_add_person (store, texts[i], SF_ROLE_SALES, &error);
+      g_autoptr(SfJob) job = sf_job_new (0, SF_STAGE_PROSPECT, NULL, texts[i], SF_JOB_KIND_MANUAL, TRUE);
+      SfDeal *deal = sf_deal_new ();
+
+      g_assert_no_error (error);
+      sf_deal_set_title (deal, texts[i]);
+      sf_deal_set_customer (deal, texts[i]);
+      sf_deal_set_contact_name (deal, texts[i]);
+      sf_deal_set_contact_phone (deal, texts[i]);
+      sf_deal_set_notes (deal, notes);
+      sf_deal_set_owner_id (deal, sf_person_get_id (person));
+      g_assert_true (sf_store_create_deal (store, deal, &error));
+      g_assert_true (sf_store_add_job (store, deal, job, &error));
+      g_assert_true (sf_store_mark_lost (store, deal, "other", texts[i], &error));
+      g_assert_no_error (error);
+      g_ptr_array_add (created, deal);
+    }
+  g_clear_object (&store);
+
+  store = sf_store_open (path, NULL);
+  for (guint i = 0; i < created->len; i++)
+    {
+      gint64 id = sf_deal_get_id (g_ptr_array_index (created, i));
+      g_autoptr(SfDeal) back = sf_store_get_deal (store, id, NULL);
+      g_autoptr(GPtrArray) jobs = sf_store_list_jobs (store, id, NULL);
+      g_autoptr(GPtrArray) history = sf_store_list_history (store, id, NULL);
+      SfJob *added = NULL;
+
+      for (guint j = 0; j < jobs->len; j++)
+        if (sf_job_get_key (g_ptr_array_index (jobs, j)) == NULL)
+          added = g_ptr_array_index (jobs, j);
+
+      g_assert_cmpstr (sf_deal_get_title (back), ==, texts[i]);
+      g_assert_cmpstr (sf_deal_get_customer (back), ==, texts[i]);
+      g_assert_cmpstr (sf_deal_get_contact_name (back), ==, texts[i]);
+      g_assert_cmpstr (sf_deal_get_contact_phone (back), ==, texts[i]);
+      g_assert_cmpstr (sf_deal_get_lost_note (back), ==, texts[i]);
+      g_assert_cmpstr (sf_deal_get_notes (back), ==, notes);
+      g_assert_cmpstr (sf_deal_get_owner_name (back), ==, texts[i]);
+      g_assert_nonnull (added);
+      g_assert_cmpstr (sf_job_get_title (added), ==, texts[i]);
+      /* The history names the added job as it was typed. */
+      g_assert_cmpstr (sf_history_entry_get_field (g_ptr_array_index (history, 1)), ==, "job-added");
+      g_assert_cmpstr (sf_history_entry_get_new_value (g_ptr_array_index (history, 1)), ==, texts[i]);
+    }
+
+  sf_test_remove_dir (dir);
+}
+
+/* One-line fields hold SF_WORKFLOW_MAX_LINE characters (not bytes). */
+static void
+test_text_line_limit (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(SfStore) store = sf_test_open_store (&dir);
+  g_autoptr(GString) longest = g_string_new (NULL);
+  g_autoptr(SfDeal) deal = sf_deal_new ();
+  g_autoptr(GError) error = NULL;
+
+  for (int i = 0; i < SF_WORKFLOW_MAX_LINE; i++)
+    g_string_append (longest, "\U0001F600");
+  sf_deal_set_title (deal, longest->str);
+  g_assert_true (sf_store_create_deal (store, deal, &error));
+  g_assert_no_error (error);
+
+  g_string_append_c (longest, 'x');
+  for (SfDealField field = SF_DEAL_FIELD_TITLE; field <= SF_DEAL_FIELD_CONTACT_PHONE; field++)
+    {
+      g_assert_false (sf_store_set_deal_text (store, deal, field, longest->str, &error));
+      g_assert_error (error, SF_WORKFLOW_ERROR, SF_WORKFLOW_ERROR_INVALID);
+      g_clear_error (&error);
+    }
+  g_assert_null (sf_store_add_person (store, longest->str, SF_ROLE_SALES, &error));
+  g_assert_error (error, SF_WORKFLOW_ERROR, SF_WORKFLOW_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Notes are not one line: a megabyte is fine. */
+  {
+    g_autofree char *notes = long_notes ();
+
+    g_assert_true (sf_store_set_deal_text (store, deal, SF_DEAL_FIELD_NOTES, notes, &error));
+    g_assert_no_error (error);
+  }
+  sf_test_remove_dir (dir);
+}
+
+/* Text another program wrote that is not UTF-8 reaches no object as it is. */
+static void
+test_text_invalid_utf8 (void)
+{
+  SfDealRow row = { .title = "Ok \xff\xfe end", .customer = "\xe2\x82", .currency = "EUR",
+                    .lost_note = "\xc0\xaf", .owner_name = "\xf0\x9f" };
+  g_autoptr(SfDeal) deal = sf_deal_new_from_row (&row);
+  g_autoptr(SfJob) job = sf_job_new (1, SF_STAGE_PROSPECT, "\xff", "\xfe", SF_JOB_KIND_MANUAL, TRUE);
+  g_autoptr(SfHistoryEntry) entry = sf_history_entry_new (1, 1, 0, 0, "\xff", "title", "\xfe", "ok");
+
+  g_assert_cmpstr (sf_deal_get_title (deal), ==, "Ok \uFFFD\uFFFD end");
+  g_assert_true (g_utf8_validate (sf_deal_get_customer (deal), -1, NULL));
+  g_assert_true (g_utf8_validate (sf_deal_get_lost_note (deal), -1, NULL));
+  g_assert_true (g_utf8_validate (sf_deal_get_owner_name (deal), -1, NULL));
+  g_assert_true (g_utf8_validate (sf_job_get_key (job), -1, NULL));
+  g_assert_true (g_utf8_validate (sf_job_get_title (job), -1, NULL));
+  g_assert_true (g_utf8_validate (sf_history_entry_get_person_name (entry), -1, NULL));
+  g_assert_true (g_utf8_validate (sf_history_entry_get_old_value (entry), -1, NULL));
+  sf_deal_set_notes (deal, "\xff");
+  g_assert_cmpstr (sf_deal_get_notes (deal), ==, "\uFFFD");
+}
+
 /* The corpus of bad files (tests/data/make-bad-databases.py) */
 
 typedef struct
@@ -650,6 +796,9 @@ main (int   argc,
   g_test_add ("/reliability/locked/advance", Fixture, NULL, fixture_set_up, test_locked,
               fixture_tear_down);
   g_test_add_func ("/reliability/create/whole-or-nothing", test_create_whole);
+  g_test_add_func ("/reliability/text/round-trip", test_text_round_trip);
+  g_test_add_func ("/reliability/text/line-limit", test_text_line_limit);
+  g_test_add_func ("/reliability/text/invalid-utf8", test_text_invalid_utf8);
   add_bad_files ();
 
   return g_test_run ();
