@@ -16,5 +16,7 @@ void       sf_test_ui_wait_until (gboolean     (*condition) (gpointer data),
 void       sf_test_ui_iterate    (void);
 GtkWidget *sf_test_ui_find       (GtkWidget     *root,
                                   const char    *name);
+GtkWidget *sf_test_ui_find_label (GtkWidget     *root,
+                                  const char    *text);
 
 G_END_DECLS
