@@ -107,6 +107,9 @@ def corpus(base, tmp):
         'missing-new-table.db': (derive(base, tmp, 'missing2.db', 'DROP TABLE verdicts'),
                                  'CORRUPT'),
         'hostile-values.db': (derive(base, tmp, 'hostile.db', *HOSTILE), 'ok'),
+        # The sample itself: the fuzzer's seed, and a check that the test
+        # reads a whole pipeline.
+        'valid.db': (base, 'ok'),
     }
     # A damaged page in the middle: the header is whole, a table is not.
     middle = bytearray(base)
