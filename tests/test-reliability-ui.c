@@ -336,6 +336,16 @@ typedef struct
   char *verdict;
 } BadFile;
 
+static void
+bad_file_free (gpointer data)
+{
+  BadFile *bad = data;
+
+  g_free (bad->name);
+  g_free (bad->verdict);
+  g_free (bad);
+}
+
 static char *
 copy_bad_file (const char *name,
                const char *dir)
@@ -448,7 +458,7 @@ add_bad_files (void)
       bad->name = g_strdup (words[0]);
       bad->verdict = g_strdup (words[1]);
       test_path = g_strdup_printf ("/reliability-ui/bad-file/%s", bad->name);
-      g_test_add_data_func (test_path, bad, test_bad_file);
+      g_test_add_data_func_full (test_path, bad, test_bad_file, bad_file_free);
     }
 }
 

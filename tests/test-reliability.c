@@ -656,6 +656,16 @@ typedef struct
   char *verdict;       /* an SfStoreError nick, or "ok" */
 } BadFile;
 
+static void
+bad_file_free (gpointer data)
+{
+  BadFile *bad = data;
+
+  g_free (bad->name);
+  g_free (bad->verdict);
+  g_free (bad);
+}
+
 static int
 error_code (const char *nick)
 {
@@ -767,7 +777,7 @@ add_bad_files (void)
       bad->name = g_strdup (words[0]);
       bad->verdict = g_strdup (words[1]);
       test_path = g_strdup_printf ("/reliability/bad-file/%s", bad->name);
-      g_test_add_data_func (test_path, bad, test_bad_file);
+      g_test_add_data_func_full (test_path, bad, test_bad_file, bad_file_free);
     }
 }
 
@@ -782,7 +792,8 @@ main (int   argc,
   for (guint a = 0; a < G_N_ELEMENTS (actions); a++)
     for (guint k = 0; k < G_N_ELEMENTS (faults); k++)
       {
-        FaultCase *c = g_new0 (FaultCase, 1);
+        static FaultCase cases[G_N_ELEMENTS (actions) * G_N_ELEMENTS (faults)];
+        FaultCase *c = &cases[a * G_N_ELEMENTS (faults) + k];
         g_autofree char *path = g_strdup_printf ("/reliability/%s/%s", faults[k].name,
                                                  actions[a].name);
 
