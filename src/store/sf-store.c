@@ -533,6 +533,11 @@ check_ours (SfStore     *self,
     return set_open_error (error, SF_STORE_ERROR_NEWER_SCHEMA, path,
                            _("it was written by a newer version of Salesflow; update Salesflow to open it"));
 
+  /* No Salesflow writes one; migrating from it would index before the
+   * first migration (the fuzzer found this). */
+  if (version < 0)
+    return set_open_error (error, SF_STORE_ERROR_CORRUPT, path, _("The database file is damaged."));
+
   if (!sf_store_check_tables (self->db, version, &local_error))
     return set_open_error (error, local_error->code, path, local_error->message);
 

@@ -103,6 +103,10 @@ def corpus(base, tmp):
                                       'CREATE TABLE deals (id INTEGER PRIMARY KEY)'), 'FOREIGN'),
         'newer-schema.db': (derive(base, tmp, 'newer.db', 'PRAGMA user_version = 99'),
                             'NEWER_SCHEMA'),
+        # Found by fuzz-open: a negative version indexed before the first
+        # migration.
+        'negative-schema.db': (derive(base, tmp, 'negative.db', 'PRAGMA user_version = -16777217'),
+                               'CORRUPT'),
         'missing-table.db': (derive(base, tmp, 'missing.db', 'DROP TABLE history'), 'CORRUPT'),
         'missing-new-table.db': (derive(base, tmp, 'missing2.db', 'DROP TABLE verdicts'),
                                  'CORRUPT'),
