@@ -299,6 +299,25 @@ step (Writer *w,
   ack ("advance", sf_deal_get_id (deal), sf_deal_get_stage (deal));
 }
 
+/* The open deal furthest along, or a closed one to follow up: half the
+ * steps go to it, so deals reach Closed within a few kills. */
+static SfDeal *
+furthest (GPtrArray *deals)
+{
+  SfDeal *best = NULL;
+
+  for (guint i = 0; i < deals->len; i++)
+    {
+      SfDeal *deal = g_ptr_array_index (deals, i);
+
+      if (best == NULL || sf_deal_get_stage (deal) > sf_deal_get_stage (best) ||
+          (sf_deal_get_stage (deal) == SF_STAGE_CLOSED && g_random_boolean ()))
+        best = deal;
+    }
+
+  return best;
+}
+
 G_GNUC_NORETURN static void
 write_forever (const char *path,
                guint32     seed)
@@ -319,11 +338,18 @@ write_forever (const char *path,
 
       if (deals == NULL)
         die ("list deals", error);
+      if (deals->len == 0)
+        {
+          create_deal (&w);
+          continue;
+        }
       for (guint i = 0; i < deals->len; i++)
         open += sf_deal_get_stage (g_ptr_array_index (deals, i)) != SF_STAGE_CLOSED;
 
       if (open < MAX_OPEN_DEALS && (guint) g_rand_int_range (w.rand, 0, MAX_OPEN_DEALS) >= open)
         create_deal (&w);
+      else if (g_rand_boolean (w.rand))
+        step (&w, furthest (deals));
       else if (deals->len > 0)
         step (&w, g_ptr_array_index (deals, g_rand_int_range (w.rand, 0, deals->len)));
     }
