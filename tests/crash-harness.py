@@ -30,9 +30,13 @@ def one_kill(writer, db, acks_path, rng, delay):
     with open(acks_path, 'ab') as acks:
         proc = subprocess.Popen([writer, 'write', db, str(rng.randrange(1 << 31))],
                                 stdout=acks, stderr=subprocess.PIPE)
-        time.sleep(delay)
-        proc.send_signal(signal.SIGKILL)
-        _, err = proc.communicate()
+        try:
+            time.sleep(delay)
+        finally:
+            # Also when the harness itself is stopped (a test timeout):
+            # the writer never stops by itself.
+            proc.send_signal(signal.SIGKILL)
+            _, err = proc.communicate()
     if proc.returncode != -signal.SIGKILL:
         # The writer stopped by itself: that is a failure of its own.
         return False, f'the writer exited with {proc.returncode}: {err.decode(errors="replace")}'
@@ -40,7 +44,12 @@ def one_kill(writer, db, acks_path, rng, delay):
     return check.returncode == 0, check.stdout.strip() + check.stderr.strip()
 
 
+def stop(signum, frame):
+    sys.exit(f'stopped by signal {signum}')
+
+
 def main():
+    signal.signal(signal.SIGTERM, stop)
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument('writer')
     parser.add_argument('kills', type=int)
