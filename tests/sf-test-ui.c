@@ -147,3 +147,28 @@ sf_test_ui_save_png (GtkWidget  *widget,
   if (!gdk_texture_save_to_png (texture, path))
     g_error ("Could not write %s", path);
 }
+
+/**
+ * sf_test_ui_find_label:
+ *
+ * Returns: (transfer none) (nullable): a label under @root that shows
+ *   exactly @text (after any markup is parsed)
+ */
+GtkWidget *
+sf_test_ui_find_label (GtkWidget  *root,
+                       const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = sf_test_ui_find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}

@@ -19,5 +19,7 @@ GtkWidget *sf_test_ui_find       (GtkWidget     *root,
 void       sf_test_ui_wait_frames (void);
 void       sf_test_ui_save_png   (GtkWidget     *widget,
                                   const char    *path);
+GtkWidget *sf_test_ui_find_label (GtkWidget     *root,
+                                  const char    *text);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include <locale.h>
 
 #include "sf-money.h"
+#include "sf-store-private.h"
 #include "sf-test-util.h"
 
 /**
@@ -174,4 +175,84 @@ sf_test_tick_stage (SfStore *store,
     }
 
   return ok && jobs != NULL;
+}
+
+/**
+ * sf_test_db_digest:
+ *
+ * Reads every row of every table over a connection of its own, as the
+ * next start would see the file (write-ahead log included), and hashes it
+ * all: two equal digests are two databases holding the same data.
+ *
+ * Returns: (transfer full): SHA-256 of the contents
+ */
+char *
+sf_test_db_digest (const char *path)
+{
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_schema WHERE type = 'table' "
+                                       "ORDER BY name", -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+
+  for (guint i = 0; i < tables->len; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\"",
+                                              (char *) g_ptr_array_index (tables, i));
+
+      g_checksum_update (sum, g_ptr_array_index (tables, i), -1);
+      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        for (int c = 0; c < sqlite3_column_count (stmt); c++)
+          {
+            int type = sqlite3_column_type (stmt, c);
+            const void *blob = sqlite3_column_blob (stmt, c);
+
+            g_checksum_update (sum, (const guchar *) &type, sizeof type);
+            if (blob != NULL)
+              g_checksum_update (sum, blob, sqlite3_column_bytes (stmt, c));
+            g_checksum_update (sum, (const guchar *) "|", 1);
+          }
+      sqlite3_finalize (stmt);
+    }
+  sqlite3_close (db);
+
+  return g_strdup (g_checksum_get_string (sum));
+}
+
+/**
+ * sf_test_store_exec:
+ *
+ * Runs @sql on the store's own connection, for what only that connection
+ * can be told: a size limit (PRAGMA max_page_count) that fills the disk.
+ */
+void
+sf_test_store_exec (SfStore    *store,
+                    const char *sql)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (store->db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+}
+
+gint64
+sf_test_store_query (SfStore    *store,
+                     const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 value = -1;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (store->db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  return value;
 }

@@ -25,5 +25,10 @@ gboolean  sf_test_tick_stage      (SfStore     *store,
                                    SfDeal      *deal,
                                    SfStage      stage);
 void      sf_test_remove_dir      (const char  *path);
+char     *sf_test_db_digest       (const char  *path);
+void      sf_test_store_exec      (SfStore     *store,
+                                   const char  *sql);
+gint64    sf_test_store_query     (SfStore     *store,
+                                   const char  *sql);
 
 G_END_DECLS

@@ -35,7 +35,9 @@ trickle_read (GInputStream  *stream,
   const guint8 *data = g_bytes_get_data (self->bytes, &size);
   gsize n = MIN (MIN (count, self->step), size - self->offset);
 
-  memcpy (buffer, data + self->offset, n);
+  /* An empty GBytes has no data at all. */
+  if (n > 0)
+    memcpy (buffer, data + self->offset, n);
   self->offset += n;
   return n;
 }

@@ -1109,7 +1109,11 @@ test_backup (Fixture       *f,
       g_assert_error (error, SF_STORE_ERROR, SF_STORE_ERROR_INVALID);
       g_clear_error (&error);
     }
-  g_assert_cmpstr (sf_test_file_checksum (sf_store_get_path (f->store)), ==, checksum);
+  {
+    g_autofree char *after = sf_test_file_checksum (sf_store_get_path (f->store));
+
+    g_assert_cmpstr (after, ==, checksum);
+  }
   g_assert_cmpint (count_rows (f->store, "deals"), ==, G_N_ELEMENTS (originals));
 
   g_assert_false (sf_store_backup (f->store, missing, &error));

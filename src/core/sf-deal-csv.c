@@ -1048,6 +1048,11 @@ read_cells (SfDealCsvMapping  *self,
   row->probability = -1;
 
   if (!sf_workflow_check_title (row->title, error) ||
+      !sf_workflow_check_line (row->customer, error) ||
+      !sf_workflow_check_line (row->contact_name, error) ||
+      !sf_workflow_check_line (row->contact_email, error) ||
+      !sf_workflow_check_line (row->contact_phone, error) ||
+      !sf_workflow_check_line (cells->text[SF_DEAL_CSV_FIELD_OWNER], error) ||
       !sf_workflow_check_email (row->contact_email, error) ||
       !read_currency (self, cells->text[SF_DEAL_CSV_FIELD_CURRENCY], currency, error) ||
       !read_value (self, cells->text[SF_DEAL_CSV_FIELD_VALUE], currency, &value, error) ||

@@ -8,6 +8,7 @@
 
 #include "sf-deal.h"
 #include "sf-enum-types.h"
+#include "sf-format.h"
 
 /* The texts a deal is found by, in the order the search key holds them. */
 enum {
@@ -319,7 +320,7 @@ extra_for (SfDeal *self)
 static char *
 dup_or_null (const char *s)
 {
-  return (s && *s) ? g_strdup (s) : NULL;
+  return (s && *s) ? sf_text_dup (s) : NULL;
 }
 
 /**
@@ -347,7 +348,7 @@ sf_deal_new_from_row (const SfDealRow *row)
   self->id = row->id;
   set_texts (self, texts);
   self->owner_id = row->owner_id;
-  self->owner_name = row->owner_name ? g_intern_string (row->owner_name) : NULL;
+  sf_deal_set_owner_name (self, row->owner_name);
   sf_money_init (&self->value, row->value, row->currency ? row->currency : "EUR");
   self->stage = sf_stage_is_valid (row->stage) ? row->stage : SF_STAGE_PROSPECT;
   self->status = sf_deal_status_is_valid (row->status) ? row->status : SF_DEAL_STATUS_OPEN;
@@ -627,7 +628,16 @@ sf_deal_set_owner_name (SfDeal     *deal,
 
   g_return_if_fail (SF_IS_DEAL (deal));
 
-  interned = name ? g_intern_string (name) : NULL;
+  if (name == NULL)
+    interned = NULL;
+  else if (g_utf8_validate (name, -1, NULL))
+    interned = g_intern_string (name);
+  else
+    {
+      g_autofree char *valid = sf_text_dup (name);
+
+      interned = g_intern_string (valid);
+    }
   if (deal->owner_name != interned)
     {
       deal->owner_name = interned;
@@ -879,7 +889,7 @@ sf_deal_set_notes (SfDeal     *deal,
   if (g_strcmp0 (EXTRA (deal, notes), notes) != 0)
     {
       g_free (extra_for (deal)->notes);
-      deal->extra->notes = g_strdup (notes);
+      deal->extra->notes = sf_text_dup (notes);
       g_object_notify_by_pspec (G_OBJECT (deal), properties[PROP_NOTES]);
     }
 }
@@ -1121,12 +1131,23 @@ sf_search_fold (const char *text)
  * block once, at its size. */
 static void
 set_texts (SfDeal             *self,
-           const char * const *texts)
+           const char * const *given)
 {
   GString *key = g_string_sized_new (256);
   gsize folded_at[N_TEXTS], lengths[N_TEXTS], size;
   gboolean same[N_TEXTS];
+  const char *texts[N_TEXTS];
+  char *repaired[N_TEXTS] = { NULL, };
   char *block;
+
+  /* Text from a file that is not UTF-8 is repaired on the way in, as
+   * sf_text_dup() does; valid text, nearly all, is not copied. */
+  for (int i = 0; i < N_TEXTS; i++)
+    {
+      texts[i] = given[i];
+      if (texts[i] != NULL && !g_utf8_validate (texts[i], -1, NULL))
+        texts[i] = repaired[i] = g_utf8_make_valid (given[i], -1);
+    }
 
   for (int i = 0; i < N_TEXTS; i++)
     {
@@ -1170,6 +1191,8 @@ set_texts (SfDeal             *self,
     g_free (self->texts);
   self->texts = block;
   g_string_free (key, TRUE);
+  for (int i = 0; i < N_TEXTS; i++)
+    g_free (repaired[i]);
 }
 
 /**

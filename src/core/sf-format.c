@@ -195,3 +195,23 @@ sf_format_integer (gint64 value)
 {
   return g_strdup_printf ("%'" G_GINT64_FORMAT, value);
 }
+
+/**
+ * sf_text_dup:
+ * @text: (nullable): text read from a file
+ *
+ * Copies @text so that it is valid UTF-8, each invalid byte replaced by
+ * U+FFFD. Every string of a database reaches the objects through this:
+ * another program may have written anything into the file, and GLib and
+ * GTK read past the end of text that is not UTF-8.
+ *
+ * Returns: (transfer full) (nullable): the copy
+ */
+char *
+sf_text_dup (const char *text)
+{
+  if (text == NULL || g_utf8_validate (text, -1, NULL))
+    return g_strdup (text);
+
+  return g_utf8_make_valid (text, -1);
+}

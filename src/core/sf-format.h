@@ -20,5 +20,6 @@ char  *sf_format_date       (guint       julian_day);
 char  *sf_format_date_time  (gint64      unix_time);
 char  *sf_format_percent    (int         percent);
 char  *sf_format_integer    (gint64      value);
+char  *sf_text_dup          (const char *text);
 
 G_END_DECLS

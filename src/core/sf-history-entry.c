@@ -75,10 +75,10 @@ sf_history_entry_new (gint64      id,
   self->deal_id = deal_id;
   self->at = at;
   self->person_id = person_id;
-  self->person_name = g_strdup (person_name);
-  self->field = g_strdup (field);
-  self->old_value = g_strdup (old_value);
-  self->new_value = g_strdup (new_value);
+  self->person_name = sf_text_dup (person_name);
+  self->field = sf_text_dup (field);
+  self->old_value = sf_text_dup (old_value);
+  self->new_value = sf_text_dup (new_value);
 
   return self;
 }

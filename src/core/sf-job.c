@@ -6,6 +6,7 @@
 
 #include "sf-checklist.h"
 #include "sf-enum-types.h"
+#include "sf-format.h"
 #include "sf-job.h"
 
 struct _SfJob
@@ -113,7 +114,7 @@ sf_job_set_property (GObject      *object,
     case PROP_DEAL_ID: sf_job_set_deal_id (self, g_value_get_int64 (value)); break;
     case PROP_STAGE: self->stage = g_value_get_enum (value); break;
     case PROP_POSITION: sf_job_set_position (self, g_value_get_int (value)); break;
-    case PROP_KEY: g_free (self->key); self->key = g_value_dup_string (value); break;
+    case PROP_KEY: g_free (self->key); self->key = sf_text_dup (g_value_get_string (value)); break;
     case PROP_TITLE: sf_job_set_title (self, g_value_get_string (value)); break;
     case PROP_KIND: self->kind = g_value_get_enum (value); break;
     case PROP_REQUIRED: sf_job_set_required (self, g_value_get_boolean (value)); break;
@@ -296,7 +297,7 @@ sf_job_set_title (SfJob      *job,
   if (g_strcmp0 (job->title, title) != 0)
     {
       g_free (job->title);
-      job->title = g_strdup (title);
+      job->title = sf_text_dup (title);
       g_object_notify_by_pspec (G_OBJECT (job), properties[PROP_TITLE]);
       g_object_notify_by_pspec (G_OBJECT (job), properties[PROP_DISPLAY_TITLE]);
     }
@@ -445,7 +446,7 @@ sf_job_set_note (SfJob      *job,
   if (g_strcmp0 (job->note, note) != 0)
     {
       g_free (job->note);
-      job->note = g_strdup (note);
+      job->note = sf_text_dup (note);
       g_object_notify_by_pspec (G_OBJECT (job), properties[PROP_NOTE]);
     }
 }

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "sf-enum-types.h"
+#include "sf-format.h"
 #include "sf-person.h"
 
 struct _SfPerson
@@ -173,7 +174,7 @@ sf_person_set_name (SfPerson   *person,
   if (g_strcmp0 (person->name, name) != 0)
     {
       g_free (person->name);
-      person->name = g_strdup (name);
+      person->name = sf_text_dup (name);
       g_object_notify_by_pspec (G_OBJECT (person), properties[PROP_NAME]);
     }
 }

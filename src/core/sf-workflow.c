@@ -379,7 +379,34 @@ sf_workflow_check_title (const char  *title,
       return FALSE;
     }
 
-  return TRUE;
+  return sf_workflow_check_line (title, error);
+}
+
+/**
+ * sf_workflow_check_line:
+ * @text: (nullable): what was typed into a one-line field
+ *
+ * A title, a customer, a name or a phone number holds at most
+ * %SF_WORKFLOW_MAX_LINE characters, leading and trailing space aside.
+ */
+gboolean
+sf_workflow_check_line (const char  *text,
+                        GError     **error)
+{
+  g_autofree char *clean = g_strstrip (g_strdup (text ? text : ""));
+
+  if (g_utf8_strlen (clean, -1) <= SF_WORKFLOW_MAX_LINE)
+    return TRUE;
+
+  g_set_error (error, SF_WORKFLOW_ERROR, SF_WORKFLOW_ERROR_INVALID,
+               g_dngettext (GETTEXT_PACKAGE,
+                            /* Translators: a one-line field (a title, a name) was too
+                             * long; %d is the most characters it may hold */
+                            "The text is too long: at most %d character fits",
+                            "The text is too long: at most %d characters fit",
+                            SF_WORKFLOW_MAX_LINE),
+               SF_WORKFLOW_MAX_LINE);
+  return FALSE;
 }
 
 /**

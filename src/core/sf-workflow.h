@@ -60,6 +60,13 @@ gboolean    sf_workflow_check_job     (SfDeal       *deal,
                                        GError      **error);
 gboolean    sf_workflow_check_edit    (SfDeal       *deal,
                                        GError      **error);
+/* The most characters a one-line field holds: a title, a customer, a
+ * name. Labels that wrap take seconds to lay out text thousands of
+ * characters long, on every deal card that shows it. */
+#define SF_WORKFLOW_MAX_LINE 200
+
+gboolean    sf_workflow_check_line    (const char   *text,
+                                       GError      **error);
 gboolean    sf_workflow_check_title   (const char   *title,
                                        GError      **error);
 gboolean    sf_workflow_check_email   (const char   *email,

@@ -406,6 +406,10 @@ check_new_deal (SfDeal  *deal,
   const SfMoney *value = sf_deal_get_value (deal);
 
   if (!sf_workflow_check_title (sf_deal_get_title (deal), error) ||
+      !sf_workflow_check_line (sf_deal_get_customer (deal), error) ||
+      !sf_workflow_check_line (sf_deal_get_contact_name (deal), error) ||
+      !sf_workflow_check_line (sf_deal_get_contact_email (deal), error) ||
+      !sf_workflow_check_line (sf_deal_get_contact_phone (deal), error) ||
       !sf_workflow_check_email (sf_deal_get_contact_email (deal), error))
     return FALSE;
 
@@ -557,6 +561,7 @@ sf_store_set_deal_text (SfStore      *self,
     }
 
   if ((field == SF_DEAL_FIELD_TITLE && !sf_workflow_check_title (value, error)) ||
+      (field != SF_DEAL_FIELD_NOTES && !sf_workflow_check_line (value, error)) ||
       (field == SF_DEAL_FIELD_CONTACT_EMAIL && !sf_workflow_check_email (value, error)))
     return FALSE;
 

@@ -33,6 +33,11 @@ check_item (const SfImportItem  *item,
   g_autoptr(GError) local_error = NULL;
 
   if (!sf_workflow_check_title (sf_deal_get_title (deal), &local_error) ||
+      !sf_workflow_check_line (sf_deal_get_customer (deal), &local_error) ||
+      !sf_workflow_check_line (sf_deal_get_contact_name (deal), &local_error) ||
+      !sf_workflow_check_line (sf_deal_get_contact_email (deal), &local_error) ||
+      !sf_workflow_check_line (sf_deal_get_contact_phone (deal), &local_error) ||
+      !sf_workflow_check_line (item->owner_name, &local_error) ||
       !sf_workflow_check_email (sf_deal_get_contact_email (deal), &local_error))
     {
       g_set_error (error, SF_STORE_ERROR, SF_STORE_ERROR_INVALID,

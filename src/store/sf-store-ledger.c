@@ -187,7 +187,6 @@ check_approved_figures (SfStore         *self,
                         SfLedgerReport  *report,
                         GError         **error)
 {
-  g_autoptr(GPtrArray) approved = NULL;
   sqlite3_stmt *stmt = sf_store_prepare (self,
     "SELECT r.id, r.deal_id, r.kind, r.figures FROM approval_requests r "
     "JOIN deals d ON d.id = r.deal_id AND d.deleted_at IS NULL "

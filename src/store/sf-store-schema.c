@@ -400,6 +400,8 @@ sf_store_migrate (SfStore     *self,
                   int          from_version,
                   GError     **error)
 {
+  g_return_val_if_fail (from_version >= 0, FALSE);
+
   if (from_version == 0 &&
       !sf_store_exec (self, "PRAGMA application_id = 1397115991", error))
     return FALSE;

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "sf-store-private.h"
+#include "sf-workflow.h"
 
 static gboolean
 fail (SfStore *self)
@@ -28,7 +29,7 @@ check_name (const char  *name,
       return FALSE;
     }
 
-  return TRUE;
+  return sf_workflow_check_line (clean, error);
 }
 
 /**

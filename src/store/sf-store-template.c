@@ -245,11 +245,32 @@ sf_store_rename_template_entry (SfStore          *self,
   return update_entry (self, sql[list].rename, sf_template_entry_get_id (entry), clean, -1, error);
 }
 
+/* Goes by the kind stored, not the caller's object, which may claim an
+ * approval job is a plain one; a row's kind never changes. */
 static gboolean
-check_manual (SfTemplateEntry  *entry,
+check_manual (SfStore          *self,
+              SfTemplateEntry  *entry,
               GError          **error)
 {
-  if (sf_template_entry_get_kind (entry) != SF_JOB_KIND_MANUAL)
+  sqlite3_stmt *stmt;
+  int kind = SF_JOB_KIND_MANUAL;
+  int rc;
+
+  if (sf_template_entry_get_list (entry) != SF_TEMPLATE_LIST_CHECKLIST)
+    return TRUE;
+
+  stmt = sf_store_prepare (self, "SELECT kind FROM template_jobs WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, sf_template_entry_get_id (entry));
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    kind = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return sf_store_set_error (error, self->db, rc);
+
+  if (kind != SF_JOB_KIND_MANUAL)
     {
       g_set_error_literal (error, SF_STORE_ERROR, SF_STORE_ERROR_INVALID,
                            _("Approvals and the satisfaction verdict are always required"));
@@ -269,7 +290,7 @@ sf_store_set_template_entry_required (SfStore          *self,
   g_return_val_if_fail (SF_IS_TEMPLATE_ENTRY (entry), FALSE);
   g_return_val_if_fail (sf_template_entry_get_list (entry) == SF_TEMPLATE_LIST_CHECKLIST, FALSE);
 
-  if (!check_manual (entry, error))
+  if (!check_manual (self, entry, error))
     return FALSE;
 
   return update_entry (self, "UPDATE template_jobs SET required = ?2 WHERE id = ?1",
@@ -285,7 +306,7 @@ sf_store_set_template_entry_hidden (SfStore          *self,
   g_return_val_if_fail (SF_IS_STORE (self), FALSE);
   g_return_val_if_fail (SF_IS_TEMPLATE_ENTRY (entry), FALSE);
 
-  if (!check_manual (entry, error))
+  if (!check_manual (self, entry, error))
     return FALSE;
 
   return update_entry (self, sql[sf_template_entry_get_list (entry)].set_hidden,

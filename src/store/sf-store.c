@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -532,6 +533,11 @@ check_ours (SfStore     *self,
     return set_open_error (error, SF_STORE_ERROR_NEWER_SCHEMA, path,
                            _("it was written by a newer version of Salesflow; update Salesflow to open it"));
 
+  /* No Salesflow writes one; migrating from it would index before the
+   * first migration (the fuzzer found this). */
+  if (version < 0)
+    return set_open_error (error, SF_STORE_ERROR_CORRUPT, path, _("The database file is damaged."));
+
   if (!sf_store_check_tables (self->db, version, &local_error))
     return set_open_error (error, local_error->code, path, local_error->message);
 
@@ -557,6 +563,116 @@ configure (SfStore     *self,
     return set_open_error (error, local_error->code, path, local_error->message);
 
   return TRUE;
+}
+
+/* Gives a fresh connection its whole schema, in one transaction. */
+static gboolean
+initialize (SfStore     *self,
+            const char  *path,
+            GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (!configure (self, path, error))
+    return FALSE;
+
+  if (!sf_store_begin (self, &local_error) ||
+      !sf_store_migrate (self, 0, &local_error) ||
+      !sf_store_commit (self, &local_error))
+    {
+      sf_store_rollback (self);
+      return set_open_error (error, local_error->code, path, local_error->message);
+    }
+
+  return TRUE;
+}
+
+static void
+remove_with_logs (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  g_unlink (wal);
+  g_unlink (shm);
+  g_unlink (path);
+}
+
+/* Puts the finished file at @path without replacing one that another
+ * program made meanwhile; a file system without hard links gets a rename. */
+static gboolean
+move_into_place (const char  *temp,
+                 const char  *path,
+                 GError     **error)
+{
+  if (link (temp, path) == 0 || errno == EEXIST)
+    {
+      g_unlink (temp);
+    }
+  else if (g_rename (temp, path) != 0)
+    {
+      int saved = errno;
+
+      g_unlink (temp);
+      return set_open_error (error, SF_STORE_ERROR_IO, path, g_strerror (saved));
+    }
+
+  {
+    g_autofree char *dir = g_path_get_dirname (path);
+    int fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+
+    if (fd >= 0)
+      {
+        fsync (fd);
+        close (fd);
+      }
+  }
+
+  return TRUE;
+}
+
+/* A new database is made whole under a temporary name beside @path and
+ * appears at @path only once its schema has committed. Created in place,
+ * a crash in between would leave an empty or schema-less file that every
+ * later start refuses as not Salesflow's. */
+static gboolean
+create_database (const char  *path,
+                 GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *temp = g_strdup_printf ("%s/.%s.new-XXXXXX", dir, base);
+  g_autoptr(SfStore) self = NULL;
+  int fd, rc;
+
+  fd = g_mkstemp_full (temp, O_RDWR | O_CLOEXEC, 0644);
+  if (fd < 0)
+    return set_open_error (error, SF_STORE_ERROR_IO, path, g_strerror (errno));
+  close (fd);
+
+  self = g_object_new (SF_TYPE_STORE, NULL);
+  rc = sqlite3_open_v2 (temp, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      sf_store_set_error (&local_error, self->db, rc);
+      g_clear_object (&self);
+      remove_with_logs (temp);
+      return set_open_error (error, local_error->code, path, local_error->message);
+    }
+
+  if (!initialize (self, path, error))
+    {
+      g_clear_object (&self);
+      remove_with_logs (temp);
+      return FALSE;
+    }
+
+  /* Closing the only connection checkpoints the log into the file and
+   * removes it, so the file alone is the whole database. */
+  g_clear_object (&self);
+  return move_into_place (temp, path, error);
 }
 
 /**
@@ -620,12 +736,13 @@ sf_store_open (const char  *path,
       }
   }
 
+  if (!exists && !create_database (path, error))
+    return NULL;
+
   self = g_object_new (SF_TYPE_STORE, NULL);
   self->path = g_strdup (path);
 
-  rc = sqlite3_open_v2 (path, &self->db,
-                        SQLITE_OPEN_READWRITE | (exists ? 0 : SQLITE_OPEN_CREATE) |
-                        SQLITE_OPEN_NOFOLLOW, NULL);
+  rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
   if (rc != SQLITE_OK)
     {
       sf_store_set_error (&local_error, self->db, rc);
@@ -635,7 +752,7 @@ sf_store_open (const char  *path,
   sqlite3_extended_result_codes (self->db, 1);
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
 
-  if (exists && !check_ours (self, path, error))
+  if (!check_ours (self, path, error))
     return NULL;
 
   if (!configure (self, path, error))

@@ -155,7 +155,9 @@ sf_deal_filter_set_query (SfDealFilter *self,
 
   if (query != NULL)
     {
-      folded = sf_search_fold (g_strstrip (g_strdup (query)));
+      g_autofree char *stripped = g_strstrip (g_strdup (query));
+
+      folded = sf_search_fold (stripped);
       if (*folded == '\0')
         g_clear_pointer (&folded, g_free);
     }

@@ -240,13 +240,24 @@ loaded_cb (SfWindow *self)
     }
 }
 
+/* The description is Pango markup; the message names a file, whose name
+ * may hold “&” or “<”. */
+static void
+show_error_page (SfWindow   *self,
+                 const char *message)
+{
+  g_autofree char *escaped = message ? g_markup_escape_text (message, -1) : NULL;
+
+  gtk_spinner_stop (self->spinner);
+  adw_status_page_set_description (self->error_page, escaped);
+  gtk_stack_set_visible_child_name (self->main_stack, "error");
+}
+
 static void
 load_failed_cb (SfWindow     *self,
                 const GError *error)
 {
-  gtk_spinner_stop (self->spinner);
-  adw_status_page_set_description (self->error_page, error->message);
-  gtk_stack_set_visible_child_name (self->main_stack, "error");
+  show_error_page (self, error->message);
 }
 
 static void
@@ -841,9 +852,7 @@ sf_window_new (AdwApplication *application,
   if (store == NULL)
     {
       sf_profile_watch_window (GTK_WINDOW (self), NULL);
-      gtk_spinner_stop (self->spinner);
-      adw_status_page_set_description (self->error_page, open_error ? open_error->message : NULL);
-      gtk_stack_set_visible_child_name (self->main_stack, "error");
+      show_error_page (self, open_error ? open_error->message : NULL);
       gtk_widget_set_visible (self->new_deal_button, FALSE);
       gtk_widget_set_visible (self->undo_button, FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.switch-user", FALSE);
