@@ -47,6 +47,7 @@ test_window_shows_open_error (void)
                                                  "Cannot open “x.db”: it is a database of another application");
   SfWindow *window = sf_window_new (NULL, NULL, error);
   GtkWidget *page;
+  GtkWidget *button;
 
   gtk_window_present (GTK_WINDOW (window));
   sf_test_ui_iterate ();
@@ -54,6 +55,11 @@ test_window_shows_open_error (void)
   g_assert_nonnull (page);
   g_assert_true (gtk_widget_get_mapped (page));
   g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (page)), ==, error->message);
+  /* The page offers a way on: another database. */
+  button = sf_test_ui_find (page, "error_open_button");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_mapped (button));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "app.open-database");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
