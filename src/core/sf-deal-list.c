@@ -101,6 +101,27 @@ sf_deal_list_new (void)
   return g_object_new (SF_TYPE_DEAL_LIST, NULL);
 }
 
+/**
+ * sf_deal_list_peek:
+ * @out_n: (out): how many deals there are
+ *
+ * The deals themselves, for a caller that walks all of them on the main
+ * thread without taking a reference to each (a search at a million
+ * deals). Valid until the list next changes.
+ *
+ * Returns: (transfer none) (array length=out_n): the deals by id
+ */
+SfDeal * const *
+sf_deal_list_peek (SfDealList *self,
+                   guint      *out_n)
+{
+  g_return_val_if_fail (SF_IS_DEAL_LIST (self), NULL);
+  g_return_val_if_fail (out_n != NULL, NULL);
+
+  *out_n = self->deals->len;
+  return (SfDeal * const *) self->deals->pdata;
+}
+
 static gint64
 id_at (SfDealList *self,
        guint       position)

@@ -32,5 +32,7 @@ gboolean    sf_deal_list_find       (SfDealList *self,
                                      guint      *out_position);
 gboolean    sf_deal_list_changed    (SfDealList *self,
                                      SfDeal     *deal);
+SfDeal * const *sf_deal_list_peek   (SfDealList *self,
+                                     guint      *out_n);
 
 G_END_DECLS

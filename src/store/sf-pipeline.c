@@ -6,7 +6,7 @@
  *
  *   deals (SfDealList, by id, filled by one splice)
  *     └─ GtkSortListModel (column view sorter)
- *          └─ GtkFilterListModel (search, stage, status, mine, stale) ─ deal list
+ *          └─ SfDealFilterModel (search, stage, status, mine, stale) ─ deal list
  *   columns[stage] (SfDealList: the stage's deals not lost) ─ board column
  *
  * The board's columns are lists of their own rather than six filters over

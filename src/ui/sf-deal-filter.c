@@ -46,13 +46,18 @@ sf_deal_is_stale (SfDeal *deal,
          sf_deal_get_days_in_stage (deal, now) > stale_days;
 }
 
-static gboolean
-sf_deal_filter_match (GtkFilter *filter,
-                      gpointer   item)
+/**
+ * sf_deal_filter_matches:
+ *
+ * gtk_filter_match() without the type checks and the virtual call, for
+ * SfDealFilterModel's walk over every deal.
+ *
+ * Returns: whether the list shows @deal
+ */
+gboolean
+sf_deal_filter_matches (SfDealFilter *self,
+                        SfDeal       *deal)
 {
-  SfDealFilter *self = SF_DEAL_FILTER (filter);
-  SfDeal *deal = item;
-
   if (self->stage >= 0 && (int) sf_deal_get_stage (deal) != self->stage)
     return FALSE;
   if (self->status >= 0 && (int) sf_deal_get_status (deal) != self->status)
@@ -67,16 +72,29 @@ sf_deal_filter_match (GtkFilter *filter,
   return TRUE;
 }
 
+static gboolean
+sf_deal_filter_match (GtkFilter *filter,
+                      gpointer   item)
+{
+  return sf_deal_filter_matches (SF_DEAL_FILTER (filter), item);
+}
+
+/**
+ * sf_deal_filter_is_all:
+ *
+ * Returns: whether no search and no filter is set, so every deal matches
+ */
+gboolean
+sf_deal_filter_is_all (SfDealFilter *self)
+{
+  return self->folded == NULL && self->stage < 0 && self->status < 0 &&
+         self->owner_id == 0 && self->stale_days == 0;
+}
+
 static GtkFilterMatch
 sf_deal_filter_get_strictness (GtkFilter *filter)
 {
-  SfDealFilter *self = SF_DEAL_FILTER (filter);
-
-  if (self->folded == NULL && self->stage < 0 && self->status < 0 &&
-      self->owner_id == 0 && self->stale_days == 0)
-    return GTK_FILTER_MATCH_ALL;
-
-  return GTK_FILTER_MATCH_SOME;
+  return sf_deal_filter_is_all (SF_DEAL_FILTER (filter)) ? GTK_FILTER_MATCH_ALL : GTK_FILTER_MATCH_SOME;
 }
 
 static void

@@ -28,6 +28,9 @@ void          sf_deal_filter_set_stale    (SfDealFilter *self,
                                            int           days);
 void          sf_deal_filter_set_now      (SfDealFilter *self,
                                            gint64        now);
+gboolean      sf_deal_filter_matches      (SfDealFilter *self,
+                                           SfDeal       *deal);
+gboolean      sf_deal_filter_is_all       (SfDealFilter *self);
 gboolean      sf_deal_is_stale            (SfDeal       *deal,
                                            int           stale_days,
                                            gint64        now);

@@ -1,8 +1,8 @@
 /* sf-deals-view.c — the deal list and the selected deal beside it
  *
  *   pipeline deals ─ GtkSortListModel (the column view's sorter)
- *                    └─ GtkFilterListModel (SfDealFilter: search, stage,
- *                         │                 status, mine, stale)
+ *                    └─ SfDealFilterModel (SfDealFilter: search, stage,
+ *                         │                status, mine, stale)
  *                         └─ GtkSingleSelection ─ GtkColumnView
  *
  * While no column sorts, the filter reads the pipeline's deals directly.
@@ -25,6 +25,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sf-deal-filter-model.h"
 #include "sf-deal-pane.h"
 #include "sf-deals-view.h"
 #include "sf-format.h"
@@ -61,7 +62,7 @@ struct _SfDealsView
   SfPipeline *pipeline;
   SfDealFilter *filter;
   GtkSortListModel *sorted;
-  GtkFilterListModel *filtered;
+  SfDealFilterModel *filtered;
   GtkSingleSelection *selection;
 
   /* borrowed */
@@ -542,8 +543,8 @@ update_filter_source (SfDealsView *self)
 {
   GListModel *source = filter_source (self);
 
-  if (gtk_filter_list_model_get_model (self->filtered) != source)
-    gtk_filter_list_model_set_model (self->filtered, source);
+  if (sf_deal_filter_model_get_source (self->filtered) != source)
+    sf_deal_filter_model_set_source (self->filtered, source);
 }
 
 /**
@@ -569,8 +570,7 @@ sf_deals_view_set_pipeline (SfDealsView *self,
   self->sorted = gtk_sort_list_model_new (g_object_ref (sf_pipeline_get_deals (pipeline)),
                                           g_object_ref (sorter));
   self->filter = sf_deal_filter_new ();
-  self->filtered = gtk_filter_list_model_new (g_object_ref (filter_source (self)),
-                                              GTK_FILTER (g_object_ref (self->filter)));
+  self->filtered = sf_deal_filter_model_new (filter_source (self), self->filter);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
@@ -670,7 +670,7 @@ sf_deals_view_select_deal (SfDealsView *self,
       sf_deal_filter_set_query (self->filter, NULL);
     }
 
-  if (sf_ui_find_filtered (self->filtered, deal, &position))
+  if (sf_deal_filter_model_find (self->filtered, deal, &position))
     {
       gtk_single_selection_set_selected (self->selection, position);
       sf_ui_scroll_to_item (GTK_WIDGET (self->column_view), position);

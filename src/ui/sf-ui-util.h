@@ -26,8 +26,5 @@ const char *sf_ui_default_currency  (GSettings    *settings);
 GSettings  *sf_ui_get_settings      (void);
 void        sf_ui_scroll_to_item    (GtkWidget    *list,
                                      guint         position);
-gboolean    sf_ui_find_filtered     (GtkFilterListModel *model,
-                                     gpointer      item,
-                                     guint        *out_position);
 
 G_END_DECLS

@@ -31,7 +31,7 @@
 #include <unistd.h>
 
 #include "sf-column-totals.h"
-#include "sf-deal-filter.h"
+#include "sf-deal-filter-model.h"
 #include "sf-format.h"
 #include "sf-pipeline.h"
 #include "sf-store.h"
@@ -56,7 +56,7 @@ typedef struct
   /* the deal list's chain, as sf-deals-view.c builds it */
   SfDealFilter *filter;
   GtkSortListModel *sorted;
-  GtkFilterListModel *filtered;
+  SfDealFilterModel *filtered;
   GtkSingleSelection *selection;
 
   /* the board's columns, as sf-board-column.c builds them */
@@ -421,7 +421,7 @@ build_models (Bench *b)
    * reads the deals directly. */
   b->filter = sf_deal_filter_new ();
   b->sorted = gtk_sort_list_model_new (g_object_ref (deals), NULL);
-  b->filtered = gtk_filter_list_model_new (g_object_ref (deals), GTK_FILTER (g_object_ref (b->filter)));
+  b->filtered = sf_deal_filter_model_new (deals, b->filter);
   b->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (b->filtered)));
   gtk_single_selection_set_autoselect (b->selection, FALSE);
 
@@ -621,7 +621,7 @@ sort_by_value (Bench *b)
   gint64 start = now_us ();
 
   gtk_sort_list_model_set_sorter (b->sorted, sorter);
-  gtk_filter_list_model_set_model (b->filtered, G_LIST_MODEL (b->sorted));
+  sf_deal_filter_model_set_source (b->filtered, G_LIST_MODEL (b->sorted));
   g_object_unref (g_list_model_get_item (G_LIST_MODEL (b->selection), 0));
   figure (b, "sort_value", ms_since (start), "ms");
 }
@@ -801,7 +801,7 @@ run_one (guint       n,
   sort_by_value (&b);
   search (&b, queries, "search_sorted");
   gtk_sort_list_model_set_sorter (b.sorted, NULL);
-  gtk_filter_list_model_set_model (b.filtered, sf_pipeline_get_deals (b.pipeline));
+  sf_deal_filter_model_set_source (b.filtered, sf_pipeline_get_deals (b.pipeline));
   say ("deals: open, tick, advance");
   open_deals (&b);
   ticks (&b);
