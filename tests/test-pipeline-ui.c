@@ -323,6 +323,37 @@ test_board_move (Fixture       *f,
   }
 }
 
+/* Counts of deals carry the locale's digit grouping, like the amounts
+ * beside them: 1.234 in German. */
+static void
+test_counts_grouped (Fixture       *f,
+                     gconstpointer  data)
+{
+  GtkWidget *board;
+  const char *text;
+
+  if (!sf_test_use_locale ("de_DE.UTF-8"))
+    return;
+
+  sf_test_store_exec (f->store,
+                      "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1234) "
+                      "INSERT INTO deals (title, currency, created_at, updated_at, stage_entered_at) "
+                      "SELECT 'Deal ' || i, 'EUR', 0, 0, 0 FROM n");
+  open_window (f);
+  sf_window_show_view (f->window, "deals");
+  sf_test_ui_iterate ();
+  text = gtk_label_get_text (GTK_LABEL (sf_test_ui_find (GTK_WIDGET (sf_window_get_deals_view (f->window)),
+                                                         "count_label")));
+  g_assert_nonnull (strstr (text, "1.234"));
+
+  sf_window_show_view (f->window, "pipeline");
+  sf_test_ui_wait_frames ();
+  board = GTK_WIDGET (sf_window_get_board_view (f->window));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (sf_test_ui_find (board, "column_count"))), ==, "1.234");
+
+  g_assert_true (sf_test_use_locale ("C.UTF-8"));
+}
+
 /* Typing in the search narrows the list to the deals that match. */
 static void
 test_search (Fixture       *f,
@@ -692,6 +723,7 @@ main (int   argc,
   ADD ("/ui/blocked-advance-names-jobs", test_blocked_advance_names_jobs);
   ADD ("/ui/board-move", test_board_move);
   ADD ("/ui/board-totals-while-hidden", test_board_totals_while_hidden);
+  ADD ("/ui/counts-grouped", test_counts_grouped);
   ADD ("/ui/search", test_search);
   ADD ("/ui/search-sorted", test_search_sorted);
   ADD ("/ui/undo-delete", test_undo_delete);

@@ -18,6 +18,7 @@
 
 #include "sf-board-column.h"
 #include "sf-column-totals.h"
+#include "sf-format.h"
 #include "sf-deal-card.h"
 #include "sf-deal-list.h"
 #include "sf-ui-util.h"
@@ -65,7 +66,7 @@ update_header (gpointer data)
 
   totals = sf_column_totals_compute (self->deals, sf_pipeline_get_stage_probabilities (self->pipeline));
   n = sf_column_totals_get_count (totals);
-  count = g_strdup_printf ("%u", n);
+  count = sf_format_integer (n);
   total = sf_column_totals_format (totals, FALSE);
   weighted = sf_column_totals_format (totals, TRUE);
   /* Translators: the column's total weighted by each deal's probability */
@@ -82,9 +83,9 @@ update_header (gpointer data)
   accessible = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                              /* Translators: read by screen readers for a board column: the stage,
                                               * how many deals, their total, and the weighted total */
-                                             "%s: %u deal, %s, %s",
-                                             "%s: %u deals, %s, %s", n),
-                                sf_stage_get_name (self->stage), n, total, weighted_text);
+                                             "%s: %s deal, %s, %s",
+                                             "%s: %s deals, %s, %s", n),
+                                sf_stage_get_name (self->stage), count, total, weighted_text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
 

@@ -293,16 +293,20 @@ update_count (SfDealsView *self)
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
   guint all = self->pipeline ? g_list_model_get_n_items (sf_pipeline_get_deals (self->pipeline)) : 0;
   g_autofree char *text = NULL;
+  g_autofree char *shown_text = sf_format_integer (shown);
+  g_autofree char *all_text = sf_format_integer (all);
 
   if (shown == all)
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         /* Translators: how many deals the list shows */
-                                         "%u deal", "%u deals", all), all);
+                                         /* Translators: how many deals the list shows; %s is
+                                          * the number with the locale's digit grouping */
+                                         "%s deal", "%s deals", all), all_text);
   else
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         /* Translators: how many of all deals the search and filters show */
-                                         "%u of %u deal", "%u of %u deals", all),
-                            shown, all);
+                                         /* Translators: how many of all deals the search and
+                                          * filters show; the numbers have the locale's digit grouping */
+                                         "%s of %s deal", "%s of %s deals", all),
+                            shown_text, all_text);
   gtk_label_set_text (self->count_label, text);
 
   gtk_stack_set_visible_child_name (self->list_stack,

@@ -16,6 +16,7 @@
 
 #include "sf-csv.h"
 #include "sf-deal-csv.h"
+#include "sf-format.h"
 #include "sf-import-dialog.h"
 #include "sf-ui-util.h"
 
@@ -391,10 +392,12 @@ import_done_cb (GObject      *source,
   sf_pipeline_load (self->pipeline);
   if (parent != NULL)
     {
-      /* Translators: a toast after an import */
-      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u deal imported",
-                                                            "%u deals imported", job->n_deals),
-                                               job->n_deals);
+      g_autofree char *count = sf_format_integer (job->n_deals);
+      /* Translators: a toast after an import; %s is the number with the
+       * locale's digit grouping */
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s deal imported",
+                                                            "%s deals imported", job->n_deals),
+                                               count);
 
       sf_ui_toast (GTK_WIDGET (parent), text, FALSE);
     }

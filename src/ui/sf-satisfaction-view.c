@@ -256,6 +256,7 @@ update_summary (SfSatisfactionView *self)
 {
   SfSatisfactionSummary summary;
   g_autofree char *nps = NULL, *csat = NULL, *rate = NULL, *answers = NULL, *decided = NULL;
+  g_autofree char *n_success = NULL, *n_judged = NULL;
   guint from, to;
 
   if (self->feedback == NULL || self->row_array == NULL)
@@ -267,7 +268,7 @@ update_summary (SfSatisfactionView *self)
   nps = sf_satisfaction_format_nps (summary.nps);
   csat = sf_satisfaction_format_average (summary.csat);
   rate = sf_satisfaction_format_rate (summary.success_rate);
-  answers = g_strdup_printf ("%u", summary.n_answers);
+  answers = sf_format_integer (summary.n_answers);
   gtk_label_set_text (self->nps_label, nps);
   gtk_label_set_text (self->csat_label, csat);
   gtk_label_set_text (self->rate_label, rate);
@@ -275,12 +276,15 @@ update_summary (SfSatisfactionView *self)
 
   set_detail (self->nps_detail_label, _("From −100 to 100"));
   set_detail (self->csat_detail_label, _("From 1 to 5"));
+  n_success = sf_format_integer (summary.n_success);
+  n_judged = sf_format_integer (summary.n_success + summary.n_failure);
   decided = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                           /* Translators: under the success rate: how many of the
-                                           * deals judged in the period were a success */
-                                          "%u of %u deal judged", "%u of %u deals judged",
+                                           * deals judged in the period were a success; the
+                                           * numbers have the locale's digit grouping */
+                                          "%s of %s deal judged", "%s of %s deals judged",
                                           summary.n_success + summary.n_failure),
-                             summary.n_success, summary.n_success + summary.n_failure);
+                             n_success, n_judged);
   set_detail (self->rate_detail_label, decided);
   set_detail (self->answers_detail_label, sf_satisfaction_period_get_name (current_period (self)));
 }
@@ -350,9 +354,9 @@ fill_table (GtkGrid    *grid,
   for (guint i = 0; i < groups->len; i++)
     {
       SfSatisfactionGroup *group = g_ptr_array_index (groups, i);
-      g_autofree char *success = g_strdup_printf ("%u", sf_satisfaction_group_get_n_success (group));
-      g_autofree char *failure = g_strdup_printf ("%u", sf_satisfaction_group_get_n_failure (group));
-      g_autofree char *open = g_strdup_printf ("%u", sf_satisfaction_group_get_n_undecided (group));
+      g_autofree char *success = sf_format_integer (sf_satisfaction_group_get_n_success (group));
+      g_autofree char *failure = sf_format_integer (sf_satisfaction_group_get_n_failure (group));
+      g_autofree char *open = sf_format_integer (sf_satisfaction_group_get_n_undecided (group));
       g_autofree char *rate = sf_satisfaction_format_rate (sf_satisfaction_group_get_success_rate (group));
       GtkWidget *name = cell (sf_satisfaction_group_get_label (group), 0, FALSE);
 
@@ -391,16 +395,20 @@ update_count (SfSatisfactionView *self)
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
   guint all = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
   g_autofree char *text = NULL;
+  g_autofree char *shown_text = sf_format_integer (shown);
+  g_autofree char *all_text = sf_format_integer (all);
 
   if (shown == all)
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         /* Translators: how many closed deals the Satisfaction tab lists */
-                                         "%u closed deal", "%u closed deals", all), all);
+                                         /* Translators: how many closed deals the Satisfaction tab
+                                          * lists; %s is the number with the locale's digit grouping */
+                                         "%s closed deal", "%s closed deals", all), all_text);
   else
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         /* Translators: how many of the closed deals the search shows */
-                                         "%u of %u closed deal", "%u of %u closed deals", all),
-                            shown, all);
+                                         /* Translators: how many of the closed deals the search
+                                          * shows; the numbers have the locale's digit grouping */
+                                         "%s of %s closed deal", "%s of %s closed deals", all),
+                            shown_text, all_text);
   gtk_label_set_text (self->count_label, text);
 
   gtk_stack_set_visible_child_name (self->list_stack,
@@ -648,12 +656,14 @@ exported_cb (GObject      *source,
   else
     {
       g_autofree char *name = g_file_get_basename (export->file);
+      g_autofree char *rows = sf_format_integer (export->n_rows);
       g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                             /* Translators: a toast after the export;
-                                                             * how many rows, then the file's name */
-                                                            "%u row exported to “%s”",
-                                                            "%u rows exported to “%s”", export->n_rows),
-                                               export->n_rows, name);
+                                                             * how many rows (with the locale's digit
+                                                             * grouping), then the file's name */
+                                                            "%s row exported to “%s”",
+                                                            "%s rows exported to “%s”", export->n_rows),
+                                               rows, name);
 
       sf_ui_toast (GTK_WIDGET (self), text, FALSE);
     }
