@@ -16,13 +16,18 @@
  * case) a keystroke walks its array of deals directly, asks
  * sf_deal_filter_matches() without a reference, and fetches the deals a
  * few ahead into the cache. Over any other source (the sort model) it
- * reads items as GtkFilterListModel would.
+ * keeps the source's deals in their order in an array of its own, read
+ * once when the source is set and kept as the source changes, and walks
+ * that: reading a sort model item by item cost a reference and a lookup
+ * per deal, and in sorted order nothing could be fetched ahead.
  *
  * Like GtkFilterListModel it follows the filter's change: a stricter
  * filter looks only at the deals shown, a looser one only at those
  * hidden, and items-changed covers only the span that differs.
  */
 #include "config.h"
+
+#include <string.h>
 
 #include "sf-deal-filter-model.h"
 #include "sf-deal-list.h"
@@ -36,6 +41,7 @@ struct _SfDealFilterModel
   GObject parent_instance;
 
   GListModel *source;
+  GPtrArray *mirror;    /* the source's deals in its order, unless it is an SfDealList */
   SfDealFilter *filter;
   GArray *shown;        /* guint: the source positions shown, ascending */
 };
@@ -62,11 +68,16 @@ sf_deal_filter_model_get_item (GListModel *model,
                                guint       position)
 {
   SfDealFilterModel *self = SF_DEAL_FILTER_MODEL (model);
+  guint at;
 
   if (position >= self->shown->len)
     return NULL;
 
-  return g_list_model_get_item (self->source, g_array_index (self->shown, guint, position));
+  at = g_array_index (self->shown, guint, position);
+  if (self->mirror != NULL)
+    return g_object_ref (g_ptr_array_index (self->mirror, at));
+
+  return g_list_model_get_item (self->source, at);
 }
 
 static void
@@ -82,7 +93,7 @@ sf_deal_filter_model_list_init (GListModelInterface *iface)
 typedef struct
 {
   SfDealFilterModel *self;
-  SfDeal * const *deals;  /* the SfDealList's own array, or NULL */
+  SfDeal * const *deals;  /* the SfDealList's own array or the mirror */
   guint n;                /* items in the source */
 } Walk;
 
@@ -93,29 +104,20 @@ walk_init (Walk              *walk,
   walk->self = self;
   walk->deals = NULL;
   walk->n = 0;
-  if (self->source == NULL)
-    return;
-  if (SF_IS_DEAL_LIST (self->source))
+  if (self->mirror != NULL)
+    {
+      walk->deals = (SfDeal * const *) self->mirror->pdata;
+      walk->n = self->mirror->len;
+    }
+  else if (self->source != NULL)
     walk->deals = sf_deal_list_peek (SF_DEAL_LIST (self->source), &walk->n);
-  else
-    walk->n = g_list_model_get_n_items (self->source);
 }
 
 static inline gboolean
 walk_matches (Walk  *walk,
               guint  position)
 {
-  SfDeal *deal;
-  gboolean matches;
-
-  if (walk->deals != NULL)
-    return sf_deal_filter_matches (walk->self->filter, walk->deals[position]);
-
-  deal = g_list_model_get_item (walk->self->source, position);
-  matches = deal != NULL && sf_deal_filter_matches (walk->self->filter, deal);
-  g_clear_object (&deal);
-
-  return matches;
+  return sf_deal_filter_matches (walk->self->filter, walk->deals[position]);
 }
 
 /* @near and @far: positions the walk will ask about soon */
@@ -124,8 +126,6 @@ walk_prefetch (Walk  *walk,
                guint  near,
                guint  far)
 {
-  if (walk->deals == NULL)
-    return;
   if (far < walk->n)
     __builtin_prefetch (walk->deals[far]);
   if (near < walk->n)
@@ -279,6 +279,36 @@ lower_bound (GArray *shown,
   return low;
 }
 
+/* Makes the mirror hold the source's items again after an items-changed. */
+static void
+update_mirror (SfDealFilterModel *self,
+               guint              position,
+               guint              removed,
+               guint              added)
+{
+  GPtrArray *mirror = self->mirror;
+  guint tail;
+
+  g_ptr_array_remove_range (mirror, position, removed);
+  tail = mirror->len - position;
+  g_ptr_array_set_size (mirror, mirror->len + added);
+  memmove (mirror->pdata + position + added, mirror->pdata + position, tail * sizeof (gpointer));
+  for (guint i = 0; i < added; i++)
+    mirror->pdata[position + i] = g_list_model_get_item (self->source, position + i);
+}
+
+static GPtrArray *
+read_mirror (GListModel *source)
+{
+  guint n = g_list_model_get_n_items (source);
+  GPtrArray *mirror = g_ptr_array_new_full (n, g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (mirror, g_list_model_get_item (source, i));
+
+  return mirror;
+}
+
 static void
 source_items_changed_cb (GListModel        *source,
                          guint              position,
@@ -291,6 +321,8 @@ source_items_changed_cb (GListModel        *source,
   g_autoptr(GArray) fresh = g_array_new (FALSE, FALSE, sizeof (guint));
   Walk walk;
 
+  if (self->mirror != NULL)
+    update_mirror (self, position, removed, added);
   walk_init (&walk, self);
   for (guint p = position; p < position + added; p++)
     if (walk_matches (&walk, p))
@@ -316,6 +348,7 @@ sf_deal_filter_model_dispose (GObject *object)
   if (self->filter != NULL)
     g_signal_handlers_disconnect_by_data (self->filter, self);
   g_clear_object (&self->source);
+  g_clear_pointer (&self->mirror, g_ptr_array_unref);
   g_clear_object (&self->filter);
 
   G_OBJECT_CLASS (sf_deal_filter_model_parent_class)->dispose (object);
@@ -390,8 +423,13 @@ sf_deal_filter_model_set_source (SfDealFilterModel *self,
   if (self->source != NULL)
     g_signal_handlers_disconnect_by_data (self->source, self);
   g_set_object (&self->source, source);
+  g_clear_pointer (&self->mirror, g_ptr_array_unref);
   if (source != NULL)
-    g_signal_connect (source, "items-changed", G_CALLBACK (source_items_changed_cb), self);
+    {
+      if (!SF_IS_DEAL_LIST (source))
+        self->mirror = read_mirror (source);
+      g_signal_connect (source, "items-changed", G_CALLBACK (source_items_changed_cb), self);
+    }
 
   old = self->shown;
   walk_init (&walk, self);
@@ -417,8 +455,8 @@ sf_deal_filter_model_get_source (SfDealFilterModel *self)
  * sf_deal_filter_model_find:
  * @out_position: (out): where @deal is shown
  *
- * Finds @deal: by a binary search over an #SfDealList, by walking any
- * other source.
+ * Finds @deal: by a binary search over an #SfDealList, by a walk over
+ * the mirror of any other source.
  *
  * Returns: whether @deal is shown
  */
@@ -440,22 +478,8 @@ sf_deal_filter_model_find (SfDealFilterModel *self,
       if (!sf_deal_list_find (SF_DEAL_LIST (self->source), deal, &position))
         return FALSE;
     }
-  else
-    {
-      Walk walk;
-
-      walk_init (&walk, self);
-      for (guint p = 0; p < walk.n && position == G_MAXUINT; p++)
-        {
-          SfDeal *other = g_list_model_get_item (self->source, p);
-
-          if (other == deal)
-            position = p;
-          g_clear_object (&other);
-        }
-      if (position == G_MAXUINT)
-        return FALSE;
-    }
+  else if (!g_ptr_array_find (self->mirror, deal, &position))
+    return FALSE;
 
   index = lower_bound (self->shown, position);
   if (index >= self->shown->len || g_array_index (self->shown, guint, index) != position)
