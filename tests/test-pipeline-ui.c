@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "sf-board-column.h"
+#include "sf-deal-card.h"
 #include "sf-deal-pane.h"
 #include "sf-job-row.h"
 #include "sf-new-deal-dialog.h"
@@ -321,6 +322,119 @@ test_board_move (Fixture       *f,
     g_assert_cmpstr (sf_history_entry_get_new_value (g_ptr_array_index (history, 0)), ==,
                      "Budget frozen until March");
   }
+}
+
+static GtkEventController *
+find_controller (GtkWidget *widget,
+                 GType      type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        return controller;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_card (GtkWidget *root,
+           SfDeal    *deal)
+{
+  if (SF_IS_DEAL_CARD (root) && sf_deal_card_get_deal (SF_DEAL_CARD (root)) == deal)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_card (child, deal);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* What a drop on @column does with what the card's drag source offers. */
+static gboolean
+drag_card_to (SfBoardColumn *from,
+              SfDeal        *deal,
+              SfBoardColumn *column)
+{
+  GtkWidget *card = find_card (GTK_WIDGET (from), deal);
+  GtkEventController *source, *target;
+  g_autoptr(GdkContentProvider) content = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+
+  g_assert_nonnull (card);
+  source = find_controller (card, GTK_TYPE_DRAG_SOURCE);
+  g_assert_nonnull (source);
+  g_signal_emit_by_name (source, "prepare", 10.0, 10.0, &content);
+  g_assert_nonnull (content);
+  g_value_init (&value, SF_TYPE_DEAL);
+  g_assert_true (gdk_content_provider_get_value (content, &value, NULL));
+  g_assert_true (g_value_get_object (&value) == deal);
+
+  target = find_controller (GTK_WIDGET (column), GTK_TYPE_DROP_TARGET);
+  g_assert_nonnull (target);
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
+  sf_test_ui_iterate ();
+
+  return accepted;
+}
+
+/* Dragging a card one column on advances the deal, one column back asks
+ * why; further, or onto its own column, changes nothing. */
+static void
+test_board_drag (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(SfDeal) stored = create_deal (f, "Booking platform", "Lofoten Reiseliv AS");
+  SfBoardView *board;
+  SfBoardColumn *prospect, *qualified, *discovery;
+  SfDeal *deal;
+
+  g_assert_true (sf_test_tick_stage (f->store, stored, SF_STAGE_PROSPECT));
+  open_window (f);
+  sf_window_show_view (f->window, "pipeline");
+  sf_test_ui_wait_frames ();
+  board = sf_window_get_board_view (f->window);
+  prospect = sf_board_view_get_column (board, SF_STAGE_PROSPECT);
+  qualified = sf_board_view_get_column (board, SF_STAGE_QUALIFIED);
+  discovery = sf_board_view_get_column (board, SF_STAGE_DISCOVERY);
+  deal = sf_pipeline_lookup_deal (sf_window_get_pipeline (f->window), sf_deal_get_id (stored));
+
+  /* onto its own column: not taken */
+  g_assert_false (drag_card_to (prospect, deal, prospect));
+  g_assert_cmpint (sf_deal_get_stage (deal), ==, SF_STAGE_PROSPECT);
+
+  /* two columns on: refused with a message */
+  g_assert_true (drag_card_to (prospect, deal, discovery));
+  g_assert_cmpint (sf_deal_get_stage (deal), ==, SF_STAGE_PROSPECT);
+  g_assert_cmpstr (last_toast (f), ==, "Deals move one stage at a time");
+
+  /* one column on: advanced and shown there */
+  g_assert_true (drag_card_to (prospect, deal, qualified));
+  g_assert_cmpint (sf_deal_get_stage (deal), ==, SF_STAGE_QUALIFIED);
+  g_assert_cmpuint (g_list_model_get_n_items (sf_board_column_get_model (prospect)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (sf_board_column_get_model (qualified)), ==, 1);
+  sf_test_ui_wait_frames ();
+
+  /* one column back: the reason dialog; cancelling it keeps the stage */
+  g_assert_true (drag_card_to (qualified, deal, prospect));
+  {
+    AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, "move_back_dialog"));
+
+    g_assert_nonnull (dialog);
+    adw_message_dialog_response (dialog, "cancel");
+    sf_test_ui_iterate ();
+  }
+  g_assert_cmpint (sf_deal_get_stage (deal), ==, SF_STAGE_QUALIFIED);
 }
 
 /* Counts of deals carry the locale's digit grouping, like the amounts
@@ -722,6 +836,7 @@ main (int   argc,
   ADD ("/ui/tick-then-advance", test_tick_then_advance);
   ADD ("/ui/blocked-advance-names-jobs", test_blocked_advance_names_jobs);
   ADD ("/ui/board-move", test_board_move);
+  ADD ("/ui/board-drag", test_board_drag);
   ADD ("/ui/board-totals-while-hidden", test_board_totals_while_hidden);
   ADD ("/ui/counts-grouped", test_counts_grouped);
   ADD ("/ui/search", test_search);
