@@ -750,6 +750,90 @@ test_sort_remembered (Fixture       *f,
   g_settings_reset (sf_ui_get_settings (), "sort-descending");
 }
 
+/* What a click on the header of the @index-th column does: our capture
+ * gesture sees the press, then GTK sorts by that column. */
+static void
+click_header (GtkColumnView *view,
+              guint          index,
+              GtkSortType    order)
+{
+  GtkWidget *header = gtk_widget_get_first_child (GTK_WIDGET (view));
+  GtkWidget *title = gtk_widget_get_first_child (header);
+  g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (gtk_column_view_get_columns (view), index);
+  g_autoptr(GListModel) controllers = NULL;
+  gboolean pressed = FALSE;
+
+  for (guint i = 0; i < index; i++)
+    title = gtk_widget_get_next_sibling (title);
+  g_assert_nonnull (title);
+
+  controllers = gtk_widget_observe_controllers (title);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_CLICK (controller) &&
+          gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
+        {
+          g_signal_emit_by_name (controller, "pressed", 1, 5.0, 5.0);
+          pressed = TRUE;
+        }
+    }
+  g_assert_true (pressed);
+  gtk_column_view_sort_by_column (view, column, order);
+  sf_test_ui_iterate ();
+}
+
+/* Clicks on the column headers are remembered: which column, which way. */
+static void
+test_sort_clicks_remembered (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(SfDeal) small = sf_test_create_deal (f->store, "Small", "A", 100, "EUR");
+  g_autoptr(SfDeal) large = sf_test_create_deal (f->store, "Large", "B", 900000, "EUR");
+  GSettings *settings = sf_ui_get_settings ();
+  GtkColumnView *view;
+  GListModel *model;
+
+  open_window (f);
+  sf_window_show_view (f->window, "deals");
+  sf_test_ui_iterate ();
+  view = GTK_COLUMN_VIEW (sf_test_ui_find (GTK_WIDGET (f->window), "deal_list"));
+  model = sf_deals_view_get_model (sf_window_get_deals_view (f->window));
+
+  /* Value is the third column: a first click sorts it ascending */
+  click_header (view, 2, GTK_SORT_ASCENDING);
+  {
+    g_autofree char *key = g_settings_get_string (settings, "sort-column");
+    g_autoptr(SfDeal) first = g_list_model_get_item (model, 0);
+
+    g_assert_cmpstr (key, ==, "value");
+    g_assert_false (g_settings_get_boolean (settings, "sort-descending"));
+    g_assert_cmpstr (sf_deal_get_title (first), ==, "Small");
+  }
+
+  /* a second click on it turns it round */
+  click_header (view, 2, GTK_SORT_DESCENDING);
+  {
+    g_autoptr(SfDeal) first = g_list_model_get_item (model, 0);
+
+    g_assert_true (g_settings_get_boolean (settings, "sort-descending"));
+    g_assert_cmpstr (sf_deal_get_title (first), ==, "Large");
+  }
+
+  /* another column starts ascending again */
+  click_header (view, 0, GTK_SORT_ASCENDING);
+  {
+    g_autofree char *key = g_settings_get_string (settings, "sort-column");
+
+    g_assert_cmpstr (key, ==, "title");
+    g_assert_false (g_settings_get_boolean (settings, "sort-descending"));
+  }
+
+  g_settings_reset (settings, "sort-column");
+  g_settings_reset (settings, "sort-descending");
+}
+
 /* Preferences: a stage's probability weights the board at once. */
 static void
 test_preferences_probability (Fixture       *f,
@@ -845,6 +929,7 @@ main (int   argc,
   ADD ("/ui/lose-and-restore", test_lose_and_restore);
   ADD ("/ui/edit-value-validation", test_edit_value_validation);
   ADD ("/ui/sort-remembered", test_sort_remembered);
+  ADD ("/ui/sort-clicks-remembered", test_sort_clicks_remembered);
   ADD ("/ui/preferences-probability", test_preferences_probability);
   g_test_add_func ("/ui/first-run-sample", test_first_run_sample);
 
