@@ -172,3 +172,42 @@ sf_test_ui_find_label (GtkWidget  *root,
 
   return NULL;
 }
+
+/**
+ * sf_test_ui_click_header:
+ *
+ * What a click on the header of the @index-th column does: the capture
+ * gesture sf-sort-memory.c puts on it sees the press, then GTK sorts by
+ * that column in @order.
+ */
+void
+sf_test_ui_click_header (GtkColumnView *view,
+                         guint          index,
+                         GtkSortType    order)
+{
+  GtkWidget *header = gtk_widget_get_first_child (GTK_WIDGET (view));
+  GtkWidget *title = gtk_widget_get_first_child (header);
+  g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (gtk_column_view_get_columns (view), index);
+  g_autoptr(GListModel) controllers = NULL;
+  gboolean pressed = FALSE;
+
+  for (guint i = 0; i < index; i++)
+    title = gtk_widget_get_next_sibling (title);
+  g_assert_nonnull (title);
+
+  controllers = gtk_widget_observe_controllers (title);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_CLICK (controller) &&
+          gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
+        {
+          g_signal_emit_by_name (controller, "pressed", 1, 5.0, 5.0);
+          pressed = TRUE;
+        }
+    }
+  g_assert_true (pressed);
+  gtk_column_view_sort_by_column (view, column, order);
+  sf_test_ui_iterate ();
+}

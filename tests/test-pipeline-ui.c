@@ -750,40 +750,6 @@ test_sort_remembered (Fixture       *f,
   g_settings_reset (sf_ui_get_settings (), "sort-descending");
 }
 
-/* What a click on the header of the @index-th column does: our capture
- * gesture sees the press, then GTK sorts by that column. */
-static void
-click_header (GtkColumnView *view,
-              guint          index,
-              GtkSortType    order)
-{
-  GtkWidget *header = gtk_widget_get_first_child (GTK_WIDGET (view));
-  GtkWidget *title = gtk_widget_get_first_child (header);
-  g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (gtk_column_view_get_columns (view), index);
-  g_autoptr(GListModel) controllers = NULL;
-  gboolean pressed = FALSE;
-
-  for (guint i = 0; i < index; i++)
-    title = gtk_widget_get_next_sibling (title);
-  g_assert_nonnull (title);
-
-  controllers = gtk_widget_observe_controllers (title);
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_GESTURE_CLICK (controller) &&
-          gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
-        {
-          g_signal_emit_by_name (controller, "pressed", 1, 5.0, 5.0);
-          pressed = TRUE;
-        }
-    }
-  g_assert_true (pressed);
-  gtk_column_view_sort_by_column (view, column, order);
-  sf_test_ui_iterate ();
-}
-
 /* Clicks on the column headers are remembered: which column, which way. */
 static void
 test_sort_clicks_remembered (Fixture       *f,
@@ -802,7 +768,7 @@ test_sort_clicks_remembered (Fixture       *f,
   model = sf_deals_view_get_model (sf_window_get_deals_view (f->window));
 
   /* Value is the third column: a first click sorts it ascending */
-  click_header (view, 2, GTK_SORT_ASCENDING);
+  sf_test_ui_click_header (view, 2, GTK_SORT_ASCENDING);
   {
     g_autofree char *key = g_settings_get_string (settings, "sort-column");
     g_autoptr(SfDeal) first = g_list_model_get_item (model, 0);
@@ -813,7 +779,7 @@ test_sort_clicks_remembered (Fixture       *f,
   }
 
   /* a second click on it turns it round */
-  click_header (view, 2, GTK_SORT_DESCENDING);
+  sf_test_ui_click_header (view, 2, GTK_SORT_DESCENDING);
   {
     g_autoptr(SfDeal) first = g_list_model_get_item (model, 0);
 
@@ -822,7 +788,7 @@ test_sort_clicks_remembered (Fixture       *f,
   }
 
   /* another column starts ascending again */
-  click_header (view, 0, GTK_SORT_ASCENDING);
+  sf_test_ui_click_header (view, 0, GTK_SORT_ASCENDING);
   {
     g_autofree char *key = g_settings_get_string (settings, "sort-column");
 

@@ -573,6 +573,56 @@ test_period_and_search (Fixture       *f,
   g_assert_cmpstr (label_text (f, "satisfaction_count"), ==, "2 closed deals");
 }
 
+static gint64
+first_row_deal (Fixture *f)
+{
+  g_autoptr(SfSatisfactionRow) row = g_list_model_get_item (sf_satisfaction_view_get_model (view (f)), 0);
+
+  g_assert_nonnull (row);
+  return sf_satisfaction_row_get_deal_id (row);
+}
+
+static void
+close_window (Fixture *f)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  f->window = NULL;
+  sf_test_ui_iterate ();
+}
+
+/* The list is sorted as the user left it: most recently closed first
+ * until a header is clicked, and a click is kept for the next start. */
+static void
+test_sort_remembered (Fixture       *f,
+                      gconstpointer  data)
+{
+  GSettings *settings = sf_ui_get_settings ();
+  GtkColumnView *list;
+
+  open_window (f);
+  g_assert_cmpint (first_row_deal (f), ==, sf_deal_get_id (f->heat));
+
+  /* Closed is the fourth column and sorted descending: a click turns it */
+  list = GTK_COLUMN_VIEW (find (f, "satisfaction_list"));
+  sf_test_ui_click_header (list, 3, GTK_SORT_ASCENDING);
+  g_assert_cmpint (first_row_deal (f), ==, sf_deal_get_id (f->fleet));
+  g_assert_false (g_settings_get_boolean (settings, "satisfaction-sort-descending"));
+  close_window (f);
+
+  open_window (f);
+  g_assert_cmpint (first_row_deal (f), ==, sf_deal_get_id (f->fleet));
+  close_window (f);
+
+  /* another column, as stored */
+  g_settings_set_string (settings, "satisfaction-sort-column", "customer");
+  g_settings_set_boolean (settings, "satisfaction-sort-descending", TRUE);
+  open_window (f);
+  g_assert_cmpint (first_row_deal (f), ==, sf_deal_get_id (f->heat));  /* Nordlys after Fjordkraft */
+
+  g_settings_reset (settings, "satisfaction-sort-column");
+  g_settings_reset (settings, "satisfaction-sort-descending");
+}
+
 /* The approvals of Developed cannot be ticked by hand and belong to another
  * part of the program; the test marks them done in the file, the one step a
  * user could not take. */
@@ -766,6 +816,7 @@ main (int   argc,
   ADD ("/ui/satisfaction/verdict-ticks-job", test_verdict_ticks_job);
   ADD ("/ui/satisfaction/export", test_export);
   ADD ("/ui/satisfaction/period-and-search", test_period_and_search);
+  ADD ("/ui/satisfaction/sort-remembered", test_sort_remembered);
   ADD ("/ui/satisfaction/closing-adds-row", test_closing_adds_row);
   ADD ("/ui/satisfaction/read-when-shown", test_read_when_shown);
   ADD ("/ui/satisfaction/follow-up-preference", test_follow_up_preference);

@@ -14,12 +14,9 @@
  * that order. Sorting after the filter would sort the matches again at
  * each keystroke (docs/performance.md).
  *
- * GTK 4.8 cannot tell which column the user sorted by, so the view
- * watches clicks on the column headers and mirrors the sorter's rule (a
- * click makes a column primary, ascending; a click on the primary column
- * flips it) into the sort-column and sort-descending settings, and
- * restores them with gtk_column_view_sort_by_column() before the model is
- * set. The leaflet folds below about 600 px: the list, then the pane.
+ * The sort is kept in the sort-column and sort-descending settings
+ * (sf-sort-memory.c) and restored before the model is set. The leaflet
+ * folds below about 600 px: the list, then the pane.
  */
 #include "config.h"
 
@@ -27,6 +24,7 @@
 
 #include "sf-deal-filter-model.h"
 #include "sf-deal-pane.h"
+#include "sf-sort-memory.h"
 #include "sf-deals-view.h"
 #include "sf-format.h"
 #include "sf-ui-util.h"
@@ -66,9 +64,6 @@ struct _SfDealsView
   GtkSingleSelection *selection;
 
   /* borrowed */
-  GtkColumnViewColumn *clicked;
-  GtkColumnViewColumn *sort_column;
-  gboolean sort_descending;
   gint64 me;
 };
 
@@ -185,105 +180,10 @@ compare_close (gconstpointer a,
   return ca < cb ? -1 : 1;
 }
 
-static const char *
-column_key (SfDealsView         *self,
-            GtkColumnViewColumn *column)
-{
-  if (column == self->title_column) return "title";
-  if (column == self->customer_column) return "customer";
-  if (column == self->value_column) return "value";
-  if (column == self->stage_column) return "stage";
-  if (column == self->progress_column) return "progress";
-  if (column == self->owner_column) return "owner";
-  if (column == self->close_column) return "expected-close";
-  if (column == self->days_column) return "days-in-stage";
-  return "";
-}
-
-static GtkColumnViewColumn *
-column_for_key (SfDealsView *self,
-                const char  *key)
-{
-  GtkColumnViewColumn *columns[] = {
-    self->title_column, self->customer_column, self->value_column, self->stage_column,
-    self->progress_column, self->owner_column, self->close_column, self->days_column,
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
-    if (g_str_equal (column_key (self, columns[i]), key))
-      return columns[i];
-
-  return NULL;
-}
-
-static void
-sorter_changed_cb (SfDealsView *self)
-{
-  if (self->clicked == NULL)
-    return;
-
-  if (self->clicked == self->sort_column)
-    self->sort_descending = !self->sort_descending;
-  else
-    {
-      self->sort_column = self->clicked;
-      self->sort_descending = FALSE;
-    }
-  self->clicked = NULL;
-
-  g_settings_set_string (sf_ui_get_settings (), "sort-column", column_key (self, self->sort_column));
-  g_settings_set_boolean (sf_ui_get_settings (), "sort-descending", self->sort_descending);
-}
-
-static void
-header_pressed_cb (GtkGestureClick *gesture,
-                   int              n_press,
-                   double           x,
-                   double           y,
-                   SfDealsView     *self)
-{
-  GtkWidget *title = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
-
-  self->clicked = g_object_get_data (G_OBJECT (title), "sf-column");
-}
-
-/* Finds the header buttons (GtkColumnViewTitle, one per column, in order)
- * and listens to their clicks before the column view does. */
-static void
-watch_headers (SfDealsView *self)
-{
-  GListModel *columns = gtk_column_view_get_columns (self->column_view);
-  GtkWidget *header = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
-  guint i = 0;
-
-  for (GtkWidget *title = header ? gtk_widget_get_first_child (header) : NULL;
-       title != NULL && i < g_list_model_get_n_items (columns);
-       title = gtk_widget_get_next_sibling (title), i++)
-    {
-      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
-      GtkGesture *click = gtk_gesture_click_new ();
-
-      g_object_set_data (G_OBJECT (title), "sf-column", column);
-      gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
-      g_signal_connect (click, "pressed", G_CALLBACK (header_pressed_cb), self);
-      gtk_widget_add_controller (title, GTK_EVENT_CONTROLLER (click));
-    }
-}
-
-static void
-restore_sort (SfDealsView *self)
-{
-  g_autofree char *key = g_settings_get_string (sf_ui_get_settings (), "sort-column");
-  GtkColumnViewColumn *column = column_for_key (self, key);
-
-  if (column == NULL)
-    return;
-
-  self->sort_column = column;
-  self->sort_descending = g_settings_get_boolean (sf_ui_get_settings (), "sort-descending");
-  gtk_column_view_sort_by_column (self->column_view, column,
-                                  self->sort_descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
-}
+/* The sort-column setting's value for each column, in the columns' order */
+static const char * const sort_keys[] = {
+  "title", "customer", "value", "stage", "progress", "owner", "expected-close", "days-in-stage", NULL,
+};
 
 /* Filters */
 
@@ -569,7 +469,8 @@ sf_deals_view_set_pipeline (SfDealsView *self,
   sf_deal_pane_set_pipeline (self->pane, pipeline);
 
   /* Sort first, then set the model, so a large list is sorted once. */
-  restore_sort (self);
+  sf_sort_memory_attach (self->column_view, sort_keys, sf_ui_get_settings (),
+                         "sort-column", "sort-descending", NULL, FALSE);
   sorter = gtk_column_view_get_sorter (self->column_view);
   self->sorted = gtk_sort_list_model_new (g_object_ref (sf_pipeline_get_deals (pipeline)),
                                           g_object_ref (sorter));
@@ -581,7 +482,6 @@ sf_deals_view_set_pipeline (SfDealsView *self,
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
-  g_signal_connect_object (sorter, "changed", G_CALLBACK (sorter_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (sorter, "changed", G_CALLBACK (update_filter_source), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->selection, "notify::selected-item", G_CALLBACK (selection_changed_cb),
                            self, G_CONNECT_SWAPPED);
@@ -589,7 +489,6 @@ sf_deals_view_set_pipeline (SfDealsView *self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (sf_pipeline_get_deals (pipeline), "items-changed", G_CALLBACK (update_count),
                            self, G_CONNECT_SWAPPED);
-  watch_headers (self);
   update_count (self);
 }
 

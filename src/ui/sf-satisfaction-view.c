@@ -28,6 +28,7 @@
 #include <glib/gi18n.h>
 
 #include "sf-format.h"
+#include "sf-sort-memory.h"
 #include "sf-satisfaction-group.h"
 #include "sf-satisfaction-view.h"
 #include "sf-ui-util.h"
@@ -854,6 +855,11 @@ sf_satisfaction_view_class_init (SfSatisfactionViewClass *klass)
   gtk_widget_class_install_action (widget_class, "satisfaction.export", NULL, export_action);
 }
 
+/* The satisfaction-sort-column setting's value for each column, in order */
+static const char * const sort_keys[] = {
+  "customer", "deal", "value", "closed", "csat", "nps", "verdict", "follow-up", NULL,
+};
+
 static void
 sf_satisfaction_view_init (SfSatisfactionView *self)
 {
@@ -877,8 +883,10 @@ sf_satisfaction_view_init (SfSatisfactionView *self)
   self->filter = gtk_custom_filter_new (match_row, self, NULL);
   self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->rows)),
                                               g_object_ref (GTK_FILTER (self->filter)));
-  /* Most recently closed first until the user sorts otherwise. */
-  gtk_column_view_sort_by_column (self->column_view, self->closed_column, GTK_SORT_DESCENDING);
+  /* As the user sorted last; most recently closed first until then. */
+  sf_sort_memory_attach (self->column_view, sort_keys, sf_ui_get_settings (),
+                         "satisfaction-sort-column", "satisfaction-sort-descending",
+                         self->closed_column, TRUE);
   self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)),
                                           g_object_ref (gtk_column_view_get_sorter (self->column_view)));
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
