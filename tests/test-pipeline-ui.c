@@ -437,6 +437,54 @@ test_board_drag (Fixture       *f,
   g_assert_cmpint (sf_deal_get_stage (deal), ==, SF_STAGE_QUALIFIED);
 }
 
+/* The action @widget's list shortcuts bind to @key with Ctrl, checking
+ * they are asked in the capture phase: the lists inside take Ctrl+← and
+ * Ctrl+→ for themselves in the bubble phase. */
+static const char *
+ctrl_shortcut_action (GtkWidget *widget,
+                      guint      key)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (g_strcmp0 (gtk_event_controller_get_name (controller), "sf-list-shortcuts") != 0)
+        continue;
+      g_assert_cmpint (gtk_event_controller_get_propagation_phase (controller), ==, GTK_PHASE_CAPTURE);
+      for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (controller)); k++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), k);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == key &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == GDK_CONTROL_MASK)
+            return gtk_named_action_get_action_name (GTK_NAMED_ACTION (gtk_shortcut_get_action (shortcut)));
+        }
+    }
+
+  return NULL;
+}
+
+/* Ctrl+→ and Ctrl+← on a selected card or list row advance and move back. */
+static void
+test_list_keys (Fixture       *f,
+                gconstpointer  data)
+{
+  GtkWidget *list;
+
+  open_window (f);
+  list = GTK_WIDGET (sf_board_view_get_column (sf_window_get_board_view (f->window), SF_STAGE_QUALIFIED));
+  g_assert_cmpstr (ctrl_shortcut_action (list, GDK_KEY_Right), ==, "column.advance");
+  g_assert_cmpstr (ctrl_shortcut_action (list, GDK_KEY_Left), ==, "column.move-back");
+
+  list = sf_test_ui_find (GTK_WIDGET (f->window), "deal_list");
+  g_assert_cmpstr (ctrl_shortcut_action (list, GDK_KEY_Right), ==, "deals.advance");
+  g_assert_cmpstr (ctrl_shortcut_action (list, GDK_KEY_Left), ==, "deals.move-back");
+}
+
 /* Counts of deals carry the locale's digit grouping, like the amounts
  * beside them: 1.234 in German. */
 static void
@@ -893,6 +941,7 @@ main (int   argc,
   ADD ("/ui/blocked-advance-names-jobs", test_blocked_advance_names_jobs);
   ADD ("/ui/board-move", test_board_move);
   ADD ("/ui/board-drag", test_board_drag);
+  ADD ("/ui/list-keys", test_list_keys);
   ADD ("/ui/board-totals-while-hidden", test_board_totals_while_hidden);
   ADD ("/ui/counts-grouped", test_counts_grouped);
   ADD ("/ui/search", test_search);

@@ -220,12 +220,13 @@ sf_board_column_class_init (SfBoardColumnClass *klass)
   gtk_widget_class_install_action (widget_class, "column.advance", NULL, advance_selected);
   gtk_widget_class_install_action (widget_class, "column.move-back", NULL, advance_selected);
   gtk_widget_class_install_action (widget_class, "column.delete", NULL, advance_selected);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_CONTROL_MASK,
-                                       "column.advance", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_CONTROL_MASK,
-                                       "column.move-back", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "column.delete", NULL);
 }
+
+static const SfUiShortcut card_shortcuts[] = {
+  { GDK_KEY_Right, GDK_CONTROL_MASK, "column.advance" },
+  { GDK_KEY_Left, GDK_CONTROL_MASK, "column.move-back" },
+  { GDK_KEY_Delete, 0, "column.delete" },
+};
 
 static void
 sf_board_column_init (SfBoardColumn *self)
@@ -233,6 +234,7 @@ sf_board_column_init (SfBoardColumn *self)
   GtkDropTarget *target;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  sf_ui_add_list_shortcuts (GTK_WIDGET (self), card_shortcuts, G_N_ELEMENTS (card_shortcuts));
 
   target = gtk_drop_target_new (SF_TYPE_DEAL, GDK_ACTION_MOVE);
   g_signal_connect (target, "drop", G_CALLBACK (drop_cb), self);

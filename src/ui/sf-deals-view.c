@@ -378,24 +378,13 @@ sf_deals_view_class_init (SfDealsViewClass *klass)
   gtk_widget_class_install_action (widget_class, "deals.delete", NULL, activate_on_selected);
 }
 
-static void
-add_list_shortcuts (SfDealsView *self)
-{
-  GtkEventController *controller = gtk_shortcut_controller_new ();
-  static const struct { guint key; GdkModifierType mods; const char *action; } keys[] = {
-    { GDK_KEY_Right, GDK_CONTROL_MASK, "deals.advance" },
-    { GDK_KEY_Left, GDK_CONTROL_MASK, "deals.move-back" },
-    { GDK_KEY_Delete, 0, "deals.delete" },
-  };
-
-  /* Only while the list has the focus: in the pane's entries these keys
-   * edit text. */
-  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
-                                          gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].key, keys[i].mods),
-                                                            gtk_named_action_new (keys[i].action)));
-  gtk_widget_add_controller (GTK_WIDGET (self->column_view), controller);
-}
+/* Only while the list has the focus: in the pane's entries these keys
+ * edit text. */
+static const SfUiShortcut list_shortcuts[] = {
+  { GDK_KEY_Right, GDK_CONTROL_MASK, "deals.advance" },
+  { GDK_KEY_Left, GDK_CONTROL_MASK, "deals.move-back" },
+  { GDK_KEY_Delete, 0, "deals.delete" },
+};
 
 static void
 sf_deals_view_init (SfDealsView *self)
@@ -426,7 +415,7 @@ sf_deals_view_init (SfDealsView *self)
   gtk_column_view_column_set_sorter (self->close_column, sorter);
   g_object_unref (sorter);
 
-  add_list_shortcuts (self);
+  sf_ui_add_list_shortcuts (GTK_WIDGET (self->column_view), list_shortcuts, G_N_ELEMENTS (list_shortcuts));
   folded_cb (self);
 }
 

@@ -193,3 +193,31 @@ sf_ui_scroll_to_item (GtkWidget *list,
 
   gtk_widget_activate_action (list, "list.scroll-to-item", "u", position);
 }
+
+/**
+ * sf_ui_add_list_shortcuts:
+ * @widget: a list, or a widget holding one
+ * @shortcuts: (array length=n_shortcuts): the keys and their actions
+ *
+ * Adds keys that work while the focus is in @widget. They are asked in
+ * the capture phase, before the focused row: GtkListView and
+ * GtkColumnView bind Ctrl+← and Ctrl+→ themselves (moving the focus
+ * without selecting), so a binding on an ancestor in the usual bubble
+ * phase never sees those keys.
+ */
+void
+sf_ui_add_list_shortcuts (GtkWidget          *widget,
+                          const SfUiShortcut *shortcuts,
+                          guint               n_shortcuts)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_event_controller_set_name (controller, "sf-list-shortcuts");
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < n_shortcuts; i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (shortcuts[i].key,
+                                                                                    shortcuts[i].mods),
+                                                            gtk_named_action_new (shortcuts[i].action)));
+  gtk_widget_add_controller (widget, controller);
+}

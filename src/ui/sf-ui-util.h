@@ -24,6 +24,22 @@ void        sf_ui_toast             (GtkWidget    *widget,
                                      gboolean      undo);
 const char *sf_ui_default_currency  (GSettings    *settings);
 GSettings  *sf_ui_get_settings      (void);
+/**
+ * SfUiShortcut:
+ * @key: a key, as GDK_KEY_Right
+ * @mods: its modifiers
+ * @action: the action it activates, as "column.advance"
+ */
+typedef struct
+{
+  guint key;
+  GdkModifierType mods;
+  const char *action;
+} SfUiShortcut;
+
+void        sf_ui_add_list_shortcuts (GtkWidget         *widget,
+                                      const SfUiShortcut *shortcuts,
+                                      guint              n_shortcuts);
 void        sf_ui_scroll_to_item    (GtkWidget    *list,
                                      guint         position);
 
