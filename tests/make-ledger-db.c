@@ -49,7 +49,7 @@ main (int   argc,
   check (store != NULL, error);
   sam = sf_store_add_person (store, "Sam Seller", SF_ROLE_SALES, &error);
   check (sam != NULL, error);
-  maja = sf_store_add_manager (store, "Maja Manager", PASSPHRASE, &error);
+  maja = sf_store_add_manager (store, "Maja Manager", PASSPHRASE, 0, NULL, &error);
   check (maja != NULL, error);
   sf_store_set_actor (store, sf_person_get_id (sam));
 

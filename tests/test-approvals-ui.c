@@ -90,7 +90,7 @@ fixture_set_up (Fixture       *f,
   sf_store_set_clock (f->store, fixture_now, &f->now);
   f->sam = sf_store_add_person (f->store, "Sam Seller", SF_ROLE_SALES, &error);
   g_assert_no_error (error);
-  f->maja = sf_store_add_manager (f->store, "Maja Manager", PASSPHRASE, &error);
+  f->maja = sf_store_add_manager (f->store, "Maja Manager", PASSPHRASE, 0, NULL, &error);
   g_assert_no_error (error);
   sf_store_set_actor (f->store, sf_person_get_id (f->sam));
   remember (f, sf_person_get_id (f->sam));
@@ -624,6 +624,17 @@ test_people_add_manager (Fixture       *f,
   g_assert_false (gtk_widget_get_sensitive (find_in (dialog, "person_add")));
   type (dialog, "person_repeat", "a long passphrase");
   g_assert_false (gtk_widget_get_visible (find_in (dialog, "person_error")));
+
+  /* Maja has a passphrase: she vouches for the new manager with it, and a
+   * wrong one adds nobody. */
+  g_assert_true (gtk_widget_get_visible (find_in (dialog, "voucher_manager")));
+  g_assert_false (gtk_widget_get_sensitive (find_in (dialog, "person_add")));
+  type (dialog, "voucher_passphrase", "not maja's");
+  g_assert_true (gtk_widget_get_sensitive (find_in (dialog, "person_add")));
+  g_assert_false (sf_person_dialog_add (dialog));
+  g_assert_cmpstr (label_text (dialog, "person_error"), ==, "The passphrase is not correct");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_in (dialog, "voucher_passphrase"))), ==, "");
+  type (dialog, "voucher_passphrase", PASSPHRASE);
   g_assert_true (sf_person_dialog_add (dialog));
   sf_test_ui_iterate ();
 
@@ -771,6 +782,10 @@ test_choose_at_start (Fixture       *f,
 
   type (dialog, "passphrase_new", "olas passphrase");
   type (dialog, "passphrase_repeat", "olas passphrase");
+  /* Maja, who has a passphrase, vouches for Ola's first one. */
+  g_assert_true (gtk_widget_get_visible (find_in (dialog, "voucher_passphrase")));
+  g_assert_false (gtk_widget_get_sensitive (find_in (dialog, "passphrase_save")));
+  type (dialog, "voucher_passphrase", PASSPHRASE);
   g_assert_true (sf_passphrase_dialog_save (dialog));
   sf_test_ui_iterate ();
 

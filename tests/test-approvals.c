@@ -20,6 +20,7 @@
 #include "sf-pricing.h"
 #include "sf-roi.h"
 #include "sf-store.h"
+#include "sf-sample.h"
 #include "sf-test-util.h"
 #include "sf-workflow.h"
 
@@ -1541,7 +1542,9 @@ test_passphrase (Fixture       *f,
   g_clear_error (&error);
   g_assert_false (sf_person_get_has_passphrase (nina));
 
-  g_assert_true (sf_store_set_passphrase (f->store, nina, NULL, "blåbærsyltetøy", &error));
+  /* Maja, who has a passphrase, vouches for Nina's first one. */
+  g_assert_true (sf_store_set_first_passphrase (f->store, nina, "blåbærsyltetøy",
+                                                sf_person_get_id (f->maja), PASSPHRASE, &error));
   g_assert_no_error (error);
   g_assert_true (sf_person_get_has_passphrase (nina));
   hash = query_text (f->path, "SELECT pass_hash FROM persons WHERE name = 'Nina'");
@@ -1581,19 +1584,21 @@ test_add_manager (Fixture       *f,
   g_autoptr(SfPerson) nina = NULL;
   gint64 before = count (f, "SELECT count(*) FROM persons");
 
-  weak = sf_store_add_manager (f->store, "Nina", "short", &error);
+  weak = sf_store_add_manager (f->store, "Nina", "short", sf_person_get_id (f->maja), PASSPHRASE, &error);
   g_assert_null (weak);
   g_assert_error (error, SF_APPROVAL_ERROR, SF_APPROVAL_ERROR_WEAK_PASSPHRASE);
   g_clear_error (&error);
   g_assert_cmpint (count (f, "SELECT count(*) FROM persons"), ==, before);
 
-  weak = sf_store_add_manager (f->store, "  ", "long enough passphrase", &error);
+  weak = sf_store_add_manager (f->store, "  ", "long enough passphrase", sf_person_get_id (f->maja),
+                               PASSPHRASE, &error);
   g_assert_null (weak);
   g_assert_error (error, SF_STORE_ERROR, SF_STORE_ERROR_INVALID);
   g_clear_error (&error);
   g_assert_cmpint (count (f, "SELECT count(*) FROM persons"), ==, before);
 
-  nina = sf_store_add_manager (f->store, " Nina ", "blåbærsyltetøy", &error);
+  nina = sf_store_add_manager (f->store, " Nina ", "blåbærsyltetøy", sf_person_get_id (f->maja),
+                               PASSPHRASE, &error);
   g_assert_no_error (error);
   g_assert_nonnull (nina);
   g_assert_cmpstr (sf_person_get_name (nina), ==, "Nina");
@@ -1614,6 +1619,81 @@ test_add_manager (Fixture       *f,
                                     "blåbærsyltetøy", TRUE, NULL, &error));
     g_assert_no_error (error);
   }
+}
+
+/* While a manager has a passphrase, the next manager — new, or given a
+ * first passphrase — needs an active manager to vouch with theirs:
+ * otherwise a salesperson could make a manager and sign off their own deal. */
+static void
+test_manager_vouching (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SfPerson) otto = NULL;
+  g_autoptr(SfPerson) nina = NULL;
+  g_autofree char *dir = NULL;
+  gint64 before = count (f, "SELECT count(*) FROM persons");
+  gboolean needed = FALSE;
+
+  g_assert_true (sf_store_needs_voucher (f->store, 0, &needed, &error));
+  g_assert_true (needed);
+
+  /* no voucher, a salesperson, a deactivated manager, a wrong passphrase */
+  g_assert_null (sf_store_add_manager (f->store, "Otto", "otto's passphrase", 0, NULL, &error));
+  g_assert_error (error, SF_APPROVAL_ERROR, SF_APPROVAL_ERROR_NEEDS_VOUCHER);
+  g_clear_error (&error);
+  g_assert_null (sf_store_add_manager (f->store, "Otto", "otto's passphrase",
+                                       sf_person_get_id (f->sam), PASSPHRASE, &error));
+  g_assert_error (error, SF_APPROVAL_ERROR, SF_APPROVAL_ERROR_NEEDS_VOUCHER);
+  g_clear_error (&error);
+  g_assert_null (sf_store_add_manager (f->store, "Otto", "otto's passphrase",
+                                       sf_person_get_id (f->ivar), PASSPHRASE, &error));
+  g_assert_error (error, SF_APPROVAL_ERROR, SF_APPROVAL_ERROR_INACTIVE);
+  g_clear_error (&error);
+  g_assert_null (sf_store_add_manager (f->store, "Otto", "otto's passphrase",
+                                       sf_person_get_id (f->maja), "a guess", &error));
+  g_assert_error (error, SF_APPROVAL_ERROR, SF_APPROVAL_ERROR_WRONG_PASSPHRASE);
+  g_clear_error (&error);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM persons"), ==, before);
+  /* the wrong try counts against Maja, with the usual waits */
+  g_assert_cmpint (count (f, "SELECT pass_failures FROM persons WHERE name = 'Maja'"), ==, 1);
+
+  otto = sf_store_add_manager (f->store, "Otto", "otto's passphrase",
+                               sf_person_get_id (f->maja), PASSPHRASE, &error);
+  g_assert_no_error (error);
+  g_assert_true (sf_person_get_has_passphrase (otto));
+
+  /* A manager stored without a passphrase gets a first one only so too. */
+  nina = add_person (f, "Nina", SF_ROLE_MANAGER);
+  g_assert_false (sf_store_set_passphrase (f->store, nina, NULL, "nina's passphrase", &error));
+  g_assert_error (error, SF_APPROVAL_ERROR, SF_APPROVAL_ERROR_NEEDS_VOUCHER);
+  g_clear_error (&error);
+  g_assert_false (sf_person_get_has_passphrase (nina));
+  g_assert_true (sf_store_set_first_passphrase (f->store, nina, "nina's passphrase",
+                                                sf_person_get_id (otto), "otto's passphrase", &error));
+  g_assert_no_error (error);
+  g_assert_true (sf_person_get_has_passphrase (nina));
+
+  /* The sample's manager, with its published passphrase, cannot join
+   * managers who have passphrases: the sample is refused whole. */
+  before = count (f, "SELECT count(*) FROM persons");
+  g_assert_false (sf_sample_create (f->store, sf_person_get_id (f->sam), &error));
+  g_assert_error (error, SF_APPROVAL_ERROR, SF_APPROVAL_ERROR_NEEDS_VOUCHER);
+  g_clear_error (&error);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM persons"), ==, before);
+
+  /* In a new pipeline the first manager sets up alone. */
+  {
+    g_autoptr(SfStore) fresh = sf_test_open_store (&dir);
+    g_autoptr(SfPerson) first = NULL;
+
+    g_assert_true (sf_store_needs_voucher (fresh, 0, &needed, &error));
+    g_assert_false (needed);
+    first = sf_store_add_manager (fresh, "Frida", "frida's passphrase", 0, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (first);
+  }
+  sf_test_remove_dir (dir);
 }
 
 int
@@ -1654,6 +1734,7 @@ main (int   argc,
 
   ADD ("/approvals/store/passphrase", test_passphrase);
   ADD ("/approvals/store/add-manager", test_add_manager);
+  ADD ("/approvals/store/manager-vouching", test_manager_vouching);
   ADD ("/approvals/store/request-and-approve", test_request_and_approve);
   ADD ("/approvals/store/refused-deciders", test_refused_deciders);
   ADD ("/approvals/store/backoff", test_backoff);

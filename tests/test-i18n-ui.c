@@ -334,6 +334,18 @@ test_welcome (void)
   sf_test_remove_dir (dir);
 }
 
+static gint64
+sample_manager_id (SfStore *store)
+{
+  g_autoptr(GPtrArray) persons = sf_store_list_persons (store, NULL);
+
+  for (guint i = 0; i < persons->len; i++)
+    if (sf_person_get_role (g_ptr_array_index (persons, i)) == SF_ROLE_MANAGER)
+      return sf_person_get_id (g_ptr_array_index (persons, i));
+
+  return 0;
+}
+
 /* The window with the sample pipeline, and every dialog it opens. */
 static void
 test_window_and_dialogs (void)
@@ -342,7 +354,7 @@ test_window_and_dialogs (void)
   g_autofree char *csv_path = NULL;
   g_autoptr(SfStore) store = sf_test_open_store (&dir);
   g_autoptr(SfPerson) me = sf_store_add_person (store, "Lena Berg", SF_ROLE_SALES, NULL);
-  g_autoptr(SfPerson) manager = sf_store_add_manager (store, "Maja Berg", "a long enough passphrase", NULL);
+  g_autoptr(SfPerson) manager = NULL;
   g_autoptr(SfApprovalRequest) request = NULL;
   g_autoptr(GFile) csv = NULL;
   g_autoptr(GtkBuilder) builder = NULL;
@@ -351,6 +363,10 @@ test_window_and_dialogs (void)
   SfDeal *deal;
 
   g_assert_true (sf_sample_create (store, sf_person_get_id (me), NULL));
+  /* the sample's manager vouches for another, who has no deal of her own */
+  manager = sf_store_add_manager (store, "Maja Berg", "a long enough passphrase",
+                                  sample_manager_id (store), SF_SAMPLE_MANAGER_PASSPHRASE, NULL);
+  g_assert_nonnull (manager);
   window = sf_window_new (NULL, store, NULL);
   gtk_window_present (GTK_WINDOW (window));
   sf_test_ui_wait_until (window_ready, window);
@@ -429,6 +445,12 @@ test_window_and_dialogs (void)
 
   gtk_window_present (GTK_WINDOW (sf_person_dialog_new (GTK_WINDOW (window), pipeline)));
   sf_test_ui_iterate ();
+  /* a new manager: the passphrase and the voucher show too */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (sf_test_ui_find (GTK_WIDGET (find_dialog (SF_TYPE_PERSON_DIALOG)),
+                                                              "person_role")), SF_ROLE_MANAGER);
+  sf_test_ui_iterate ();
+  g_assert_true (gtk_widget_get_visible (sf_test_ui_find (GTK_WIDGET (find_dialog (SF_TYPE_PERSON_DIALOG)),
+                                                          "voucher_manager")));
   check_screen (GTK_WIDGET (find_dialog (SF_TYPE_PERSON_DIALOG)), "the new person dialog");
   close_dialogs (GTK_WINDOW (window));
 

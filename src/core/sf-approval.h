@@ -38,6 +38,8 @@ G_BEGIN_DECLS
  * @SF_APPROVAL_ERROR_BAD_ADDRESSEE: the chosen person cannot decide
  * @SF_APPROVAL_ERROR_INVALID_FIGURES: the figures break a rule (a
  *   negative price, a discount over 100 %, mixed currencies…)
+ * @SF_APPROVAL_ERROR_NEEDS_VOUCHER: a new manager, or a manager's first
+ *   passphrase, needs a manager who has a passphrase to confirm it
  */
 typedef enum
 {
@@ -60,6 +62,7 @@ typedef enum
   SF_APPROVAL_ERROR_NO_REQUESTER,
   SF_APPROVAL_ERROR_BAD_ADDRESSEE,
   SF_APPROVAL_ERROR_INVALID_FIGURES,
+  SF_APPROVAL_ERROR_NEEDS_VOUCHER,
 } SfApprovalError;
 
 /**

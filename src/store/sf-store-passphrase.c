@@ -200,13 +200,94 @@ sf_store_check_passphrase (SfStore     *self,
   return reset_failures (self, person_id, error);
 }
 
+/**
+ * sf_store_needs_voucher:
+ * @person_id: the manager about to get a first passphrase, 0 for a new one
+ * @out_needed: (out): whether another active manager has a passphrase
+ *
+ * There is no administrator, so the managers vouch for each other: while
+ * any active manager has a passphrase, a new manager — or a manager's
+ * first passphrase — needs one of them to confirm it with theirs.
+ * Otherwise a salesperson could make a manager of their own and sign off
+ * their own deals. Only the very first manager sets up alone.
+ */
+gboolean
+sf_store_needs_voucher (SfStore   *self,
+                        gint64     person_id,
+                        gboolean  *out_needed,
+                        GError   **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SF_IS_STORE (self), FALSE);
+  g_return_val_if_fail (out_needed != NULL, FALSE);
+
+  stmt = sf_store_prepare (self,
+    "SELECT EXISTS (SELECT 1 FROM persons "
+    "               WHERE role = ?1 AND active = 1 AND pass_hash IS NOT NULL AND id <> ?2)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, SF_ROLE_MANAGER);
+  sqlite3_bind_int64 (stmt, 2, person_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *out_needed = sqlite3_column_int (stmt, 0) != 0;
+  else
+    sf_store_set_error (error, self->db, rc);
+  sqlite3_reset (stmt);
+
+  return rc == SQLITE_ROW;
+}
+
+/* Inside the caller's transaction, before it writes anything (a wrong
+ * passphrase is logged and committed): the voucher sf_store_needs_voucher()
+ * asks for, when it asks for one. */
+static gboolean
+check_voucher (SfStore     *self,
+               gint64       person_id,
+               gint64       voucher_id,
+               const char  *voucher_passphrase,
+               GError     **error)
+{
+  g_autoptr(SfPerson) voucher = NULL;
+  g_autofree char *hash = NULL;
+  gboolean needed = FALSE;
+
+  if (!sf_store_needs_voucher (self, person_id, &needed, error))
+    return FALSE;
+  if (!needed)
+    return TRUE;
+
+  if (voucher_id > 0 && voucher_id != person_id)
+    voucher = sf_store_fetch_person (self, voucher_id, &hash, NULL, NULL, NULL);
+  if (voucher == NULL || sf_person_get_role (voucher) != SF_ROLE_MANAGER || hash == NULL)
+    {
+      g_set_error_literal (error, SF_APPROVAL_ERROR, SF_APPROVAL_ERROR_NEEDS_VOUCHER,
+                           _("A manager who has a passphrase must confirm this with it"));
+      return FALSE;
+    }
+  if (!sf_person_get_active (voucher))
+    {
+      g_set_error_literal (error, SF_APPROVAL_ERROR, SF_APPROVAL_ERROR_INACTIVE,
+                           _("The manager who confirms has been deactivated"));
+      return FALSE;
+    }
+
+  return sf_store_check_passphrase (self, voucher_id, voucher_passphrase, 0, sf_store_now (self), error);
+}
+
 /* Stores the hash of @new_passphrase, made with the given Argon2id costs,
- * after checking the old passphrase when the person has one. */
+ * after checking the old passphrase when the person has one, or else the
+ * voucher when one is needed (unless the caller has checked it). */
 static gboolean
 set_passphrase_with (SfStore            *self,
                      SfPerson           *person,
                      const char         *old_passphrase,
                      const char         *new_passphrase,
+                     gint64              voucher_id,
+                     const char         *voucher_passphrase,
+                     gboolean            vouched,
                      unsigned long long  opslimit,
                      size_t              memlimit,
                      GError            **error)
@@ -244,6 +325,9 @@ set_passphrase_with (SfStore            *self,
                                       sf_store_now (self), error))
         return fail (self);
     }
+  else if (!vouched && sf_person_get_role (fresh) == SF_ROLE_MANAGER &&
+           !check_voucher (self, sf_person_get_id (fresh), voucher_id, voucher_passphrase, error))
+    return fail (self);
 
   stmt = sf_store_prepare (self,
     "UPDATE persons SET pass_hash = ?2, pass_failures = 0, pass_failed_at = NULL WHERE id = ?1",
@@ -280,7 +364,33 @@ sf_store_set_passphrase (SfStore     *self,
   g_return_val_if_fail (SF_IS_STORE (self), FALSE);
   g_return_val_if_fail (SF_IS_PERSON (person), FALSE);
 
-  return set_passphrase_with (self, person, old_passphrase, new_passphrase,
+  return set_passphrase_with (self, person, old_passphrase, new_passphrase, 0, NULL, FALSE,
+                              crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                              crypto_pwhash_MEMLIMIT_INTERACTIVE, error);
+}
+
+/**
+ * sf_store_set_first_passphrase:
+ * @person: a manager without a passphrase
+ * @voucher_id: a manager with a passphrase who confirms it, when
+ *   sf_store_needs_voucher() says one is needed; 0 otherwise
+ * @voucher_passphrase: (nullable): theirs
+ *
+ * Sets a manager's first passphrase, confirmed by another manager while
+ * any has one. A wrong voucher passphrase counts as their wrong try.
+ */
+gboolean
+sf_store_set_first_passphrase (SfStore     *self,
+                               SfPerson    *person,
+                               const char  *passphrase,
+                               gint64       voucher_id,
+                               const char  *voucher_passphrase,
+                               GError     **error)
+{
+  g_return_val_if_fail (SF_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SF_IS_PERSON (person), FALSE);
+
+  return set_passphrase_with (self, person, NULL, passphrase, voucher_id, voucher_passphrase, FALSE,
                               crypto_pwhash_OPSLIMIT_INTERACTIVE,
                               crypto_pwhash_MEMLIMIT_INTERACTIVE, error);
 }
@@ -301,7 +411,7 @@ sf_store_set_public_passphrase (SfStore     *self,
                                 const char  *passphrase,
                                 GError     **error)
 {
-  return set_passphrase_with (self, person, NULL, passphrase,
+  return set_passphrase_with (self, person, NULL, passphrase, 0, NULL, FALSE,
                               crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN, error);
 }
 
@@ -310,9 +420,13 @@ sf_store_set_public_passphrase (SfStore     *self,
  * @name: the manager's name
  * @passphrase: their passphrase, at least %SF_APPROVAL_MIN_PASSPHRASE
  *   characters
+ * @voucher_id: a manager with a passphrase who confirms the new one, when
+ *   sf_store_needs_voucher() says one is needed; 0 otherwise
+ * @voucher_passphrase: (nullable): theirs
  *
  * Adds a manager and sets their passphrase in one transaction, so that no
- * manager is ever stored without the passphrase they were created with.
+ * manager is ever stored without the passphrase they were created with,
+ * and none without another manager's word while there is one.
  *
  * Returns: (transfer full) (nullable): the new manager
  */
@@ -320,6 +434,8 @@ SfPerson *
 sf_store_add_manager (SfStore     *self,
                       const char  *name,
                       const char  *passphrase,
+                      gint64       voucher_id,
+                      const char  *voucher_passphrase,
                       GError     **error)
 {
   g_autoptr(SfPerson) person = NULL;
@@ -330,9 +446,17 @@ sf_store_add_manager (SfStore     *self,
   if (!sf_approval_check_new_passphrase (passphrase, error) || !sf_store_begin (self, error))
     return NULL;
 
+  if (!check_voucher (self, 0, voucher_id, voucher_passphrase, error))
+    {
+      sf_store_rollback (self);
+      return NULL;
+    }
+
   person = sf_store_add_person (self, name, SF_ROLE_MANAGER, error);
   if (person == NULL ||
-      !sf_store_set_passphrase (self, person, NULL, passphrase, error) ||
+      !set_passphrase_with (self, person, NULL, passphrase, 0, NULL, TRUE,
+                            crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                            crypto_pwhash_MEMLIMIT_INTERACTIVE, error) ||
       !sf_store_commit (self, error))
     {
       sf_store_rollback (self);

@@ -347,9 +347,21 @@ gboolean    sf_store_set_passphrase     (SfStore      *self,
                                          const char   *old_passphrase,
                                          const char   *new_passphrase,
                                          GError      **error);
+gboolean    sf_store_set_first_passphrase (SfStore    *self,
+                                         SfPerson     *person,
+                                         const char   *passphrase,
+                                         gint64        voucher_id,
+                                         const char   *voucher_passphrase,
+                                         GError      **error);
 SfPerson   *sf_store_add_manager        (SfStore      *self,
                                          const char   *name,
                                          const char   *passphrase,
+                                         gint64        voucher_id,
+                                         const char   *voucher_passphrase,
+                                         GError      **error);
+gboolean    sf_store_needs_voucher      (SfStore      *self,
+                                         gint64        person_id,
+                                         gboolean     *out_needed,
                                          GError      **error);
 gboolean    sf_store_get_passphrase_wait (SfStore     *self,
                                          gint64        person_id,

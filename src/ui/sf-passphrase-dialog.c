@@ -2,8 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A manager without a passphrase sets one; one with a passphrase changes
- * it by typing the old one first. A wrong old passphrase counts as a
+ * A manager without a passphrase sets one, confirmed by another manager
+ * while any has a passphrase (SfVoucherGroup); one with a passphrase
+ * changes it by typing the old one first. A wrong old passphrase counts as a
  * wrong try (the store makes later tries wait), is shown here, and the
  * dialog stays open. #SfPassphraseDialog::saved tells whoever opened the
  * dialog that the passphrase is stored.
@@ -14,6 +15,7 @@
 
 #include "sf-passphrase-dialog.h"
 #include "sf-ui-util.h"
+#include "sf-voucher-group.h"
 
 struct _SfPassphraseDialog
 {
@@ -25,6 +27,7 @@ struct _SfPassphraseDialog
   AdwPasswordEntryRow *old_row;
   AdwPasswordEntryRow *new_row;
   AdwPasswordEntryRow *repeat_row;
+  SfVoucherGroup *voucher_group;
   GtkLabel *error_label;
 
   /* owned */
@@ -93,7 +96,8 @@ changed_cb (SfPassphraseDialog *self)
   error = sf_passphrase_dialog_check (passphrase, text_of (self->repeat_row));
   ready = error == NULL && *passphrase != '\0' &&
           g_str_equal (passphrase, text_of (self->repeat_row)) &&
-          (!sf_person_get_has_passphrase (self->person) || *text_of (self->old_row) != '\0');
+          (sf_person_get_has_passphrase (self->person) ? *text_of (self->old_row) != '\0'
+                                                       : sf_voucher_group_is_ready (self->voucher_group));
 
   show_error (self, error);
   gtk_widget_set_sensitive (self->save_button, ready);
@@ -111,18 +115,27 @@ gboolean
 sf_passphrase_dialog_save (SfPassphraseDialog *self)
 {
   g_autoptr(GError) error = NULL;
-  const char *old;
+  SfStore *store;
+  gboolean stored;
 
   g_return_val_if_fail (SF_IS_PASSPHRASE_DIALOG (self), FALSE);
 
   if (!gtk_widget_get_sensitive (self->save_button))
     return FALSE;
 
-  old = sf_person_get_has_passphrase (self->person) ? text_of (self->old_row) : NULL;
-  if (!sf_store_set_passphrase (sf_pipeline_get_store (self->pipeline), self->person, old,
-                                text_of (self->new_row), &error))
+  store = sf_pipeline_get_store (self->pipeline);
+  if (sf_person_get_has_passphrase (self->person))
+    stored = sf_store_set_passphrase (store, self->person, text_of (self->old_row),
+                                      text_of (self->new_row), &error);
+  else
+    stored = sf_store_set_first_passphrase (store, self->person, text_of (self->new_row),
+                                            sf_voucher_group_get_voucher_id (self->voucher_group),
+                                            sf_voucher_group_get_passphrase (self->voucher_group),
+                                            &error);
+  if (!stored)
     {
       gtk_editable_set_text (GTK_EDITABLE (self->old_row), "");
+      sf_voucher_group_clear (self->voucher_group);
       show_error (self, error);
       gtk_widget_grab_focus (GTK_WIDGET (sf_person_get_has_passphrase (self->person)
                                          ? self->old_row : self->new_row));
@@ -179,6 +192,7 @@ sf_passphrase_dialog_class_init (SfPassphraseDialogClass *klass)
   CHILD (old_row);
   CHILD (new_row);
   CHILD (repeat_row);
+  CHILD (voucher_group);
   CHILD (error_label);
 #undef CHILD
   gtk_widget_class_bind_template_callback (widget_class, changed_cb);
@@ -189,6 +203,7 @@ sf_passphrase_dialog_class_init (SfPassphraseDialogClass *klass)
 static void
 sf_passphrase_dialog_init (SfPassphraseDialog *self)
 {
+  g_type_ensure (SF_TYPE_VOUCHER_GROUP);
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
@@ -223,6 +238,8 @@ sf_passphrase_dialog_new (GtkWindow  *parent,
     adw_preferences_group_set_description (self->group, escaped);
   }
   gtk_widget_set_visible (GTK_WIDGET (self->old_row), change);
+  if (!change)
+    sf_voucher_group_setup (self->voucher_group, pipeline, sf_person_get_id (person));
   gtk_widget_grab_focus (GTK_WIDGET (change ? self->old_row : self->new_row));
 
   return self;

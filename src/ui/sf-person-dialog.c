@@ -4,9 +4,11 @@
  *
  * A name and a role. A manager is given a passphrase at once, typed twice,
  * and is stored with it in one transaction (sf_store_add_manager()), so a
- * manager never exists without the passphrase they were created with. A
- * short passphrase or two that differ are named under the form as they
- * are typed, and Add waits until the form is right.
+ * manager never exists without the passphrase they were created with.
+ * While any manager has a passphrase, one of them confirms the new manager
+ * with theirs (SfVoucherGroup). A short passphrase or two that differ are
+ * named under the form as they are typed, and Add waits until the form is
+ * right.
  */
 #include "config.h"
 
@@ -15,6 +17,7 @@
 #include "sf-passphrase-dialog.h"
 #include "sf-person-dialog.h"
 #include "sf-ui-util.h"
+#include "sf-voucher-group.h"
 
 struct _SfPersonDialog
 {
@@ -27,6 +30,7 @@ struct _SfPersonDialog
   GtkWidget *passphrase_group;
   AdwPasswordEntryRow *passphrase_row;
   AdwPasswordEntryRow *repeat_row;
+  SfVoucherGroup *voucher_group;
   GtkLabel *error_label;
 
   /* owned */
@@ -68,10 +72,13 @@ changed_cb (SfPersonDialog *self)
   gboolean ready = *name != '\0';
 
   gtk_widget_set_visible (self->passphrase_group, manager);
+  gtk_widget_set_visible (GTK_WIDGET (self->voucher_group),
+                          manager && sf_voucher_group_is_needed (self->voucher_group));
   if (manager)
     {
       error = sf_passphrase_dialog_check (passphrase, repeat);
-      ready = ready && error == NULL && *passphrase != '\0' && g_str_equal (passphrase, repeat);
+      ready = ready && error == NULL && *passphrase != '\0' && g_str_equal (passphrase, repeat) &&
+              sf_voucher_group_is_ready (self->voucher_group);
     }
 
   show_error (self, error);
@@ -101,12 +108,14 @@ sf_person_dialog_add (SfPersonDialog *self)
   store = sf_pipeline_get_store (self->pipeline);
   if (chosen_role (self) == SF_ROLE_MANAGER)
     person = sf_store_add_manager (store, text_of (self->name_row), text_of (self->passphrase_row),
-                                   &error);
+                                   sf_voucher_group_get_voucher_id (self->voucher_group),
+                                   sf_voucher_group_get_passphrase (self->voucher_group), &error);
   else
     person = sf_store_add_person (store, text_of (self->name_row), SF_ROLE_SALES, &error);
 
   if (person == NULL || !sf_pipeline_reload_persons (self->pipeline, &error))
     {
+      sf_voucher_group_clear (self->voucher_group);
       show_error (self, error);
       return FALSE;
     }
@@ -148,6 +157,7 @@ sf_person_dialog_class_init (SfPersonDialogClass *klass)
   CHILD (passphrase_group);
   CHILD (passphrase_row);
   CHILD (repeat_row);
+  CHILD (voucher_group);
   CHILD (error_label);
 #undef CHILD
   gtk_widget_class_bind_template_callback (widget_class, changed_cb);
@@ -160,6 +170,7 @@ sf_person_dialog_init (SfPersonDialog *self)
 {
   g_autoptr(GtkStringList) roles = gtk_string_list_new (NULL);
 
+  g_type_ensure (SF_TYPE_VOUCHER_GROUP);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   /* In the order of SfRole, so the position is the role. */
@@ -182,5 +193,7 @@ sf_person_dialog_new (GtkWindow  *parent,
   SfPersonDialog *self = g_object_new (SF_TYPE_PERSON_DIALOG, "transient-for", parent, NULL);
 
   self->pipeline = g_object_ref (pipeline);
+  sf_voucher_group_setup (self->voucher_group, pipeline, 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->voucher_group), FALSE);
   return self;
 }
