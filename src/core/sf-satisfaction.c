@@ -446,7 +446,9 @@ sf_follow_up_check_offsets (const int  *days,
       {
         g_set_error (error, SF_SATISFACTION_ERROR, SF_SATISFACTION_ERROR_OFFSETS_INVALID,
                      /* Translators: %d is the largest number of days */
-                     _("A follow-up must be due between 1 and %d days after closing"),
+                     g_dngettext (GETTEXT_PACKAGE, "A follow-up must be due between 1 and %d day after closing",
+                                  "A follow-up must be due between 1 and %d days after closing",
+                                  SF_FOLLOW_UP_MAX_DAYS),
                      SF_FOLLOW_UP_MAX_DAYS);
         return FALSE;
       }

@@ -265,6 +265,18 @@ static const GActionEntry app_actions[] = {
   { "quit", quit_action },
 };
 
+/* Preferences belong to an open pipeline: a window showing why a file
+ * could not be opened has none to offer. */
+static void
+active_window_cb (GtkApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window (app);
+  GAction *preferences = g_action_map_lookup_action (G_ACTION_MAP (app), "preferences");
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (preferences),
+                               SF_IS_WINDOW (window) && sf_window_get_pipeline (SF_WINDOW (window)) != NULL);
+}
+
 static void
 sf_application_startup (GApplication *app)
 {
@@ -277,6 +289,7 @@ sf_application_startup (GApplication *app)
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", preferences);
+  g_signal_connect (app, "notify::active-window", G_CALLBACK (active_window_cb), NULL);
 }
 
 static void

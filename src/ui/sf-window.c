@@ -69,6 +69,10 @@ struct _SfWindow
 
 G_DEFINE_FINAL_TYPE (SfWindow, sf_window, ADW_TYPE_APPLICATION_WINDOW)
 
+static const char * const file_actions[] = {
+  "win.import-deals", "win.export-deals", "win.export-calendar", "win.backup",
+};
+
 static void
 update_actions (SfWindow *self)
 {
@@ -82,6 +86,10 @@ update_actions (SfWindow *self)
   gtk_widget_set_visible (self->undo_button, ready);
   gtk_widget_set_visible (self->me_button, ready);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.switch-user", ready);
+  /* Without a database (the error page) there is nothing to import into,
+   * export or back up; the welcome page may import into its new one. */
+  for (guint i = 0; i < G_N_ELEMENTS (file_actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), file_actions[i], self->pipeline != NULL);
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, ready);
   /* The welcome page has no tabs: the bar, shown when the title is too
    * narrow for the switcher, would otherwise offer them there. */
@@ -853,9 +861,7 @@ sf_window_new (AdwApplication *application,
     {
       sf_profile_watch_window (GTK_WINDOW (self), NULL);
       show_error_page (self, open_error ? open_error->message : NULL);
-      gtk_widget_set_visible (self->new_deal_button, FALSE);
-      gtk_widget_set_visible (self->undo_button, FALSE);
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.switch-user", FALSE);
+      update_actions (self);
       return self;
     }
 
