@@ -32,6 +32,9 @@ sf_test_ui_init (int    *argc,
     }
 
   adw_init ();
+  /* What GtkApplication does for the app: its icons from the resources */
+  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                    "/io/github/salesflow/Salesflow/icons");
   return TRUE;
 }
 

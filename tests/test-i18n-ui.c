@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sf-application.h"
 #include "sf-feedback-dialog.h"
 #include "sf-import-dialog.h"
 #include "sf-new-deal-dialog.h"
@@ -384,6 +385,11 @@ test_window_and_dialogs (void)
   sf_test_ui_iterate ();
   check_screen (GTK_WIDGET (window), "the deal list and pane");
 
+  g_signal_emit_by_name (sf_test_ui_find (GTK_WIDGET (window), "add_job_button"), "clicked");
+  sf_test_ui_iterate ();
+  check_screen (GTK_WIDGET (find_dialog (ADW_TYPE_MESSAGE_DIALOG)), "the add job dialog");
+  close_dialogs (GTK_WINDOW (window));
+
   deal = deal_in (pipeline, SF_STAGE_QUALIFIED, SF_DEAL_STATUS_LOST);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-deal", "x", sf_deal_get_id (deal));
   sf_test_ui_iterate ();
@@ -438,6 +444,12 @@ test_window_and_dialogs (void)
   check_screen (GTK_WIDGET (find_dialog (SF_TYPE_SIGNOFF_DIALOG)), "the sign-off dialog");
   close_dialogs (GTK_WINDOW (window));
 
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.recall-request", "x",
+                              sf_approval_request_get_id (request));
+  sf_test_ui_iterate ();
+  check_screen (GTK_WIDGET (find_dialog (ADW_TYPE_MESSAGE_DIALOG)), "the recall dialog");
+  close_dialogs (GTK_WINDOW (window));
+
   gtk_window_present (GTK_WINDOW (sf_passphrase_dialog_new (GTK_WINDOW (window), pipeline, manager, NULL)));
   sf_test_ui_iterate ();
   check_screen (GTK_WIDGET (find_dialog (SF_TYPE_PASSPHRASE_DIALOG)), "the passphrase dialog");
@@ -475,6 +487,32 @@ test_window_and_dialogs (void)
   sf_test_ui_iterate ();
   check_screen (GTK_WIDGET (find_dialog (SF_TYPE_VERDICT_DIALOG)), "the verdict dialog");
   close_dialogs (GTK_WINDOW (window));
+
+  sf_application_show_about (GTK_WINDOW (window));
+  sf_test_ui_iterate ();
+  check_screen (GTK_WIDGET (find_dialog (ADW_TYPE_ABOUT_WINDOW)), "the about window");
+  close_dialogs (GTK_WINDOW (window));
+
+  /* A file of a newer Salesflow: the error page, its message translated. */
+  {
+    g_autofree char *bad = g_test_build_filename (G_TEST_DIST, "data", "bad-databases", "newer-schema.db", NULL);
+    g_autofree char *copy = g_build_filename (dir, "newer.db", NULL);
+    g_autofree char *contents = NULL;
+    gsize length;
+    g_autoptr(GError) error = NULL;
+    g_autoptr(SfStore) none = NULL;
+    SfWindow *broken;
+
+    g_assert_true (g_file_get_contents (bad, &contents, &length, NULL));
+    g_assert_true (g_file_set_contents (copy, contents, length, NULL));
+    none = sf_store_open (copy, &error);
+    g_assert_null (none);
+    broken = sf_window_new (NULL, NULL, error);
+    gtk_window_present (GTK_WINDOW (broken));
+    sf_test_ui_iterate ();
+    check_screen (GTK_WIDGET (broken), "the error page");
+    gtk_window_destroy (GTK_WINDOW (broken));
+  }
 
   builder = gtk_builder_new_from_resource ("/io/github/salesflow/Salesflow/gtk/help-overlay.ui");
   {

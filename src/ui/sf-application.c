@@ -181,15 +181,19 @@ preferences_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (sf_preferences_window_new (window, pipeline)));
 }
 
-static void
-about_action (GSimpleAction *action,
-              GVariant      *parameter,
-              gpointer       user_data)
+/**
+ * sf_application_show_about:
+ * @parent: (nullable): the window it belongs to
+ *
+ * Shows the About window.
+ */
+void
+sf_application_show_about (GtkWindow *parent)
 {
-  static const char *developers[] = { "The Salesflow developers", NULL };
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+  const char *developers[] = { _("The Salesflow developers"), NULL };
+  g_autofree char *copyright = g_strdup_printf ("© 2026 %s", _("The Salesflow developers"));
 
-  adw_show_about_window (window,
+  adw_show_about_window (parent,
                          "application-name", _("Salesflow"),
                          "application-icon", APP_ID,
                          "developer-name", _("The Salesflow developers"),
@@ -197,12 +201,20 @@ about_action (GSimpleAction *action,
                          "website", PACKAGE_WEBSITE,
                          "issue-url", PACKAGE_WEBSITE "/issues",
                          "license-type", GTK_LICENSE_GPL_3_0,
-                         "copyright", "© 2026 The Salesflow developers",
+                         "copyright", copyright,
                          "developers", developers,
                          /* Translators: put your names here, one per line:
                           * they are shown in the About window */
                          "translator-credits", _("translator-credits"),
                          NULL);
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  sf_application_show_about (gtk_application_get_active_window (GTK_APPLICATION (user_data)));
 }
 
 static void

@@ -16,5 +16,6 @@ SfApplication *sf_application_new       (void);
 void           sf_application_init_i18n (void);
 void           sf_application_register_resources (void);
 void           sf_application_load_css (void);
+void           sf_application_show_about (GtkWindow *parent);
 
 G_END_DECLS
