@@ -17,6 +17,7 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include "sf-application.h"
@@ -152,7 +153,7 @@ main (int   argc,
   lukas = find_person (pipeline, "Lukas Schneider");
 
   /* Kari asks for approval of her deal's pricing. */
-  deal = find_deal (pipeline, "Offshore crew logistics");
+  deal = find_deal (pipeline, g_dpgettext2 (GETTEXT_PACKAGE, "sample deal", "Offshore crew logistics"));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.request-approval", "(xi)",
                               sf_deal_get_id (deal), (int) SF_APPROVAL_KIND_PRICING);
   dialog = find_toplevel (SF_TYPE_REQUEST_DIALOG);
@@ -171,7 +172,7 @@ main (int   argc,
   /* A deal whose pricing was turned down and whose ROI waits, as its
    * owner sees it in the deal pane. */
   {
-    SfDeal *solar = find_deal (pipeline, "Solar roof for the depot");
+    SfDeal *solar = find_deal (pipeline, g_dpgettext2 (GETTEXT_PACKAGE, "sample deal", "Solar roof for the depot"));
     GtkWidget *figures, *scroller;
     double x, y;
 

@@ -3,7 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * About thirty deals of German and Norwegian customers spread over every
- * stage, some jobs done, a few lost, a few closed, some stale; the closed
+ * stage, their titles and what was said about them in the language of
+ * the person who opens the sample, some jobs done, a few lost, a few closed, some stale; the closed
  * ones with a year of customer answers and verdicts. The same
  * every time (a fixed seed), with dates relative to today, so screenshots
  * and tests can rely on it. Stored through the import path in one
@@ -17,6 +18,8 @@
  * passphrase is public (SF_SAMPLE_MANAGER_PASSPHRASE).
  */
 #include "config.h"
+
+#include <glib/gi18n.h>
 
 #include "sf-format.h"
 #include "sf-sample.h"
@@ -39,44 +42,44 @@ typedef struct
 } SampleDeal;
 
 static const SampleDeal samples[] = {
-  { "Fleet charging stations", "Nordlys Energi AS", "Kari Nordmann", "kari@nordlys-energi.no", 450000, "NOK", SF_STAGE_PROSPECT, SF_DEAL_STATUS_OPEN, NULL, 3, 1, 0 },
-  { "Cold-chain monitoring", "Bergen Sjømat AS", "Ole Haugen", "ole.haugen@bergensjomat.no", 280000, "NOK", SF_STAGE_PROSPECT, SF_DEAL_STATUS_OPEN, NULL, 12, 0, 1 },
-  { "Brewhouse automation", "Brauerei Hofmann GmbH", "Anna Hofmann", "a.hofmann@brauerei-hofmann.de", 86000, "EUR", SF_STAGE_PROSPECT, SF_DEAL_STATUS_OPEN, NULL, 41, 2, 0 },
-  { "Guest Wi-Fi for 12 hotels", "Alpenblick Hotels", "Markus Gruber", "gruber@alpenblick.at", 54000, "EUR", SF_STAGE_PROSPECT, SF_DEAL_STATUS_OPEN, NULL, 6, 0, 2 },
-  { "Harbour crane telemetry", "Tromsø Havn KF", "Sigrid Johansen", "sigrid.johansen@tromso-havn.no", 1200000, "NOK", SF_STAGE_PROSPECT, SF_DEAL_STATUS_OPEN, NULL, 2, 0, 0 },
-  { "Bakery ordering app", "Bäckerei Schröder", "Lena Schröder", "lena@baeckerei-schroeder.de", 18500, "EUR", SF_STAGE_PROSPECT, SF_DEAL_STATUS_OPEN, NULL, 33, 1, 1 },
+  { NC_("sample deal", "Fleet charging stations"), "Nordlys Energi AS", "Kari Nordmann", "kari@nordlys-energi.no", 450000, "NOK", SF_STAGE_PROSPECT, SF_DEAL_STATUS_OPEN, NULL, 3, 1, 0 },
+  { NC_("sample deal", "Cold-chain monitoring"), "Bergen Sjømat AS", "Ole Haugen", "ole.haugen@bergensjomat.no", 280000, "NOK", SF_STAGE_PROSPECT, SF_DEAL_STATUS_OPEN, NULL, 12, 0, 1 },
+  { NC_("sample deal", "Brewhouse automation"), "Brauerei Hofmann GmbH", "Anna Hofmann", "a.hofmann@brauerei-hofmann.de", 86000, "EUR", SF_STAGE_PROSPECT, SF_DEAL_STATUS_OPEN, NULL, 41, 2, 0 },
+  { NC_("sample deal", "Guest Wi-Fi for 12 hotels"), "Alpenblick Hotels", "Markus Gruber", "gruber@alpenblick.at", 54000, "EUR", SF_STAGE_PROSPECT, SF_DEAL_STATUS_OPEN, NULL, 6, 0, 2 },
+  { NC_("sample deal", "Harbour crane telemetry"), "Tromsø Havn KF", "Sigrid Johansen", "sigrid.johansen@tromso-havn.no", 1200000, "NOK", SF_STAGE_PROSPECT, SF_DEAL_STATUS_OPEN, NULL, 2, 0, 0 },
+  { NC_("sample deal", "Bakery ordering app"), "Bäckerei Schröder", "Lena Schröder", "lena@baeckerei-schroeder.de", 18500, "EUR", SF_STAGE_PROSPECT, SF_DEAL_STATUS_OPEN, NULL, 33, 1, 1 },
 
-  { "ERP rollout, phase 1", "Rheinland Maschinenbau GmbH", "Thomas Becker", "t.becker@rheinland-mb.de", 240000, "EUR", SF_STAGE_QUALIFIED, SF_DEAL_STATUS_OPEN, NULL, 9, 2, 0 },
-  { "Sensor network for orchards", "Hardanger Frukt SA", "Ingvild Lie", "ingvild@hardangerfrukt.no", 390000, "NOK", SF_STAGE_QUALIFIED, SF_DEAL_STATUS_OPEN, NULL, 15, 1, 2 },
-  { "Field service tablets", "Bergmann Bau AG", "Jan Bergmann", "jan.bergmann@bergmann-bau.de", 72000, "EUR", SF_STAGE_QUALIFIED, SF_DEAL_STATUS_OPEN, NULL, 52, 3, 1 },
-  { "Booking platform", "Lofoten Reiseliv AS", "Eirik Pedersen", "eirik@lofoten-reiseliv.no", 610000, "NOK", SF_STAGE_QUALIFIED, SF_DEAL_STATUS_OPEN, NULL, 4, 0, 0 },
-  { "Warehouse scanners", "Kaiser Logistik AG", "Sabine Kaiser", "s.kaiser@kaiser-logistik.de", 133000, "EUR", SF_STAGE_QUALIFIED, SF_DEAL_STATUS_OPEN, NULL, 20, 2, 0 },
+  { NC_("sample deal", "ERP rollout, phase 1"), "Rheinland Maschinenbau GmbH", "Thomas Becker", "t.becker@rheinland-mb.de", 240000, "EUR", SF_STAGE_QUALIFIED, SF_DEAL_STATUS_OPEN, NULL, 9, 2, 0 },
+  { NC_("sample deal", "Sensor network for orchards"), "Hardanger Frukt SA", "Ingvild Lie", "ingvild@hardangerfrukt.no", 390000, "NOK", SF_STAGE_QUALIFIED, SF_DEAL_STATUS_OPEN, NULL, 15, 1, 2 },
+  { NC_("sample deal", "Field service tablets"), "Bergmann Bau AG", "Jan Bergmann", "jan.bergmann@bergmann-bau.de", 72000, "EUR", SF_STAGE_QUALIFIED, SF_DEAL_STATUS_OPEN, NULL, 52, 3, 1 },
+  { NC_("sample deal", "Booking platform"), "Lofoten Reiseliv AS", "Eirik Pedersen", "eirik@lofoten-reiseliv.no", 610000, "NOK", SF_STAGE_QUALIFIED, SF_DEAL_STATUS_OPEN, NULL, 4, 0, 0 },
+  { NC_("sample deal", "Warehouse scanners"), "Kaiser Logistik AG", "Sabine Kaiser", "s.kaiser@kaiser-logistik.de", 133000, "EUR", SF_STAGE_QUALIFIED, SF_DEAL_STATUS_OPEN, NULL, 20, 2, 0 },
 
-  { "Timber tracking", "Trøndelag Tre AS", "Håkon Moe", "hakon.moe@trondelagtre.no", 820000, "NOK", SF_STAGE_DISCOVERY, SF_DEAL_STATUS_OPEN, NULL, 11, 2, 0 },
-  { "Clinical trial portal", "Grünwald Pharma", "Dr. Julia Wagner", "j.wagner@gruenwald-pharma.de", 310000, "EUR", SF_STAGE_DISCOVERY, SF_DEAL_STATUS_OPEN, NULL, 37, 1, 2 },
-  { "Ship maintenance planning", "Hansa Reederei", "Klaus Petersen", "petersen@hansa-reederei.de", 205000, "EUR", SF_STAGE_DISCOVERY, SF_DEAL_STATUS_OPEN, NULL, 8, 3, 1 },
-  { "Kindergarten check-in", "Solbakken Barnehager", "Marit Solbakken", "marit@solbakken.no", 145000, "NOK", SF_STAGE_DISCOVERY, SF_DEAL_STATUS_OPEN, NULL, 26, 0, 0 },
+  { NC_("sample deal", "Timber tracking"), "Trøndelag Tre AS", "Håkon Moe", "hakon.moe@trondelagtre.no", 820000, "NOK", SF_STAGE_DISCOVERY, SF_DEAL_STATUS_OPEN, NULL, 11, 2, 0 },
+  { NC_("sample deal", "Clinical trial portal"), "Grünwald Pharma", "Dr. Julia Wagner", "j.wagner@gruenwald-pharma.de", 310000, "EUR", SF_STAGE_DISCOVERY, SF_DEAL_STATUS_OPEN, NULL, 37, 1, 2 },
+  { NC_("sample deal", "Ship maintenance planning"), "Hansa Reederei", "Klaus Petersen", "petersen@hansa-reederei.de", 205000, "EUR", SF_STAGE_DISCOVERY, SF_DEAL_STATUS_OPEN, NULL, 8, 3, 1 },
+  { NC_("sample deal", "Kindergarten check-in"), "Solbakken Barnehager", "Marit Solbakken", "marit@solbakken.no", 145000, "NOK", SF_STAGE_DISCOVERY, SF_DEAL_STATUS_OPEN, NULL, 26, 0, 0 },
 
-  { "Offshore crew logistics", "Stavanger Offshore Service AS", "Bjørn Eriksen", "bjorn.eriksen@sos-offshore.no", 2400000, "NOK", SF_STAGE_DEVELOPED, SF_DEAL_STATUS_OPEN, NULL, 14, 2, 0 },
-  { "Watch repair tracking", "Schwarzwald Uhren GmbH", "Peter Vogt", "vogt@schwarzwald-uhren.de", 47000, "EUR", SF_STAGE_DEVELOPED, SF_DEAL_STATUS_OPEN, NULL, 5, 1, 1 },
-  { "Solar roof for the depot", "Sonnenwerk Solar GmbH", "Miriam Klein", "m.klein@sonnenwerk.de", 158000, "EUR", SF_STAGE_DEVELOPED, SF_DEAL_STATUS_OPEN, NULL, 44, 3, 0 },
-  { "Workshop management", "Oslo Sykkelverksted", "Amund Strand", "amund@oslosykkel.no", 96000, "NOK", SF_STAGE_DEVELOPED, SF_DEAL_STATUS_OPEN, NULL, 18, 0, 2 },
+  { NC_("sample deal", "Offshore crew logistics"), "Stavanger Offshore Service AS", "Bjørn Eriksen", "bjorn.eriksen@sos-offshore.no", 2400000, "NOK", SF_STAGE_DEVELOPED, SF_DEAL_STATUS_OPEN, NULL, 14, 2, 0 },
+  { NC_("sample deal", "Watch repair tracking"), "Schwarzwald Uhren GmbH", "Peter Vogt", "vogt@schwarzwald-uhren.de", 47000, "EUR", SF_STAGE_DEVELOPED, SF_DEAL_STATUS_OPEN, NULL, 5, 1, 1 },
+  { NC_("sample deal", "Solar roof for the depot"), "Sonnenwerk Solar GmbH", "Miriam Klein", "m.klein@sonnenwerk.de", 158000, "EUR", SF_STAGE_DEVELOPED, SF_DEAL_STATUS_OPEN, NULL, 44, 3, 0 },
+  { NC_("sample deal", "Workshop management"), "Oslo Sykkelverksted", "Amund Strand", "amund@oslosykkel.no", 96000, "NOK", SF_STAGE_DEVELOPED, SF_DEAL_STATUS_OPEN, NULL, 18, 0, 2 },
 
-  { "Power grid analytics", "Stadtwerke Freiburg", "Andreas Fischer", "andreas.fischer@stadtwerke-freiburg.de", 520000, "EUR", SF_STAGE_PROPOSED, SF_DEAL_STATUS_OPEN, NULL, 10, 2, 0 },
-  { "Furniture configurator", "Ålesund Møbler AS", "Silje Vik", "silje@alesundmobler.no", 340000, "NOK", SF_STAGE_PROPOSED, SF_DEAL_STATUS_OPEN, NULL, 3, 4, 1 },
-  { "Hospital bed tracking", "Sørlandet Sykehus HF", "Tone Berge", "tone.berge@sshf.no", 1750000, "NOK", SF_STAGE_PROPOSED, SF_DEAL_STATUS_OPEN, NULL, 29, 1, 0 },
+  { NC_("sample deal", "Power grid analytics"), "Stadtwerke Freiburg", "Andreas Fischer", "andreas.fischer@stadtwerke-freiburg.de", 520000, "EUR", SF_STAGE_PROPOSED, SF_DEAL_STATUS_OPEN, NULL, 10, 2, 0 },
+  { NC_("sample deal", "Furniture configurator"), "Ålesund Møbler AS", "Silje Vik", "silje@alesundmobler.no", 340000, "NOK", SF_STAGE_PROPOSED, SF_DEAL_STATUS_OPEN, NULL, 3, 4, 1 },
+  { NC_("sample deal", "Hospital bed tracking"), "Sørlandet Sykehus HF", "Tone Berge", "tone.berge@sshf.no", 1750000, "NOK", SF_STAGE_PROPOSED, SF_DEAL_STATUS_OPEN, NULL, 29, 1, 0 },
 
-  { "Fish auction platform", "Nordsee Fisch AG", "Henrik Janssen", "h.janssen@nordsee-fisch.de", 270000, "EUR", SF_STAGE_CLOSED, SF_DEAL_STATUS_WON, NULL, 60, 3, 0 },
-  { "Copper mine safety sensors", "Røros Kobber AS", "Nils Aune", "nils.aune@roroskobber.no", 930000, "NOK", SF_STAGE_CLOSED, SF_DEAL_STATUS_WON, NULL, 120, 4, 1 },
-  { "Medical device registry", "Weber Medizintechnik", "Claudia Weber", "c.weber@weber-medtech.de", 188000, "EUR", SF_STAGE_CLOSED, SF_DEAL_STATUS_WON, NULL, 200, 2, 1 },
-  { "Electrical install scheduling", "Bodø Elektro AS", "Kristin Hansen", "kristin@bodoelektro.no", 210000, "NOK", SF_STAGE_CLOSED, SF_DEAL_STATUS_WON, NULL, 15, 1, 0 },
-  { "Ferry ticket kiosks", "Fjordlinje AS", "Torstein Dahl", "torstein.dahl@fjordlinje.no", 640000, "NOK", SF_STAGE_CLOSED, SF_DEAL_STATUS_WON, NULL, 330, 4, 1 },
-  { "Vineyard irrigation control", "Weingut Kessler", "Paul Kessler", "paul@weingut-kessler.de", 9400, "EUR", SF_STAGE_CLOSED, SF_DEAL_STATUS_WON, NULL, 280, 3, 1 },
-  { "Taxi dispatch system", "Trondheim Taxi AS", "Randi Solberg", "randi.solberg@trondheimtaxi.no", 1350000, "NOK", SF_STAGE_CLOSED, SF_DEAL_STATUS_WON, NULL, 230, 4, 0 },
+  { NC_("sample deal", "Fish auction platform"), "Nordsee Fisch AG", "Henrik Janssen", "h.janssen@nordsee-fisch.de", 270000, "EUR", SF_STAGE_CLOSED, SF_DEAL_STATUS_WON, NULL, 60, 3, 0 },
+  { NC_("sample deal", "Copper mine safety sensors"), "Røros Kobber AS", "Nils Aune", "nils.aune@roroskobber.no", 930000, "NOK", SF_STAGE_CLOSED, SF_DEAL_STATUS_WON, NULL, 120, 4, 1 },
+  { NC_("sample deal", "Medical device registry"), "Weber Medizintechnik", "Claudia Weber", "c.weber@weber-medtech.de", 188000, "EUR", SF_STAGE_CLOSED, SF_DEAL_STATUS_WON, NULL, 200, 2, 1 },
+  { NC_("sample deal", "Electrical install scheduling"), "Bodø Elektro AS", "Kristin Hansen", "kristin@bodoelektro.no", 210000, "NOK", SF_STAGE_CLOSED, SF_DEAL_STATUS_WON, NULL, 15, 1, 0 },
+  { NC_("sample deal", "Ferry ticket kiosks"), "Fjordlinje AS", "Torstein Dahl", "torstein.dahl@fjordlinje.no", 640000, "NOK", SF_STAGE_CLOSED, SF_DEAL_STATUS_WON, NULL, 330, 4, 1 },
+  { NC_("sample deal", "Vineyard irrigation control"), "Weingut Kessler", "Paul Kessler", "paul@weingut-kessler.de", 9400, "EUR", SF_STAGE_CLOSED, SF_DEAL_STATUS_WON, NULL, 280, 3, 1 },
+  { NC_("sample deal", "Taxi dispatch system"), "Trondheim Taxi AS", "Randi Solberg", "randi.solberg@trondheimtaxi.no", 1350000, "NOK", SF_STAGE_CLOSED, SF_DEAL_STATUS_WON, NULL, 230, 4, 0 },
 
-  { "Paper mill dashboard", "Lüneburger Papier", "Frank Meyer", "frank.meyer@lueneburger-papier.de", 64000, "EUR", SF_STAGE_DISCOVERY, SF_DEAL_STATUS_LOST, "competitor", 70, 1, 1 },
-  { "Construction site cameras", "Vestland Bygg AS", "Geir Nilsen", "geir@vestlandbygg.no", 175000, "NOK", SF_STAGE_QUALIFIED, SF_DEAL_STATUS_LOST, "no-budget", 90, 0, 0 },
-  { "Loyalty programme", "Müller & Söhne KG", "Stefan Müller", "stefan@mueller-soehne.de", 39000, "EUR", SF_STAGE_PROPOSED, SF_DEAL_STATUS_LOST, "price", 35, 2, 1 },
+  { NC_("sample deal", "Paper mill dashboard"), "Lüneburger Papier", "Frank Meyer", "frank.meyer@lueneburger-papier.de", 64000, "EUR", SF_STAGE_DISCOVERY, SF_DEAL_STATUS_LOST, "competitor", 70, 1, 1 },
+  { NC_("sample deal", "Construction site cameras"), "Vestland Bygg AS", "Geir Nilsen", "geir@vestlandbygg.no", 175000, "NOK", SF_STAGE_QUALIFIED, SF_DEAL_STATUS_LOST, "no-budget", 90, 0, 0 },
+  { NC_("sample deal", "Loyalty programme"), "Müller & Söhne KG", "Stefan Müller", "stefan@mueller-soehne.de", 39000, "EUR", SF_STAGE_PROPOSED, SF_DEAL_STATUS_LOST, "price", 35, 2, 1 },
 };
 
 /* What the customers of the closed deals said, and the verdicts: enough
@@ -92,19 +95,19 @@ typedef struct
 } SampleAnswer;
 
 static const SampleAnswer answers[] = {
-  { "Ferry ticket kiosks", 300, 3, 2, "The screens freeze in the cold" },
-  { "Vineyard irrigation control", 250, 8, 4, NULL },
-  { "Ferry ticket kiosks", 240, 4, 2, NULL },
-  { "Taxi dispatch system", 200, 5, 3, "The drivers miss their radios" },
-  { "Vineyard irrigation control", 190, 9, 4, "Saved water in a dry summer" },
-  { "Medical device registry", 168, 10, 5, "The audit passed on the first try" },
-  { "Ferry ticket kiosks", 150, 2, 1, "Passengers buy tickets in the app instead" },
-  { "Taxi dispatch system", 140, 4, 2, NULL },
-  { "Medical device registry", 110, 9, 5, NULL },
-  { "Vineyard irrigation control", 100, 10, 5, NULL },
-  { "Copper mine safety sensors", 88, 6, 3, "Too many false alarms in the first weeks" },
-  { "Fish auction platform", 30, 9, 5, "Auction days run without paper now" },
-  { "Copper mine safety sensors", 28, 7, 4, NULL },
+  { NC_("sample deal", "Ferry ticket kiosks"), 300, 3, 2, NC_("sample answer", "The screens freeze in the cold") },
+  { NC_("sample deal", "Vineyard irrigation control"), 250, 8, 4, NULL },
+  { NC_("sample deal", "Ferry ticket kiosks"), 240, 4, 2, NULL },
+  { NC_("sample deal", "Taxi dispatch system"), 200, 5, 3, NC_("sample answer", "The drivers miss their radios") },
+  { NC_("sample deal", "Vineyard irrigation control"), 190, 9, 4, NC_("sample answer", "Saved water in a dry summer") },
+  { NC_("sample deal", "Medical device registry"), 168, 10, 5, NC_("sample answer", "The audit passed on the first try") },
+  { NC_("sample deal", "Ferry ticket kiosks"), 150, 2, 1, NC_("sample answer", "Passengers buy tickets in the app instead") },
+  { NC_("sample deal", "Taxi dispatch system"), 140, 4, 2, NULL },
+  { NC_("sample deal", "Medical device registry"), 110, 9, 5, NULL },
+  { NC_("sample deal", "Vineyard irrigation control"), 100, 10, 5, NULL },
+  { NC_("sample deal", "Copper mine safety sensors"), 88, 6, 3, NC_("sample answer", "Too many false alarms in the first weeks") },
+  { NC_("sample deal", "Fish auction platform"), 30, 9, 5, NC_("sample answer", "Auction days run without paper now") },
+  { NC_("sample deal", "Copper mine safety sensors"), 28, 7, 4, NULL },
 };
 
 typedef struct
@@ -116,11 +119,11 @@ typedef struct
 } SampleVerdict;
 
 static const SampleVerdict verdicts[] = {
-  { "Ferry ticket kiosks", 145, SF_VERDICT_FAILURE, "The kiosks failed in winter; the customer moved to the app" },
-  { "Taxi dispatch system", 130, SF_VERDICT_FAILURE, "The drivers went back to the old radio system" },
-  { "Medical device registry", 100, SF_VERDICT_SUCCESS, "The registry is used at every site" },
-  { "Vineyard irrigation control", 95, SF_VERDICT_SUCCESS, "Water use down by a fifth" },
-  { "Copper mine safety sensors", 25, SF_VERDICT_SUCCESS, "Incident reports halved in the first quarter" },
+  { NC_("sample deal", "Ferry ticket kiosks"), 145, SF_VERDICT_FAILURE, NC_("sample verdict", "The kiosks failed in winter; the customer moved to the app") },
+  { NC_("sample deal", "Taxi dispatch system"), 130, SF_VERDICT_FAILURE, NC_("sample verdict", "The drivers went back to the old radio system") },
+  { NC_("sample deal", "Medical device registry"), 100, SF_VERDICT_SUCCESS, NC_("sample verdict", "The registry is used at every site") },
+  { NC_("sample deal", "Vineyard irrigation control"), 95, SF_VERDICT_SUCCESS, NC_("sample verdict", "Water use down by a fifth") },
+  { NC_("sample deal", "Copper mine safety sensors"), 25, SF_VERDICT_SUCCESS, NC_("sample verdict", "Incident reports halved in the first quarter") },
 };
 
 static const struct {
@@ -168,10 +171,11 @@ static const SampleFigures figures[] = {
   /* Developed: one to ask about, some waiting, one turned down */
   { 15, 800, 62, 260, 36, NOT_ASKED, NOT_ASKED, NULL, NULL, NULL },
   { 16, 500, 58, 0, 0, PENDING, NOT_ASKED,
-    "The customer wants an answer before their board meets on Thursday.", NULL, NULL },
+    NC_("sample note", "The customer wants an answer before their board meets on Thursday."), NULL, NULL },
   { 17, 1800, 71, 210, 60, REJECTED, PENDING, NULL,
-    "The payback assumes this year’s feed-in tariff.",
-    "18 % is more than we give without a framework agreement. Offer at most 10 % and ask again." },
+    NC_("sample note", "The payback assumes this year’s feed-in tariff."),
+    /* xgettext:no-c-format */
+    NC_("sample note", "18 % is more than we give without a framework agreement. Offer at most 10 % and ask again.") },
   { 18, 0, 55, 0, 0, NOT_ASKED, NOT_ASKED, NULL, NULL, NULL },
   /* Proposed and Closed: signed off on the way */
   { 19, 1000, 60, 300, 36, APPROVED, APPROVED, NULL, NULL, NULL },
@@ -186,6 +190,14 @@ static const SampleFigures figures[] = {
   { 28, 900, 60, 240, 48, APPROVED, APPROVED, NULL, NULL, NULL },
   { 31, 1500, 66, 180, 24, APPROVED, APPROVED, NULL, NULL, NULL },
 };
+
+/* The sample is written in the language of the person who opens it. */
+static const char *
+sample_text (const char *context,
+             const char *text)
+{
+  return text != NULL ? g_dpgettext2 (GETTEXT_PACKAGE, context, text) : NULL;
+}
 
 #define HOUR G_GINT64_CONSTANT (3600)
 #define DAY G_GINT64_CONSTANT (86400)
@@ -237,9 +249,9 @@ set_figures (SfStore              *store,
     return TRUE;
 
   roi = sf_roi_new (value->currency, percent_of (net, f->revenue_percent), f->horizon);
-  sf_roi_add_cost (roi, "Purchase price", net);
-  sf_roi_add_cost (roi, "Rollout and training", percent_of (net, 15));
-  sf_roi_add_cost (roi, "Running costs", percent_of (net, 8) * (f->horizon / 12));
+  sf_roi_add_cost (roi, C_("sample cost", "Purchase price"), net);
+  sf_roi_add_cost (roi, C_("sample cost", "Rollout and training"), percent_of (net, 15));
+  sf_roi_add_cost (roi, C_("sample cost", "Running costs"), percent_of (net, 8) * (f->horizon / 12));
   return sf_store_set_roi (store, deal, roi, error);
 }
 
@@ -297,12 +309,13 @@ sign_off (SfStore              *store,
 
   /* What waits was asked for lately; the rest on the Developed days. */
   *clock = f->pricing == PENDING ? now - 3 * DAY : developed + 2 * DAY;
-  if (!ask (store, deal, SF_APPROVAL_KIND_PRICING, f->pricing, f->pricing_note, f->comment,
+  if (!ask (store, deal, SF_APPROVAL_KIND_PRICING, f->pricing, sample_text ("sample note", f->pricing_note),
+            sample_text ("sample note", f->comment),
             requester, owners[MANAGER], clock, error))
     return FALSE;
   *clock = f->roi == PENDING ? now - DAY - 5 * HOUR : developed + 2 * DAY + 2 * HOUR;
-  if (!ask (store, deal, SF_APPROVAL_KIND_ROI, f->roi, f->roi_note, f->comment,
-            requester, owners[MANAGER], clock, error))
+  if (!ask (store, deal, SF_APPROVAL_KIND_ROI, f->roi, sample_text ("sample note", f->roi_note),
+            sample_text ("sample note", f->comment), requester, owners[MANAGER], clock, error))
     return FALSE;
 
   if (lost_reason == NULL)
@@ -376,11 +389,11 @@ add_answer (SfStore            *store,
             const SampleAnswer *a,
             GError            **error)
 {
-  SfDeal *deal = find_sample (deals, a->title);
+  SfDeal *deal = find_sample (deals, sample_text ("sample deal", a->title));
   g_autoptr(SfFeedback) feedback = NULL;
 
   feedback = sf_feedback_new (sf_date_from_unix (sf_store_now (store)), sf_deal_get_contact_name (deal),
-                              a->nps, a->csat, a->comment);
+                              a->nps, a->csat, sample_text ("sample answer", a->comment));
   sf_store_set_actor (store, sf_deal_get_owner_id (deal));
   return sf_store_record_feedback (store, deal, feedback, error);
 }
@@ -409,11 +422,12 @@ add_satisfaction (SfStore    *store,
     }
   for (guint i = 0; ok && i < G_N_ELEMENTS (verdicts); i++)
     {
-      SfDeal *deal = find_sample (deals, verdicts[i].title);
+      SfDeal *deal = find_sample (deals, sample_text ("sample deal", verdicts[i].title));
 
       when = now - (gint64) verdicts[i].days_ago * 86400;
       sf_store_set_actor (store, sf_deal_get_owner_id (deal));
-      ok = sf_store_record_verdict (store, deal, verdicts[i].verdict, verdicts[i].reason, error);
+      ok = sf_store_record_verdict (store, deal, verdicts[i].verdict,
+                                    sample_text ("sample verdict", verdicts[i].reason), error);
     }
 
   store->now = clock;
@@ -461,7 +475,7 @@ sf_sample_create (SfStore  *store,
       /* A lost deal with figures is lost after its sign-off. */
       gboolean lost_later = s->status == SF_DEAL_STATUS_LOST && find_figures (i) != NULL;
       SfDealRow row = {
-        .title = s->title,
+        .title = sample_text ("sample deal", s->title),
         .customer = s->customer,
         .contact_name = s->contact,
         .contact_email = s->email,
