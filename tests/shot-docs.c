@@ -1,19 +1,23 @@
-/* shot-approvals.c — screenshots of the approvals UI for docs/screenshots
+/* shot-docs.c — the screenshots in README.md and docs/screenshots
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Not a test: `meson compile -C build shot-approvals`, then, under a
- * display, in the language wanted:
+ * Not a test: `meson compile -C build shot-docs`, then, under a display,
+ * in the language wanted:
  *
- *   LANGUAGE=de LANG=de_DE.UTF-8 xvfb-run -a build/tests/shot-approvals DIR de
+ *   LANGUAGE=de LANG=de_DE.UTF-8 xvfb-run -a build/tests/shot-docs DIR de
  *
- * writes DIR/request-de.png, DIR/deal-de.png, DIR/approvals-de.png and
- * DIR/signoff-de.png. It builds the sample pipeline in a temporary
- * database and goes through it as a salesperson and the sample manager
- * would: Kari asks for approval of a pricing and looks at a deal whose
- * pricing was turned down, Lukas looks at the Approvals tab and opens the
- * sign-off dialog. Each picture is the widget rendered
- * by GTK itself, so no window manager is needed.
+ * writes DIR/pipeline-de.png, deals-de.png, request-de.png, deal-de.png,
+ * approvals-de.png, signoff-de.png, satisfaction-de.png and
+ * feedback-de.png. It builds the sample pipeline in a temporary database
+ * and goes through it as a salesperson and the sample manager would: Kari
+ * looks at the board and a deal, asks for approval of a pricing and looks
+ * at a deal whose pricing was turned down; Lukas looks at the Approvals
+ * tab, opens the sign-off dialog, then the Satisfaction tab and records a
+ * customer's answer. Each picture is the widget rendered by GTK itself, so
+ * no window manager is needed. (The screenshots of every view and dialog
+ * in German and Norwegian, docs/screenshots/i18n, come from
+ * test-i18n-ui with SALESFLOW_SHOT_DIR.)
  */
 #include "config.h"
 
@@ -21,6 +25,7 @@
 #include <glib/gstdio.h>
 
 #include "sf-application.h"
+#include "sf-feedback-dialog.h"
 #include "sf-request-dialog.h"
 #include "sf-sample.h"
 #include "sf-signoff-dialog.h"
@@ -126,7 +131,7 @@ main (int   argc,
   sf_application_register_resources ();
   if (argc != 3)
     {
-      g_printerr ("usage: shot-approvals DIR LANG\n");
+      g_printerr ("usage: shot-docs DIR LANG\n");
       return 2;
     }
   dir = argv[1];
@@ -151,6 +156,15 @@ main (int   argc,
   pipeline = sf_window_get_pipeline (window);
   sf_window_set_me (window, sf_person_get_id (kari));
   lukas = find_person (pipeline, "Lukas Schneider");
+
+  /* The board, then a deal in Discovery beside the list. */
+  sf_window_show_view (window, "pipeline");
+  sf_test_ui_wait_frames ();
+  save_png (GTK_WIDGET (window), dir, "pipeline", lang);
+  deal = find_deal (pipeline, g_dpgettext2 (GETTEXT_PACKAGE, "sample deal", "Timber tracking"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-deal", "x", sf_deal_get_id (deal));
+  sf_test_ui_wait_frames ();
+  save_png (GTK_WIDGET (window), dir, "deals", lang);
 
   /* Kari asks for approval of her deal's pricing. */
   deal = find_deal (pipeline, g_dpgettext2 (GETTEXT_PACKAGE, "sample deal", "Offshore crew logistics"));
@@ -201,7 +215,21 @@ main (int   argc,
   gtk_editable_set_text (GTK_EDITABLE (sf_test_ui_find (GTK_WIDGET (dialog), "signoff_passphrase")),
                          SF_SAMPLE_MANAGER_PASSPHRASE);
   save_png (GTK_WIDGET (dialog), dir, "signoff", lang);
+  gtk_window_destroy (GTK_WINDOW (dialog));
 
+  /* The closed deals' answers, and one more being recorded. */
+  sf_window_show_view (window, "satisfaction");
+  while (sf_satisfaction_view_is_busy (sf_window_get_satisfaction_view (window)))
+    sf_test_ui_iterate ();
+  sf_test_ui_wait_frames ();
+  save_png (GTK_WIDGET (window), dir, "satisfaction", lang);
+  deal = find_deal (pipeline, g_dpgettext2 (GETTEXT_PACKAGE, "sample deal", "Fish auction platform"));
+  gtk_window_present (GTK_WINDOW (sf_feedback_dialog_new (GTK_WINDOW (window), pipeline, deal)));
+  sf_test_ui_iterate ();
+  dialog = find_toplevel (SF_TYPE_FEEDBACK_DIALOG);
+  gtk_editable_set_text (GTK_EDITABLE (sf_test_ui_find (GTK_WIDGET (dialog), "feedback_nps")), "9");
+  gtk_editable_set_text (GTK_EDITABLE (sf_test_ui_find (GTK_WIDGET (dialog), "feedback_csat")), "5");
+  save_png (GTK_WIDGET (dialog), dir, "feedback", lang);
   gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (GTK_WINDOW (window));
   sf_test_ui_iterate ();
