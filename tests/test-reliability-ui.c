@@ -11,6 +11,7 @@
 
 #include <glib/gstdio.h>
 #include <signal.h>
+#include <sqlite3.h>
 #include <sys/types.h>
 #include <unistd.h>
 
@@ -186,6 +187,57 @@ test_disk_full (Fixture       *f,
     g_autoptr(SfDeal) again = sf_store_get_deal (f->store, sf_deal_get_id (stored), NULL);
 
     g_assert_cmpstr (sf_deal_get_notes (again), ==, "Pilot in Bergen first");
+    g_assert_cmpint (sf_deal_get_stage (again), ==, SF_STAGE_QUALIFIED);
+  }
+}
+
+/* Another program holds the database's write lock while the user
+ * advances a deal: a dialog says so, nothing changes, and the same click
+ * works once the other program lets go. */
+static void
+test_locked (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(SfDeal) stored = sf_test_create_deal (f->store, "Wind farm", "Vindkraft AS", 100000, "EUR");
+  const char *path = sf_store_get_path (f->store);
+  g_autofree char *before = NULL, *after = NULL;
+  AdwMessageDialog *dialog;
+  sqlite3 *other = NULL;
+  SfDeal *deal;
+
+  g_assert_true (sf_test_tick_stage (f->store, stored, SF_STAGE_PROSPECT));
+  open_window (f);
+  open_deal (f, sf_deal_get_id (stored));
+  deal = sf_deal_pane_get_deal (pane (f));
+
+  g_assert_cmpint (sqlite3_open (path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE; UPDATE deals SET title = 'theirs'",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  before = sf_test_db_digest (path);
+
+  g_signal_emit_by_name (find (f, "advance_button"), "clicked");
+  sf_test_ui_iterate ();
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
+                   "Another program is using the database. Close it and try again.");
+  g_assert_cmpint (sf_deal_get_stage (deal), ==, SF_STAGE_PROSPECT);
+  after = sf_test_db_digest (path);
+  g_assert_cmpstr (before, ==, after);
+  gtk_window_close (GTK_WINDOW (dialog));
+  sf_test_ui_iterate ();
+
+  /* The other program lets go of its change: the same click goes through. */
+  g_assert_cmpint (sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (other);
+  g_signal_emit_by_name (find (f, "advance_button"), "clicked");
+  sf_test_ui_iterate ();
+  g_assert_null (find_message_dialog ());
+  g_assert_cmpint (sf_deal_get_stage (deal), ==, SF_STAGE_QUALIFIED);
+  {
+    g_autoptr(SfDeal) again = sf_store_get_deal (f->store, sf_deal_get_id (stored), NULL);
+
+    g_assert_cmpstr (sf_deal_get_title (again), ==, "Wind farm");
     g_assert_cmpint (sf_deal_get_stage (again), ==, SF_STAGE_QUALIFIED);
   }
 }
@@ -528,6 +580,7 @@ main (int   argc,
 
   g_test_add ("/reliability-ui/disk-full", Fixture, NULL, fixture_set_up, test_disk_full,
               fixture_tear_down);
+  g_test_add ("/reliability-ui/locked", Fixture, NULL, fixture_set_up, test_locked, fixture_tear_down);
   g_test_add ("/reliability-ui/hostile-text", Fixture, NULL, fixture_set_up, test_hostile_text,
               fixture_tear_down);
   add_bad_files ();
