@@ -214,3 +214,27 @@ sf_test_ui_click_header (GtkColumnView *view,
   gtk_column_view_sort_by_column (view, column, order);
   sf_test_ui_iterate ();
 }
+
+/**
+ * sf_test_ui_find_toplevel:
+ * @name: (nullable): the widget name it must have, or %NULL for any
+ *
+ * Returns: (transfer none) (nullable): the first open window of @type
+ */
+GtkWindow *
+sf_test_ui_find_toplevel (GType       type,
+                          const char *name)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) &&
+          (name == NULL || g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (window)), name) == 0))
+        return window;
+    }
+
+  return NULL;
+}

@@ -26,4 +26,7 @@ void       sf_test_ui_click_header (GtkColumnView *view,
                                     guint          index,
                                     GtkSortType    order);
 
+GtkWindow *sf_test_ui_find_toplevel (GType       type,
+                                     const char *name);
+
 G_END_DECLS

@@ -55,22 +55,6 @@ save_png (GtkWidget  *widget,
   g_print ("%s\n", path);
 }
 
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
-        return window;
-    }
-
-  g_error ("No %s open", g_type_name (type));
-}
-
 static SfDeal *
 find_deal (SfPipeline *pipeline,
            const char *title)
@@ -170,7 +154,8 @@ main (int   argc,
   deal = find_deal (pipeline, g_dpgettext2 (GETTEXT_PACKAGE, "sample deal", "Offshore crew logistics"));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.request-approval", "(xi)",
                               sf_deal_get_id (deal), (int) SF_APPROVAL_KIND_PRICING);
-  dialog = find_toplevel (SF_TYPE_REQUEST_DIALOG);
+  dialog = sf_test_ui_find_toplevel (SF_TYPE_REQUEST_DIALOG, NULL);
+  g_assert_nonnull (dialog);
   sf_request_dialog_set_manager (SF_REQUEST_DIALOG (dialog), lukas);
   gtk_editable_set_text (GTK_EDITABLE (sf_test_ui_find (GTK_WIDGET (dialog), "request_note")), note);
   save_png (GTK_WIDGET (dialog), dir, "request", lang);
@@ -211,7 +196,8 @@ main (int   argc,
     g_error ("Nothing waits for the manager");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.sign-off", "x",
                               sf_approval_request_get_id (g_ptr_array_index (waiting, 0)));
-  dialog = find_toplevel (SF_TYPE_SIGNOFF_DIALOG);
+  dialog = sf_test_ui_find_toplevel (SF_TYPE_SIGNOFF_DIALOG, NULL);
+  g_assert_nonnull (dialog);
   gtk_editable_set_text (GTK_EDITABLE (sf_test_ui_find (GTK_WIDGET (dialog), "signoff_passphrase")),
                          SF_SAMPLE_MANAGER_PASSPHRASE);
   save_png (GTK_WIDGET (dialog), dir, "signoff", lang);
@@ -226,7 +212,8 @@ main (int   argc,
   deal = find_deal (pipeline, g_dpgettext2 (GETTEXT_PACKAGE, "sample deal", "Fish auction platform"));
   gtk_window_present (GTK_WINDOW (sf_feedback_dialog_new (GTK_WINDOW (window), pipeline, deal)));
   sf_test_ui_iterate ();
-  dialog = find_toplevel (SF_TYPE_FEEDBACK_DIALOG);
+  dialog = sf_test_ui_find_toplevel (SF_TYPE_FEEDBACK_DIALOG, NULL);
+  g_assert_nonnull (dialog);
   gtk_editable_set_text (GTK_EDITABLE (sf_test_ui_find (GTK_WIDGET (dialog), "feedback_nps")), "9");
   gtk_editable_set_text (GTK_EDITABLE (sf_test_ui_find (GTK_WIDGET (dialog), "feedback_csat")), "5");
   save_png (GTK_WIDGET (dialog), dir, "feedback", lang);

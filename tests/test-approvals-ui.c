@@ -135,24 +135,6 @@ fixture_tear_down (Fixture       *f,
 
 /* Helpers */
 
-static GtkWindow *
-find_toplevel (GType       type,
-               const char *name)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) &&
-          (name == NULL || g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (window)), name) == 0))
-        return window;
-    }
-
-  return NULL;
-}
-
 static GtkWidget *
 find_in (gpointer    root,
          const char *name)
@@ -271,7 +253,7 @@ open_signoff (Fixture           *f,
   sf_approvals_view_activate (view, sf_approval_request_get_id (request));
   sf_test_ui_iterate ();
 
-  dialog = SF_SIGNOFF_DIALOG (find_toplevel (SF_TYPE_SIGNOFF_DIALOG, NULL));
+  dialog = SF_SIGNOFF_DIALOG (sf_test_ui_find_toplevel (SF_TYPE_SIGNOFF_DIALOG, NULL));
   g_assert_nonnull (dialog);
   return dialog;
 }
@@ -293,7 +275,7 @@ test_request (Fixture       *f,
   g_assert_cmpstr (job_subtitle (f, "pricing-approved"), ==, "Done when a manager approves");
 
   click (button);
-  dialog = SF_REQUEST_DIALOG (find_toplevel (SF_TYPE_REQUEST_DIALOG, NULL));
+  dialog = SF_REQUEST_DIALOG (sf_test_ui_find_toplevel (SF_TYPE_REQUEST_DIALOG, NULL));
   g_assert_nonnull (dialog);
   g_assert_cmpstr (label_text (dialog, "figure-list-price"), ==, "€1,500.00");
   g_assert_cmpstr (label_text (dialog, "figure-discount"), ==, "10% (€150.00)");
@@ -306,7 +288,7 @@ test_request (Fixture       *f,
 
   g_assert_true (sf_request_dialog_send (dialog));
   sf_test_ui_iterate ();
-  g_assert_null (find_toplevel (SF_TYPE_REQUEST_DIALOG, NULL));
+  g_assert_null (sf_test_ui_find_toplevel (SF_TYPE_REQUEST_DIALOG, NULL));
 
   stored = request_in_store (f, SF_APPROVAL_KIND_PRICING);
   g_assert_nonnull (stored);
@@ -343,14 +325,14 @@ test_request_without_figures (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.request-approval", "(xi)",
                               sf_deal_get_id (deal), (int) SF_APPROVAL_KIND_ROI);
   sf_test_ui_iterate ();
-  dialog = SF_REQUEST_DIALOG (find_toplevel (SF_TYPE_REQUEST_DIALOG, NULL));
+  dialog = SF_REQUEST_DIALOG (sf_test_ui_find_toplevel (SF_TYPE_REQUEST_DIALOG, NULL));
   g_assert_nonnull (dialog);
   g_assert_true (gtk_widget_get_visible (find_in (dialog, "request_error")));
   g_assert_cmpstr (label_text (dialog, "request_error"), ==,
                    "Fill in the ROI worksheet before asking for its approval");
   g_assert_false (gtk_widget_get_sensitive (find_in (dialog, "request_send")));
   g_assert_false (sf_request_dialog_send (dialog));
-  g_assert_nonnull (find_toplevel (SF_TYPE_REQUEST_DIALOG, NULL));
+  g_assert_nonnull (sf_test_ui_find_toplevel (SF_TYPE_REQUEST_DIALOG, NULL));
 }
 
 /* Maja signs off from the Approvals tab: a wrong passphrase keeps the
@@ -383,7 +365,7 @@ test_approve (Fixture       *f,
   g_assert_true (gtk_widget_get_sensitive (find_in (dialog, "signoff_approve")));
   g_assert_false (sf_signoff_dialog_decide (dialog, TRUE));
   sf_test_ui_iterate ();
-  g_assert_true (find_toplevel (SF_TYPE_SIGNOFF_DIALOG, NULL) == GTK_WINDOW (dialog));
+  g_assert_true (sf_test_ui_find_toplevel (SF_TYPE_SIGNOFF_DIALOG, NULL) == GTK_WINDOW (dialog));
   g_assert_true (gtk_widget_get_visible (find_in (dialog, "signoff_error")));
   g_assert_cmpstr (label_text (dialog, "signoff_error"), ==, "The passphrase is not correct");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_in (dialog, "signoff_passphrase"))), ==, "");
@@ -394,7 +376,7 @@ test_approve (Fixture       *f,
   type (dialog, "signoff_passphrase", PASSPHRASE);
   g_assert_true (sf_signoff_dialog_decide (dialog, TRUE));
   sf_test_ui_iterate ();
-  g_assert_null (find_toplevel (SF_TYPE_SIGNOFF_DIALOG, NULL));
+  g_assert_null (sf_test_ui_find_toplevel (SF_TYPE_SIGNOFF_DIALOG, NULL));
   g_assert_nonnull (strstr (last_toast (f), "Approved the pricing"));
 
   stored = sf_store_get_request (f->store, sf_approval_request_get_id (request), NULL);
@@ -478,7 +460,7 @@ test_recall (Fixture       *f,
   sf_test_ui_iterate ();
 
   click (find_in (f->window, "pricing_recall"));
-  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, "recall_dialog"));
+  dialog = ADW_MESSAGE_DIALOG (sf_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, "recall_dialog"));
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "recall");
   sf_test_ui_iterate ();
@@ -604,7 +586,7 @@ test_people_add_manager (Fixture       *f,
   sf_test_ui_iterate ();
 
   click (find_in (preferences, "people_add"));
-  dialog = SF_PERSON_DIALOG (find_toplevel (SF_TYPE_PERSON_DIALOG, NULL));
+  dialog = SF_PERSON_DIALOG (sf_test_ui_find_toplevel (SF_TYPE_PERSON_DIALOG, NULL));
   g_assert_nonnull (dialog);
   type (dialog, "person_name", "Nora Nilsen");
   g_assert_true (gtk_widget_get_sensitive (find_in (dialog, "person_add")));
@@ -680,7 +662,7 @@ test_people_rename (Fixture       *f,
   /* Nobody deactivates themselves. */
   g_assert_false (gtk_widget_get_sensitive (find_in (row, "person_active")));
   click (find_in (row, "person_rename"));
-  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, "rename_person_dialog"));
+  dialog = ADW_MESSAGE_DIALOG (sf_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, "rename_person_dialog"));
   g_assert_nonnull (dialog);
   type (dialog, "rename_person_entry", "Samuel Seller");
   adw_message_dialog_response (dialog, "rename");
@@ -729,7 +711,7 @@ test_change_passphrase (Fixture       *f,
                                                            "Sam Seller"), "person_passphrase"));
 
   click (find_in (row, "person_passphrase"));
-  dialog = SF_PASSPHRASE_DIALOG (find_toplevel (SF_TYPE_PASSPHRASE_DIALOG, NULL));
+  dialog = SF_PASSPHRASE_DIALOG (sf_test_ui_find_toplevel (SF_TYPE_PASSPHRASE_DIALOG, NULL));
   g_assert_nonnull (dialog);
   g_assert_true (gtk_widget_get_visible (find_in (dialog, "passphrase_old")));
   type (dialog, "passphrase_new", "maja's new passphrase");
@@ -739,12 +721,12 @@ test_change_passphrase (Fixture       *f,
   type (dialog, "passphrase_old", "a wrong guess");
   g_assert_false (sf_passphrase_dialog_save (dialog));
   g_assert_cmpstr (label_text (dialog, "passphrase_error"), ==, "The passphrase is not correct");
-  g_assert_nonnull (find_toplevel (SF_TYPE_PASSPHRASE_DIALOG, NULL));
+  g_assert_nonnull (sf_test_ui_find_toplevel (SF_TYPE_PASSPHRASE_DIALOG, NULL));
 
   type (dialog, "passphrase_old", PASSPHRASE);
   g_assert_true (sf_passphrase_dialog_save (dialog));
   sf_test_ui_iterate ();
-  g_assert_null (find_toplevel (SF_TYPE_PASSPHRASE_DIALOG, NULL));
+  g_assert_null (sf_test_ui_find_toplevel (SF_TYPE_PASSPHRASE_DIALOG, NULL));
 
   /* The new one signs, the old one no longer does. */
   g_assert_false (sf_store_set_passphrase (f->store, f->maja, PASSPHRASE, "yet another one", &error));
@@ -769,13 +751,13 @@ test_choose_at_start (Fixture       *f,
   g_assert_no_error (error);
   remember (f, 0);
   open_window (f);
-  chooser = SF_PERSON_CHOOSER (find_toplevel (SF_TYPE_PERSON_CHOOSER, NULL));
+  chooser = SF_PERSON_CHOOSER (sf_test_ui_find_toplevel (SF_TYPE_PERSON_CHOOSER, NULL));
   g_assert_nonnull (chooser);
 
   loaded = sf_pipeline_lookup_person (sf_window_get_pipeline (f->window), sf_person_get_id (ola));
   g_assert_false (sf_person_chooser_choose (chooser, loaded));
   sf_test_ui_iterate ();
-  dialog = SF_PASSPHRASE_DIALOG (find_toplevel (SF_TYPE_PASSPHRASE_DIALOG, NULL));
+  dialog = SF_PASSPHRASE_DIALOG (sf_test_ui_find_toplevel (SF_TYPE_PASSPHRASE_DIALOG, NULL));
   g_assert_nonnull (dialog);
   g_assert_cmpint (sf_window_get_me (f->window), !=, sf_person_get_id (ola));
   g_assert_false (gtk_widget_get_visible (find_in (dialog, "passphrase_old")));
@@ -791,7 +773,7 @@ test_choose_at_start (Fixture       *f,
 
   g_assert_cmpint (sf_window_get_me (f->window), ==, sf_person_get_id (ola));
   g_assert_cmpint (sf_store_get_actor (f->store), ==, sf_person_get_id (ola));
-  g_assert_null (find_toplevel (SF_TYPE_PERSON_CHOOSER, NULL));
+  g_assert_null (sf_test_ui_find_toplevel (SF_TYPE_PERSON_CHOOSER, NULL));
   g_assert_true (sf_person_get_has_passphrase (loaded));
 
   /* The next start remembers Ola and does not ask. */
@@ -799,7 +781,7 @@ test_choose_at_start (Fixture       *f,
   sf_test_ui_iterate ();
   open_window (f);
   sf_test_ui_iterate ();
-  g_assert_null (find_toplevel (SF_TYPE_PERSON_CHOOSER, NULL));
+  g_assert_null (sf_test_ui_find_toplevel (SF_TYPE_PERSON_CHOOSER, NULL));
   g_assert_cmpint (sf_window_get_me (f->window), ==, sf_person_get_id (ola));
 }
 

@@ -268,22 +268,6 @@ loaded (gpointer data)
   return sf_pipeline_get_loaded (data);
 }
 
-static GtkWindow *
-find_dialog (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
-        return window;
-    }
-
-  return NULL;
-}
-
 static void
 close_dialogs (GtkWindow *keep)
 {
@@ -387,7 +371,7 @@ test_window_and_dialogs (void)
 
   g_signal_emit_by_name (sf_test_ui_find (GTK_WIDGET (window), "add_job_button"), "clicked");
   sf_test_ui_iterate ();
-  check_screen (GTK_WIDGET (find_dialog (ADW_TYPE_MESSAGE_DIALOG)), "the add job dialog");
+  check_screen (GTK_WIDGET (sf_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL)), "the add job dialog");
   close_dialogs (GTK_WINDOW (window));
 
   deal = deal_in (pipeline, SF_STAGE_QUALIFIED, SF_DEAL_STATUS_LOST);
@@ -398,22 +382,22 @@ test_window_and_dialogs (void)
   deal = deal_in (pipeline, SF_STAGE_PROPOSED, SF_DEAL_STATUS_OPEN);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.move-back", "x", sf_deal_get_id (deal));
   sf_test_ui_iterate ();
-  check_screen (GTK_WIDGET (find_dialog (ADW_TYPE_MESSAGE_DIALOG)), "the move back dialog");
+  check_screen (GTK_WIDGET (sf_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL)), "the move back dialog");
   close_dialogs (GTK_WINDOW (window));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.mark-lost", "x", sf_deal_get_id (deal));
   sf_test_ui_iterate ();
-  check_screen (GTK_WIDGET (find_dialog (ADW_TYPE_MESSAGE_DIALOG)), "the lost dialog");
+  check_screen (GTK_WIDGET (sf_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL)), "the lost dialog");
   close_dialogs (GTK_WINDOW (window));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.new-deal", NULL);
   sf_test_ui_iterate ();
-  check_screen (GTK_WIDGET (find_dialog (SF_TYPE_NEW_DEAL_DIALOG)), "the new deal dialog");
+  check_screen (GTK_WIDGET (sf_test_ui_find_toplevel (SF_TYPE_NEW_DEAL_DIALOG, NULL)), "the new deal dialog");
   close_dialogs (GTK_WINDOW (window));
 
   gtk_window_present (GTK_WINDOW (sf_preferences_window_new (GTK_WINDOW (window), pipeline)));
   sf_test_ui_iterate ();
-  check_screen (GTK_WIDGET (find_dialog (SF_TYPE_PREFERENCES_WINDOW)), "the preferences");
+  check_screen (GTK_WIDGET (sf_test_ui_find_toplevel (SF_TYPE_PREFERENCES_WINDOW, NULL)), "the preferences");
   close_dialogs (GTK_WINDOW (window));
 
   csv_path = g_build_filename (dir, "import.csv", NULL);
@@ -421,7 +405,7 @@ test_window_and_dialogs (void)
   csv = g_file_new_for_path (csv_path);
   gtk_window_present (GTK_WINDOW (sf_import_dialog_new (GTK_WINDOW (window), pipeline, csv, NULL)));
   sf_test_ui_iterate ();
-  check_screen (GTK_WIDGET (find_dialog (SF_TYPE_IMPORT_DIALOG)), "the import dialog");
+  check_screen (GTK_WIDGET (sf_test_ui_find_toplevel (SF_TYPE_IMPORT_DIALOG, NULL)), "the import dialog");
   close_dialogs (GTK_WINDOW (window));
 
   /* Managers' sign-off: the tab, asking, deciding, the people. */
@@ -433,7 +417,7 @@ test_window_and_dialogs (void)
   gtk_window_present (GTK_WINDOW (sf_request_dialog_new (GTK_WINDOW (window), pipeline, deal,
                                                          SF_APPROVAL_KIND_PRICING)));
   sf_test_ui_iterate ();
-  check_screen (GTK_WIDGET (find_dialog (SF_TYPE_REQUEST_DIALOG)), "the request dialog");
+  check_screen (GTK_WIDGET (sf_test_ui_find_toplevel (SF_TYPE_REQUEST_DIALOG, NULL)), "the request dialog");
   close_dialogs (GTK_WINDOW (window));
 
   sf_store_set_actor (store, sf_person_get_id (me));
@@ -441,34 +425,34 @@ test_window_and_dialogs (void)
   gtk_window_present (GTK_WINDOW (sf_signoff_dialog_new (GTK_WINDOW (window), pipeline, request,
                                                          sf_person_get_id (manager))));
   sf_test_ui_iterate ();
-  check_screen (GTK_WIDGET (find_dialog (SF_TYPE_SIGNOFF_DIALOG)), "the sign-off dialog");
+  check_screen (GTK_WIDGET (sf_test_ui_find_toplevel (SF_TYPE_SIGNOFF_DIALOG, NULL)), "the sign-off dialog");
   close_dialogs (GTK_WINDOW (window));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.recall-request", "x",
                               sf_approval_request_get_id (request));
   sf_test_ui_iterate ();
-  check_screen (GTK_WIDGET (find_dialog (ADW_TYPE_MESSAGE_DIALOG)), "the recall dialog");
+  check_screen (GTK_WIDGET (sf_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL)), "the recall dialog");
   close_dialogs (GTK_WINDOW (window));
 
   gtk_window_present (GTK_WINDOW (sf_passphrase_dialog_new (GTK_WINDOW (window), pipeline, manager, NULL)));
   sf_test_ui_iterate ();
-  check_screen (GTK_WIDGET (find_dialog (SF_TYPE_PASSPHRASE_DIALOG)), "the passphrase dialog");
+  check_screen (GTK_WIDGET (sf_test_ui_find_toplevel (SF_TYPE_PASSPHRASE_DIALOG, NULL)), "the passphrase dialog");
   close_dialogs (GTK_WINDOW (window));
 
   gtk_window_present (GTK_WINDOW (sf_person_dialog_new (GTK_WINDOW (window), pipeline)));
   sf_test_ui_iterate ();
   /* a new manager: the passphrase and the voucher show too */
-  adw_combo_row_set_selected (ADW_COMBO_ROW (sf_test_ui_find (GTK_WIDGET (find_dialog (SF_TYPE_PERSON_DIALOG)),
+  adw_combo_row_set_selected (ADW_COMBO_ROW (sf_test_ui_find (GTK_WIDGET (sf_test_ui_find_toplevel (SF_TYPE_PERSON_DIALOG, NULL)),
                                                               "person_role")), SF_ROLE_MANAGER);
   sf_test_ui_iterate ();
-  g_assert_true (gtk_widget_get_visible (sf_test_ui_find (GTK_WIDGET (find_dialog (SF_TYPE_PERSON_DIALOG)),
+  g_assert_true (gtk_widget_get_visible (sf_test_ui_find (GTK_WIDGET (sf_test_ui_find_toplevel (SF_TYPE_PERSON_DIALOG, NULL)),
                                                           "voucher_manager")));
-  check_screen (GTK_WIDGET (find_dialog (SF_TYPE_PERSON_DIALOG)), "the new person dialog");
+  check_screen (GTK_WIDGET (sf_test_ui_find_toplevel (SF_TYPE_PERSON_DIALOG, NULL)), "the new person dialog");
   close_dialogs (GTK_WINDOW (window));
 
   gtk_window_present (GTK_WINDOW (sf_person_chooser_new (window, FALSE)));
   sf_test_ui_iterate ();
-  check_screen (GTK_WIDGET (find_dialog (SF_TYPE_PERSON_CHOOSER)), "the switch user dialog");
+  check_screen (GTK_WIDGET (sf_test_ui_find_toplevel (SF_TYPE_PERSON_CHOOSER, NULL)), "the switch user dialog");
   close_dialogs (GTK_WINDOW (window));
 
   /* Satisfaction: the tab and the two dialogs of a won deal. */
@@ -479,18 +463,18 @@ test_window_and_dialogs (void)
   deal = deal_in (pipeline, SF_STAGE_CLOSED, SF_DEAL_STATUS_WON);
   gtk_window_present (GTK_WINDOW (sf_feedback_dialog_new (GTK_WINDOW (window), pipeline, deal)));
   sf_test_ui_iterate ();
-  check_screen (GTK_WIDGET (find_dialog (SF_TYPE_FEEDBACK_DIALOG)), "the feedback dialog");
+  check_screen (GTK_WIDGET (sf_test_ui_find_toplevel (SF_TYPE_FEEDBACK_DIALOG, NULL)), "the feedback dialog");
   close_dialogs (GTK_WINDOW (window));
 
   gtk_window_present (GTK_WINDOW (sf_verdict_dialog_new (GTK_WINDOW (window), pipeline, deal,
                                                          SF_VERDICT_UNDECIDED, NULL)));
   sf_test_ui_iterate ();
-  check_screen (GTK_WIDGET (find_dialog (SF_TYPE_VERDICT_DIALOG)), "the verdict dialog");
+  check_screen (GTK_WIDGET (sf_test_ui_find_toplevel (SF_TYPE_VERDICT_DIALOG, NULL)), "the verdict dialog");
   close_dialogs (GTK_WINDOW (window));
 
   sf_application_show_about (GTK_WINDOW (window));
   sf_test_ui_iterate ();
-  check_screen (GTK_WIDGET (find_dialog (ADW_TYPE_ABOUT_WINDOW)), "the about window");
+  check_screen (GTK_WIDGET (sf_test_ui_find_toplevel (ADW_TYPE_ABOUT_WINDOW, NULL)), "the about window");
   close_dialogs (GTK_WINDOW (window));
 
   /* A file of a newer Salesflow: the error page, its message translated. */

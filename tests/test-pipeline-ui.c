@@ -80,24 +80,6 @@ create_deal (Fixture    *f,
   return deal;
 }
 
-static GtkWindow *
-find_toplevel (GType       type,
-               const char *name)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) &&
-          (name == NULL || g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (window)), name) == 0))
-        return window;
-    }
-
-  return NULL;
-}
-
 static const char *
 last_toast (Fixture *f)
 {
@@ -145,7 +127,7 @@ test_create_through_dialog (Fixture       *f,
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-deal", NULL);
   sf_test_ui_iterate ();
-  dialog = SF_NEW_DEAL_DIALOG (find_toplevel (SF_TYPE_NEW_DEAL_DIALOG, NULL));
+  dialog = SF_NEW_DEAL_DIALOG (sf_test_ui_find_toplevel (SF_TYPE_NEW_DEAL_DIALOG, NULL));
   g_assert_nonnull (dialog);
   create = sf_test_ui_find (GTK_WIDGET (dialog), "create_button");
   error = sf_test_ui_find (GTK_WIDGET (dialog), "new_error");
@@ -304,7 +286,7 @@ test_board_move (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (qualified), "column.move-back", NULL);
   sf_test_ui_iterate ();
   {
-    AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, "move_back_dialog"));
+    AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (sf_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, "move_back_dialog"));
     GtkWidget *entry;
 
     g_assert_nonnull (dialog);
@@ -428,7 +410,7 @@ test_board_drag (Fixture       *f,
   /* one column back: the reason dialog; cancelling it keeps the stage */
   g_assert_true (drag_card_to (qualified, deal, prospect));
   {
-    AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, "move_back_dialog"));
+    AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (sf_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, "move_back_dialog"));
 
     g_assert_nonnull (dialog);
     adw_message_dialog_response (dialog, "cancel");
@@ -717,7 +699,7 @@ test_lose_and_restore (Fixture       *f,
 
   g_signal_emit_by_name (find (f, "lost_button"), "clicked");
   sf_test_ui_iterate ();
-  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, "lost_dialog"));
+  dialog = ADW_MESSAGE_DIALOG (sf_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, "lost_dialog"));
   g_assert_nonnull (dialog);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (sf_test_ui_find (GTK_WIDGET (dialog), "reason_dropdown")), 1);
   gtk_editable_set_text (GTK_EDITABLE (sf_test_ui_find (GTK_WIDGET (dialog), "note_entry")), "Went with the cheaper offer");

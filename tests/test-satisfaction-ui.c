@@ -177,22 +177,6 @@ label_text (Fixture    *f,
   return gtk_label_get_text (GTK_LABEL (find (f, name)));
 }
 
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
-        return window;
-    }
-
-  return NULL;
-}
-
 static const char *
 last_toast (Fixture *f)
 {
@@ -248,7 +232,7 @@ record_through_dialog (Fixture    *f,
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.record-feedback", "x", sf_deal_get_id (deal));
   sf_test_ui_iterate ();
-  dialog = GTK_WIDGET (find_toplevel (SF_TYPE_FEEDBACK_DIALOG));
+  dialog = GTK_WIDGET (sf_test_ui_find_toplevel (SF_TYPE_FEEDBACK_DIALOG, NULL));
   g_assert_nonnull (dialog);
   type_into (dialog, "feedback_nps", nps);
   type_into (dialog, "feedback_csat", csat);
@@ -284,7 +268,7 @@ test_record_feedback (Fixture       *f,
   g_assert_true (sf_satisfaction_view_select_deal (view (f), sf_deal_get_id (fleet)));
   g_assert_true (gtk_widget_get_sensitive (find (f, "satisfaction_feedback")));
   click (GTK_WIDGET (f->window), "satisfaction_feedback");
-  dialog = GTK_WIDGET (find_toplevel (SF_TYPE_FEEDBACK_DIALOG));
+  dialog = GTK_WIDGET (sf_test_ui_find_toplevel (SF_TYPE_FEEDBACK_DIALOG, NULL));
   g_assert_nonnull (dialog);
   g_assert_true (sf_feedback_dialog_get_deal (SF_FEEDBACK_DIALOG (dialog)) == fleet);
   g_assert_cmpuint (sf_feedback_dialog_get_date (SF_FEEDBACK_DIALOG (dialog)), ==,
@@ -297,7 +281,7 @@ test_record_feedback (Fixture       *f,
   type_into (dialog, "feedback_nps", "11");
   type_into (dialog, "feedback_csat", "4");
   click (dialog, "feedback_record");
-  g_assert_true (find_toplevel (SF_TYPE_FEEDBACK_DIALOG) == GTK_WINDOW (dialog));
+  g_assert_true (sf_test_ui_find_toplevel (SF_TYPE_FEEDBACK_DIALOG, NULL) == GTK_WINDOW (dialog));
   g_assert_true (gtk_widget_get_visible (error));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (error)), ==,
                    "The NPS answer must be a whole number from 0 to 10");
@@ -330,7 +314,7 @@ test_record_feedback (Fixture       *f,
   sf_feedback_dialog_set_date (SF_FEEDBACK_DIALOG (dialog), sf_date_from_ymd (2026, 1, 20));
   type_into (dialog, "feedback_comment", "Charging works, the app is slow");
   click (dialog, "feedback_record");
-  g_assert_null (find_toplevel (SF_TYPE_FEEDBACK_DIALOG));
+  g_assert_null (sf_test_ui_find_toplevel (SF_TYPE_FEEDBACK_DIALOG, NULL));
   g_assert_cmpstr (last_toast (f), ==, "Feedback from Kari Nordmann recorded for “Fleet charging”");
 
   stored = sf_store_list_feedback (f->store, sf_deal_get_id (fleet), NULL);
@@ -417,7 +401,7 @@ test_verdict_ticks_job (Fixture       *f,
   g_assert_false (gtk_widget_get_sensitive (sf_job_row_get_check (job_row)));
 
   click (GTK_WIDGET (f->window), "pane_record_verdict");
-  dialog = GTK_WIDGET (find_toplevel (SF_TYPE_VERDICT_DIALOG));
+  dialog = GTK_WIDGET (sf_test_ui_find_toplevel (SF_TYPE_VERDICT_DIALOG, NULL));
   g_assert_nonnull (dialog);
   hint = find_in (dialog, "verdict_hint");
 
@@ -459,7 +443,7 @@ test_verdict_ticks_job (Fixture       *f,
   /* Recording again offers the current verdict for correction. */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.record-verdict", "x", sf_deal_get_id (heat));
   sf_test_ui_iterate ();
-  dialog = GTK_WIDGET (find_toplevel (SF_TYPE_VERDICT_DIALOG));
+  dialog = GTK_WIDGET (sf_test_ui_find_toplevel (SF_TYPE_VERDICT_DIALOG, NULL));
   g_assert_cmpint (sf_verdict_dialog_get_verdict (SF_VERDICT_DIALOG (dialog)), ==, SF_VERDICT_FAILURE);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_in (dialog, "verdict_reason"))), ==,
                    "Rolled back after a month");
@@ -520,7 +504,7 @@ test_export (Fixture       *f,
   /* A folder that does not exist: the error is shown, no file appears. */
   sf_satisfaction_view_export (view (f), nowhere);
   wait_for_view (f);
-  error_dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  error_dialog = sf_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL);
   g_assert_nonnull (error_dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (error_dialog)), ==,
                    "The Satisfaction Data Was Not Exported");
