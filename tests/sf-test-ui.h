@@ -22,6 +22,8 @@ void       sf_test_ui_save_png   (GtkWidget     *widget,
 GtkWidget *sf_test_ui_find_label (GtkWidget     *root,
                                   const char    *text);
 
+void       sf_test_ui_press_header (GtkColumnView *view,
+                                    guint          index);
 void       sf_test_ui_click_header (GtkColumnView *view,
                                     guint          index,
                                     GtkSortType    order);

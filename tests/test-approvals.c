@@ -1682,6 +1682,24 @@ test_manager_vouching (Fixture       *f,
   g_clear_error (&error);
   g_assert_cmpint (count (f, "SELECT count(*) FROM persons"), ==, before);
 
+  /* Deactivating every manager does not open the door: the rule counts
+   * them, and only an active one can vouch. */
+  g_assert_true (sf_store_set_person_active (f->store, f->maja, FALSE, &error));
+  g_assert_true (sf_store_set_person_active (f->store, f->mats, FALSE, &error));
+  g_assert_true (sf_store_set_person_active (f->store, otto, FALSE, &error));
+  g_assert_true (sf_store_set_person_active (f->store, nina, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_true (sf_store_needs_voucher (f->store, 0, &needed, &error));
+  g_assert_true (needed);
+  g_assert_null (sf_store_add_manager (f->store, "Puppet", "sam's own passphrase", 0, NULL, &error));
+  g_assert_error (error, SF_APPROVAL_ERROR, SF_APPROVAL_ERROR_NEEDS_VOUCHER);
+  g_clear_error (&error);
+  g_assert_null (sf_store_add_manager (f->store, "Puppet", "sam's own passphrase",
+                                       sf_person_get_id (f->maja), PASSPHRASE, &error));
+  g_assert_error (error, SF_APPROVAL_ERROR, SF_APPROVAL_ERROR_INACTIVE);
+  g_clear_error (&error);
+  g_assert_true (sf_store_set_person_active (f->store, f->maja, TRUE, &error));
+
   /* In a new pipeline the first manager sets up alone. */
   {
     g_autoptr(SfStore) fresh = sf_test_open_store (&dir);

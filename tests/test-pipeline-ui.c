@@ -832,6 +832,28 @@ test_sort_clicks_remembered (Fixture       *f,
     g_assert_false (g_settings_get_boolean (settings, "sort-descending"));
   }
 
+  /* A press that sorts nothing (a column resized) is forgotten, and the
+   * columns going with the window do not count as a click either. */
+  sf_test_ui_press_header (view, 2);
+  sf_test_ui_wait_frames ();
+  {
+    g_autoptr(GtkColumnViewColumn) stage = g_list_model_get_item (gtk_column_view_get_columns (view), 3);
+
+    /* a sort that no press asked for is not the user's */
+    gtk_column_view_sort_by_column (view, stage, GTK_SORT_DESCENDING);
+    sf_test_ui_iterate ();
+  }
+  sf_test_ui_press_header (view, 5);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  f->window = NULL;
+  sf_test_ui_iterate ();
+  {
+    g_autofree char *key = g_settings_get_string (settings, "sort-column");
+
+    g_assert_cmpstr (key, ==, "title");
+    g_assert_false (g_settings_get_boolean (settings, "sort-descending"));
+  }
+
   g_settings_reset (settings, "sort-column");
   g_settings_reset (settings, "sort-descending");
 }

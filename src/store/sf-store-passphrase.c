@@ -203,13 +203,15 @@ sf_store_check_passphrase (SfStore     *self,
 /**
  * sf_store_needs_voucher:
  * @person_id: the manager about to get a first passphrase, 0 for a new one
- * @out_needed: (out): whether another active manager has a passphrase
+ * @out_needed: (out): whether another manager has a passphrase
  *
  * There is no administrator, so the managers vouch for each other: while
- * any active manager has a passphrase, a new manager — or a manager's
- * first passphrase — needs one of them to confirm it with theirs.
- * Otherwise a salesperson could make a manager of their own and sign off
- * their own deals. Only the very first manager sets up alone.
+ * any manager has a passphrase, a new manager — or a manager's first
+ * passphrase — needs an active one to confirm it with theirs. Otherwise a
+ * salesperson could make a manager of their own and sign off their own
+ * deals. Deactivated managers count too: anyone may deactivate a person,
+ * and deactivating every manager must not open the door. Only the very
+ * first manager sets up alone.
  */
 gboolean
 sf_store_needs_voucher (SfStore   *self,
@@ -225,7 +227,7 @@ sf_store_needs_voucher (SfStore   *self,
 
   stmt = sf_store_prepare (self,
     "SELECT EXISTS (SELECT 1 FROM persons "
-    "               WHERE role = ?1 AND active = 1 AND pass_hash IS NOT NULL AND id <> ?2)", error);
+    "               WHERE role = ?1 AND pass_hash IS NOT NULL AND id <> ?2)", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int (stmt, 1, SF_ROLE_MANAGER);
@@ -258,6 +260,15 @@ check_voucher (SfStore     *self,
     return FALSE;
   if (!needed)
     return TRUE;
+
+  /* A wrong passphrase is committed to be counted, which inside someone
+   * else's transaction would end it: vouching is an action of its own. */
+  if (self->depth > 1)
+    {
+      g_set_error_literal (error, SF_APPROVAL_ERROR, SF_APPROVAL_ERROR_NEEDS_VOUCHER,
+                           _("A manager who has a passphrase must confirm this with it"));
+      return FALSE;
+    }
 
   if (voucher_id > 0 && voucher_id != person_id)
     voucher = sf_store_fetch_person (self, voucher_id, &hash, NULL, NULL, NULL);

@@ -44,6 +44,8 @@ struct _SfDealFilterModel
   GPtrArray *mirror;    /* the source's deals in its order, unless it is an SfDealList */
   SfDealFilter *filter;
   GArray *shown;        /* guint: the source positions shown, ascending */
+  guint source_len;     /* the source's length that shown's positions are of */
+  gboolean resynced;    /* refiltered whole while the source was telling a change */
 };
 
 static void sf_deal_filter_model_list_init (GListModelInterface *iface);
@@ -175,7 +177,7 @@ filter_shown (Walk   *walk,
     {
       if (i + PREFETCH_AHEAD < old->len)
         walk_prefetch (walk, was[i + PREFETCH_AHEAD / 2], was[i + PREFETCH_AHEAD]);
-      if (walk_matches (walk, was[i]))
+      if (was[i] < walk->n && walk_matches (walk, was[i]))
         append (shown, was[i]);
     }
 
@@ -238,6 +240,22 @@ refilter (SfDealFilterModel *self,
   Walk walk;
 
   walk_init (&walk, self);
+
+  /* A handler of the deal list's items-changed that ran before ours
+   * changed the filter: the list has changed and shown's positions are of
+   * the list before. Start again from the list as it is, and let our own
+   * handler, still to come, know. */
+  if (walk.n != self->source_len)
+    {
+      self->shown = filter_all (&walk);
+      self->source_len = walk.n;
+      self->resynced = TRUE;
+      if (old->len > 0 || self->shown->len > 0)
+        g_list_model_items_changed (G_LIST_MODEL (self), 0, old->len, self->shown->len);
+      g_array_unref (old);
+      return;
+    }
+
   if (sf_deal_filter_is_all (self->filter))
     self->shown = filter_all (&walk);
   else if (change == GTK_FILTER_CHANGE_MORE_STRICT)
@@ -324,6 +342,12 @@ source_items_changed_cb (GListModel        *source,
   if (self->mirror != NULL)
     update_mirror (self, position, removed, added);
   walk_init (&walk, self);
+  if (self->resynced)
+    {
+      self->resynced = FALSE;
+      return;
+    }
+  self->source_len = walk.n;
   for (guint p = position; p < position + added; p++)
     if (walk_matches (&walk, p))
       append (fresh, p);
@@ -434,6 +458,8 @@ sf_deal_filter_model_set_source (SfDealFilterModel *self,
   old = self->shown;
   walk_init (&walk, self);
   self->shown = filter_all (&walk);
+  self->source_len = walk.n;
+  self->resynced = FALSE;
   if (old->len > 0 || self->shown->len > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, old->len, self->shown->len);
   g_array_unref (old);
