@@ -624,6 +624,15 @@ test_sample (Fixture       *f,
   g_assert_cmpuint (won, >=, 3);
   g_assert_cmpuint (mine, >=, 5);
   g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM jobs WHERE done"), >, 50);
+  /* Each deal's history starts when it was created, brought in by the
+   * user: before any of its jobs was ticked. */
+  g_assert_cmpint (query_int (f->path,
+                              "SELECT count(*) FROM history h JOIN deals d ON d.id = h.deal_id "
+                              "WHERE h.field = 'created' AND (h.at <> d.created_at OR h.person_id IS NOT "
+                              "(SELECT id FROM persons WHERE name = 'Test User'))"), ==, 0);
+  g_assert_cmpint (query_int (f->path,
+                              "SELECT count(*) FROM jobs j JOIN history h ON h.deal_id = j.deal_id "
+                              "WHERE h.field = 'created' AND j.done AND j.done_at < h.at"), ==, 0);
 
   /* Past Developed every deal was signed off, lost ones too, so the
    * sample is consistent; in Developed some wait, one was turned down. */

@@ -454,16 +454,22 @@ sf_sample_create (SfStore  *store,
   gint64 owners[G_N_ELEMENTS (colleagues) + 1];
   gint64 now = sf_store_now (store);
   guint today = sf_date_from_unix (now);
+  gint64 saved_actor;
+  gboolean ok;
 
   g_return_val_if_fail (SF_IS_STORE (store), FALSE);
 
   /* One action: the colleagues and the deals together or not at all. */
   if (!sf_store_begin (store, error))
     return FALSE;
+  /* The person opening the sample brings its deals in. */
+  saved_actor = sf_store_get_actor (store);
+  sf_store_set_actor (store, user_id);
 
   owners[0] = user_id;
   if (!add_colleagues (store, owners, error))
     {
+      sf_store_set_actor (store, saved_actor);
       sf_store_rollback (store);
       return FALSE;
     }
@@ -498,14 +504,13 @@ sf_sample_create (SfStore  *store,
       items[i].current_done = s->current_done;
     }
 
-  if (!sf_store_import_deals (store, items, G_N_ELEMENTS (samples), NULL, NULL, error) ||
-      !sign_off_all (store, items, owners, now, error) ||
-      !add_satisfaction (store, deals, now, error) ||
-      !sf_store_commit (store, error))
-    {
-      sf_store_rollback (store);
-      return FALSE;
-    }
+  ok = sf_store_import_deals (store, items, G_N_ELEMENTS (samples), NULL, NULL, error) &&
+       sign_off_all (store, items, owners, now, error) &&
+       add_satisfaction (store, deals, now, error) &&
+       sf_store_commit (store, error);
+  sf_store_set_actor (store, saved_actor);
+  if (!ok)
+    sf_store_rollback (store);
 
-  return TRUE;
+  return ok;
 }

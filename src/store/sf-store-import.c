@@ -165,7 +165,7 @@ insert_one (SfStore             *self,
     return FALSE;
 
   if (!sf_store_refresh_progress (self, id, error) ||
-      !sf_store_history (self, id, now, "created", NULL, NULL, error))
+      !sf_store_history (self, id, created, "created", NULL, NULL, error))
     return FALSE;
 
   sf_deal_set_id (deal, id);
