@@ -11,6 +11,7 @@
 #include "sf-preferences-window.h"
 #include "sf-resources.h"
 #include "sf-store.h"
+#include "sf-ui-util.h"
 #include "sf-window.h"
 
 struct _SfApplication
@@ -218,19 +219,13 @@ about_action (GSimpleAction *action,
 }
 
 static void
-open_response_cb (GtkNativeDialog *native,
-                  int              response,
-                  SfApplication   *self)
+open_chosen (GFile    *file,
+             gpointer  data)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-      g_autofree char *path = g_file_get_path (file);
+  g_autofree char *path = g_file_get_path (file);
 
-      if (path != NULL)
-        open_window (self, path);
-    }
-  g_object_unref (native);
+  if (path != NULL)
+    open_window (SF_APPLICATION (data), path);
 }
 
 /* Each database opens in a window of its own. */
@@ -239,18 +234,9 @@ open_database_action (GSimpleAction *action,
                       GVariant      *parameter,
                       gpointer       user_data)
 {
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
-  GtkFileChooserNative *native;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-  native = gtk_file_chooser_native_new (_("Open Database"), window, GTK_FILE_CHOOSER_ACTION_OPEN,
-                                        _("_Open"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("Salesflow databases"));
-  gtk_file_filter_add_pattern (filter, "*.db");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  g_signal_connect (native, "response", G_CALLBACK (open_response_cb), user_data);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  sf_ui_choose_file (gtk_application_get_active_window (GTK_APPLICATION (user_data)),
+                     _("Open Database"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), NULL,
+                     "*.db", _("Salesflow databases"), open_chosen, user_data);
 }
 
 static void

@@ -221,3 +221,59 @@ sf_ui_add_list_shortcuts (GtkWidget          *widget,
                                                             gtk_named_action_new (shortcuts[i].action)));
   gtk_widget_add_controller (widget, controller);
 }
+
+static void
+file_response_cb (GtkNativeDialog *native,
+                  int              response,
+                  SfUiFileChosen   chosen)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+
+      chosen (file, g_object_get_data (G_OBJECT (native), "sf-chosen-data"));
+    }
+  g_object_unref (native);
+}
+
+/**
+ * sf_ui_choose_file:
+ * @parent: (nullable): the window the chooser is modal over
+ * @suggested: (nullable): a name for a file to save
+ * @pattern: (nullable): the files offered, as "*.csv"
+ * @filter_name: (nullable): what to call them
+ * @chosen: called with the file if the user chooses one
+ * @data: (type GObject): given to @chosen, and kept alive until then
+ *
+ * Asks for a file with GtkFileChooserNative (a portal where there is one).
+ */
+void
+sf_ui_choose_file (GtkWindow            *parent,
+                   const char           *title,
+                   GtkFileChooserAction  action,
+                   const char           *accept,
+                   const char           *suggested,
+                   const char           *pattern,
+                   const char           *filter_name,
+                   SfUiFileChosen        chosen,
+                   gpointer              data)
+{
+  GtkFileChooserNative *native = gtk_file_chooser_native_new (title, parent, action, accept, _("_Cancel"));
+
+  g_return_if_fail (G_IS_OBJECT (data));
+
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  if (suggested != NULL)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), suggested);
+  if (pattern != NULL)
+    {
+      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+      gtk_file_filter_set_name (filter, filter_name);
+      gtk_file_filter_add_pattern (filter, pattern);
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+    }
+  g_object_set_data_full (G_OBJECT (native), "sf-chosen-data", g_object_ref (data), g_object_unref);
+  g_signal_connect (native, "response", G_CALLBACK (file_response_cb), chosen);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}

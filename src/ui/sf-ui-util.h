@@ -37,6 +37,23 @@ typedef struct
   const char *action;
 } SfUiShortcut;
 
+/**
+ * SfUiFileChosen:
+ * @file: the file the user chose
+ * @data: what sf_ui_choose_file() was given
+ */
+typedef void (*SfUiFileChosen) (GFile    *file,
+                                gpointer  data);
+
+void        sf_ui_choose_file       (GtkWindow            *parent,
+                                     const char           *title,
+                                     GtkFileChooserAction  action,
+                                     const char           *accept,
+                                     const char           *suggested,
+                                     const char           *pattern,
+                                     const char           *filter_name,
+                                     SfUiFileChosen        chosen,
+                                     gpointer              data);
 void        sf_ui_add_list_shortcuts (GtkWidget         *widget,
                                       const SfUiShortcut *shortcuts,
                                       guint              n_shortcuts);

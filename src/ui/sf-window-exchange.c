@@ -26,32 +26,6 @@ export_separator (void)
   return g_str_equal (sf_money_format_get_current ()->decimal, ",") ? ';' : ',';
 }
 
-static GtkFileChooserNative *
-chooser (SfWindow             *self,
-         const char           *title,
-         GtkFileChooserAction  action,
-         const char           *accept,
-         const char           *suggested,
-         const char           *pattern,
-         const char           *filter_name)
-{
-  GtkFileChooserNative *native = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action,
-                                                              accept, _("_Cancel"));
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  if (suggested != NULL)
-    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), suggested);
-  if (pattern != NULL)
-    {
-      gtk_file_filter_set_name (filter, filter_name);
-      gtk_file_filter_add_pattern (filter, pattern);
-      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
-    }
-
-  return native;
-}
-
 static char *
 dated_name (const char *stem,
             const char *extension)
@@ -65,24 +39,18 @@ dated_name (const char *stem,
 /* Import */
 
 static void
-import_response_cb (GtkNativeDialog *native,
-                    int              response,
-                    SfWindow        *self)
+import_chosen (GFile    *file,
+               gpointer  data)
 {
+  SfWindow *self = data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = NULL;
-  SfImportDialog *dialog;
+  SfImportDialog *dialog = sf_import_dialog_new (GTK_WINDOW (self), sf_window_get_pipeline (self),
+                                                 file, &error);
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-      dialog = sf_import_dialog_new (GTK_WINDOW (self), sf_window_get_pipeline (self), file, &error);
-      if (dialog == NULL)
-        sf_ui_show_error (GTK_WIDGET (self), _("The File Cannot Be Read"), error);
-      else
-        gtk_window_present (GTK_WINDOW (dialog));
-    }
-  g_object_unref (native);
+  if (dialog == NULL)
+    sf_ui_show_error (GTK_WIDGET (self), _("The File Cannot Be Read"), error);
+  else
+    gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -91,15 +59,10 @@ import_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   SfWindow *self = SF_WINDOW (widget);
-  GtkFileChooserNative *native;
 
-  if (!sf_window_is_ready (self))
-    return;
-
-  native = chooser (self, _("Import Deals"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), NULL,
-                    "*.csv", _("CSV files"));
-  g_signal_connect (native, "response", G_CALLBACK (import_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  if (sf_window_is_ready (self))
+    sf_ui_choose_file (GTK_WINDOW (self), _("Import Deals"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), NULL,
+                       "*.csv", _("CSV files"), import_chosen, self);
 }
 
 /* Export */
@@ -224,17 +187,11 @@ export_done_cb (GObject      *source,
 }
 
 static void
-export_response_cb (GtkNativeDialog *native,
-                    int              response,
-                    SfWindow        *self)
+export_chosen (GFile    *file,
+               gpointer  data)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-
-      sf_window_export_deals_async (self, file, export_done_cb, NULL);
-    }
-  g_object_unref (native);
+  SfWindow *self = data;
+  sf_window_export_deals_async (self, file, export_done_cb, NULL);
 }
 
 static void
@@ -244,17 +201,14 @@ export_action (GtkWidget  *widget,
 {
   SfWindow *self = SF_WINDOW (widget);
   g_autofree char *name = NULL;
-  GtkFileChooserNative *native;
 
   if (!sf_window_is_ready (self))
     return;
 
   /* Translators: the start of a suggested file name; keep it short, no spaces */
   name = dated_name (C_("file name", "deals"), "csv");
-  native = chooser (self, _("Export the Deals in the List"), GTK_FILE_CHOOSER_ACTION_SAVE,
-                    _("_Export"), name, "*.csv", _("CSV files"));
-  g_signal_connect (native, "response", G_CALLBACK (export_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  sf_ui_choose_file (GTK_WINDOW (self), _("Export the Deals in the List"), GTK_FILE_CHOOSER_ACTION_SAVE,
+                     _("_Export"), name, "*.csv", _("CSV files"), export_chosen, self);
 }
 
 /* Calendar */
@@ -283,22 +237,16 @@ sf_window_export_calendar (SfWindow  *self,
 }
 
 static void
-calendar_response_cb (GtkNativeDialog *native,
-                      int              response,
-                      SfWindow        *self)
+calendar_chosen (GFile    *file,
+                 gpointer  data)
 {
+  SfWindow *self = data;
   g_autoptr(GError) error = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-
-      if (!sf_window_export_calendar (self, file, &error))
-        sf_ui_show_error (GTK_WIDGET (self), _("The Calendar Was Not Exported"), error);
-      else
-        sf_ui_toast (GTK_WIDGET (self), _("Meetings and follow-ups exported"), FALSE);
-    }
-  g_object_unref (native);
+  if (!sf_window_export_calendar (self, file, &error))
+    sf_ui_show_error (GTK_WIDGET (self), _("The Calendar Was Not Exported"), error);
+  else
+    sf_ui_toast (GTK_WIDGET (self), _("Meetings and follow-ups exported"), FALSE);
 }
 
 static void
@@ -308,17 +256,14 @@ calendar_action (GtkWidget  *widget,
 {
   SfWindow *self = SF_WINDOW (widget);
   g_autofree char *name = NULL;
-  GtkFileChooserNative *native;
 
   if (!sf_window_is_ready (self))
     return;
 
   /* Translators: the start of a suggested file name; keep it short, no spaces */
   name = dated_name (C_("file name", "meetings"), "ics");
-  native = chooser (self, _("Export Meetings and Follow-ups"), GTK_FILE_CHOOSER_ACTION_SAVE,
-                    _("_Export"), name, "*.ics", _("Calendar files"));
-  g_signal_connect (native, "response", G_CALLBACK (calendar_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  sf_ui_choose_file (GTK_WINDOW (self), _("Export Meetings and Follow-ups"), GTK_FILE_CHOOSER_ACTION_SAVE,
+                     _("_Export"), name, "*.ics", _("Calendar files"), calendar_chosen, self);
 }
 
 /* Backup */
@@ -398,17 +343,11 @@ backup_done_cb (GObject      *source,
 }
 
 static void
-backup_response_cb (GtkNativeDialog *native,
-                    int              response,
-                    SfWindow        *self)
+backup_chosen (GFile    *file,
+               gpointer  data)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-
-      sf_window_backup_async (self, file, backup_done_cb, NULL);
-    }
-  g_object_unref (native);
+  SfWindow *self = data;
+  sf_window_backup_async (self, file, backup_done_cb, NULL);
 }
 
 static void
@@ -418,17 +357,14 @@ backup_action (GtkWidget  *widget,
 {
   SfWindow *self = SF_WINDOW (widget);
   g_autofree char *name = NULL;
-  GtkFileChooserNative *native;
 
   if (sf_window_get_pipeline (self) == NULL)
     return;
 
   /* Translators: the start of a suggested file name; keep it short, no spaces */
   name = dated_name (C_("file name", "salesflow-backup"), "db");
-  native = chooser (self, _("Back Up the Database"), GTK_FILE_CHOOSER_ACTION_SAVE,
-                    _("_Back Up"), name, NULL, NULL);
-  g_signal_connect (native, "response", G_CALLBACK (backup_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  sf_ui_choose_file (GTK_WINDOW (self), _("Back Up the Database"), GTK_FILE_CHOOSER_ACTION_SAVE,
+                     _("_Back Up"), name, NULL, NULL, backup_chosen, self);
 }
 
 /**
