@@ -6,6 +6,7 @@
 
 #include "sf-application.h"
 #include "sf-test-ui.h"
+#include "sf-window.h"
 
 /**
  * sf_test_ui_init:
@@ -252,4 +253,50 @@ sf_test_ui_find_toplevel (GType       type,
     }
 
   return NULL;
+}
+
+/**
+ * sf_test_ui_window_ready:
+ * @window: an #SfWindow
+ *
+ * For sf_test_ui_wait_until(): whether the window has loaded its pipeline.
+ */
+gboolean
+sf_test_ui_window_ready (gpointer window)
+{
+  return sf_window_is_ready (window);
+}
+
+/**
+ * sf_test_ui_open_window:
+ *
+ * Returns: (transfer none): a window on @store, shown, its pipeline loaded
+ */
+SfWindow *
+sf_test_ui_open_window (SfStore *store)
+{
+  SfWindow *window = sf_window_new (NULL, store, NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+  sf_test_ui_wait_until (sf_test_ui_window_ready, window);
+  return window;
+}
+
+/**
+ * sf_test_ui_close_windows:
+ *
+ * Closes every window a test left open, dialogs and all.
+ */
+void
+sf_test_ui_close_windows (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  while (g_list_model_get_n_items (toplevels) > 0)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
+
+      gtk_window_destroy (window);
+    }
+  sf_test_ui_iterate ();
 }

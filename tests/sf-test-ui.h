@@ -6,6 +6,8 @@
 
 #include <adwaita.h>
 
+#include "sf-window.h"
+
 G_BEGIN_DECLS
 
 gboolean   sf_test_ui_init       (int           *argc,
@@ -30,5 +32,9 @@ void       sf_test_ui_click_header (GtkColumnView *view,
 
 GtkWindow *sf_test_ui_find_toplevel (GType       type,
                                      const char *name);
+
+gboolean   sf_test_ui_window_ready (gpointer       window);
+SfWindow  *sf_test_ui_open_window (SfStore       *store);
+void       sf_test_ui_close_windows (void);
 
 G_END_DECLS

@@ -89,12 +89,6 @@ find_person (SfPipeline *pipeline,
   g_error ("No person “%s”", name);
 }
 
-static gboolean
-window_ready (gpointer data)
-{
-  return sf_window_is_ready (data);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -136,7 +130,7 @@ main (int   argc,
   window = sf_window_new (NULL, store, NULL);
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
   gtk_window_present (GTK_WINDOW (window));
-  sf_test_ui_wait_until (window_ready, window);
+  sf_test_ui_wait_until (sf_test_ui_window_ready, window);
   pipeline = sf_window_get_pipeline (window);
   sf_window_set_me (window, sf_person_get_id (kari));
   lukas = find_person (pipeline, "Lukas Schneider");

@@ -49,18 +49,10 @@ fixture_now (gpointer data)
   return *(gint64 *) data;
 }
 
-static gboolean
-window_ready (gpointer data)
-{
-  return sf_window_is_ready (data);
-}
-
 static void
 open_window (Fixture *f)
 {
-  f->window = sf_window_new (NULL, f->store, NULL);
-  gtk_window_present (GTK_WINDOW (f->window));
-  sf_test_ui_wait_until (window_ready, f->window);
+  f->window = sf_test_ui_open_window (f->store);
 }
 
 /* The person the window takes for this database without asking; 0 for
@@ -115,16 +107,8 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  while (g_list_model_get_n_items (toplevels) > 0)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
-
-      gtk_window_destroy (window);
-    }
+  sf_test_ui_close_windows ();
   f->window = NULL;
-  sf_test_ui_iterate ();
   g_clear_object (&f->deal);
   g_clear_object (&f->sam);
   g_clear_object (&f->maja);

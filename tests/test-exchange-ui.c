@@ -23,12 +23,6 @@ typedef struct
   GError *error;
 } Fixture;
 
-static gboolean
-window_ready (gpointer data)
-{
-  return sf_window_is_ready (data);
-}
-
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -37,24 +31,14 @@ fixture_set_up (Fixture       *f,
 
   f->store = sf_test_open_store (&f->dir);
   me = sf_store_add_person (f->store, "Lena Berg", SF_ROLE_SALES, NULL);
-  f->window = sf_window_new (NULL, f->store, NULL);
-  gtk_window_present (GTK_WINDOW (f->window));
-  sf_test_ui_wait_until (window_ready, f->window);
+  f->window = sf_test_ui_open_window (f->store);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  while (g_list_model_get_n_items (toplevels) > 0)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
-
-      gtk_window_destroy (window);
-    }
-  sf_test_ui_iterate ();
+  sf_test_ui_close_windows ();
   g_clear_error (&f->error);
   g_clear_object (&f->store);
   sf_test_remove_dir (f->dir);

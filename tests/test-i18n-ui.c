@@ -257,12 +257,6 @@ check_screen (GtkWidget  *root,
 }
 
 static gboolean
-window_ready (gpointer data)
-{
-  return sf_window_is_ready (data);
-}
-
-static gboolean
 loaded (gpointer data)
 {
   return sf_pipeline_get_loaded (data);
@@ -354,7 +348,7 @@ test_window_and_dialogs (void)
   g_assert_nonnull (manager);
   window = sf_window_new (NULL, store, NULL);
   gtk_window_present (GTK_WINDOW (window));
-  sf_test_ui_wait_until (window_ready, window);
+  sf_test_ui_wait_until (sf_test_ui_window_ready, window);
   pipeline = sf_window_get_pipeline (window);
 
   sf_window_show_view (window, "pipeline");

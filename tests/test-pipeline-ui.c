@@ -25,18 +25,10 @@ typedef struct
   SfWindow *window;
 } Fixture;
 
-static gboolean
-window_ready (gpointer data)
-{
-  return sf_window_is_ready (data);
-}
-
 static void
 open_window (Fixture *f)
 {
-  f->window = sf_window_new (NULL, f->store, NULL);
-  gtk_window_present (GTK_WINDOW (f->window));
-  sf_test_ui_wait_until (window_ready, f->window);
+  f->window = sf_test_ui_open_window (f->store);
 }
 
 static void
@@ -52,17 +44,8 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  /* Close dialogs the test left open, then the window. */
-  while (g_list_model_get_n_items (toplevels) > 0)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
-
-      gtk_window_destroy (window);
-    }
+  sf_test_ui_close_windows ();
   f->window = NULL;
-  sf_test_ui_iterate ();
   g_clear_object (&f->me);
   g_clear_object (&f->store);
   sf_test_remove_dir (f->dir);
@@ -913,7 +896,7 @@ test_first_run_sample (void)
   gtk_editable_set_text (GTK_EDITABLE (name), "Kari Nordmann");
   g_assert_true (gtk_widget_get_sensitive (sf_test_ui_find (GTK_WIDGET (window), "welcome_sample")));
   g_signal_emit_by_name (sf_test_ui_find (GTK_WIDGET (window), "welcome_sample"), "clicked");
-  sf_test_ui_wait_until (window_ready, window);
+  sf_test_ui_wait_until (sf_test_ui_window_ready, window);
   g_assert_true (gtk_widget_get_visible (sf_test_ui_find (GTK_WIDGET (window), "switcher_bar")));
 
   g_assert_cmpuint (g_list_model_get_n_items (sf_pipeline_get_deals (pipeline)), >=, 25);

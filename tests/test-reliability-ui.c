@@ -31,18 +31,10 @@ typedef struct
   SfWindow *window;
 } Fixture;
 
-static gboolean
-window_ready (gpointer data)
-{
-  return sf_window_is_ready (data);
-}
-
 static void
 open_window (Fixture *f)
 {
-  f->window = sf_window_new (NULL, f->store, NULL);
-  gtk_window_present (GTK_WINDOW (f->window));
-  sf_test_ui_wait_until (window_ready, f->window);
+  f->window = sf_test_ui_open_window (f->store);
 }
 
 static void
@@ -56,24 +48,10 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-close_all_windows (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  while (g_list_model_get_n_items (toplevels) > 0)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
-
-      gtk_window_destroy (window);
-    }
-  sf_test_ui_iterate ();
-}
-
-static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  close_all_windows ();
+  sf_test_ui_close_windows ();
   f->window = NULL;
   g_clear_object (&f->me);
   g_clear_object (&f->store);

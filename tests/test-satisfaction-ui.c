@@ -97,16 +97,8 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  while (g_list_model_get_n_items (toplevels) > 0)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
-
-      gtk_window_destroy (window);
-    }
+  sf_test_ui_close_windows ();
   f->window = NULL;
-  sf_test_ui_iterate ();
   /* The memory settings backend lives as long as the program. */
   g_settings_reset (sf_ui_get_settings (), "follow-up-offsets");
   g_settings_reset (sf_ui_get_settings (), "last-view");
@@ -116,12 +108,6 @@ fixture_tear_down (Fixture       *f,
   g_clear_object (&f->store);
   sf_test_remove_dir (f->dir);
   g_free (f->dir);
-}
-
-static gboolean
-window_ready (gpointer data)
-{
-  return sf_window_is_ready (data);
 }
 
 static gboolean
@@ -146,9 +132,7 @@ wait_for_view (Fixture *f)
 static void
 open_window (Fixture *f)
 {
-  f->window = sf_window_new (NULL, f->store, NULL);
-  gtk_window_present (GTK_WINDOW (f->window));
-  sf_test_ui_wait_until (window_ready, f->window);
+  f->window = sf_test_ui_open_window (f->store);
   sf_window_show_view (f->window, "satisfaction");
   wait_for_view (f);
 }
@@ -670,9 +654,7 @@ test_read_when_shown (Fixture       *f,
                                             SF_STAGE_PROPOSED, unix_at (2026, 1, 2), 5);
 
   approve_in_file (f->store, proposed);
-  f->window = sf_window_new (NULL, f->store, NULL);
-  gtk_window_present (GTK_WINDOW (f->window));
-  sf_test_ui_wait_until (window_ready, f->window);
+  f->window = sf_test_ui_open_window (f->store);
   sf_test_ui_iterate ();
   g_assert_false (sf_satisfaction_view_is_busy (view (f)));
   g_assert_cmpuint (g_list_model_get_n_items (sf_satisfaction_view_get_model (view (f))), ==, 0);

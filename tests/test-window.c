@@ -8,12 +8,6 @@
 #include "sf-test-util.h"
 #include "sf-window.h"
 
-static gboolean
-window_ready (gpointer data)
-{
-  return sf_window_is_ready (data);
-}
-
 static void
 test_window_opens (void)
 {
@@ -26,7 +20,7 @@ test_window_opens (void)
   GtkWidget *list;
 
   gtk_window_present (GTK_WINDOW (window));
-  sf_test_ui_wait_until (window_ready, window);
+  sf_test_ui_wait_until (sf_test_ui_window_ready, window);
   sf_window_show_view (window, "deals");
   sf_test_ui_iterate ();
 
