@@ -256,3 +256,71 @@ sf_test_store_query (SfStore    *store,
 
   return value;
 }
+
+/* The corpus of bad files (tests/data/make-bad-databases.py) */
+
+static void
+bad_file_free (gpointer data)
+{
+  SfTestBadFile *bad = data;
+
+  g_free (bad->name);
+  g_free (bad->verdict);
+  g_free (bad);
+}
+
+/**
+ * sf_test_add_bad_files:
+ * @prefix: the test path before the file's name
+ * @test: called with an #SfTestBadFile
+ *
+ * Adds a test per file in tests/data/bad-databases/expected.txt.
+ */
+void
+sf_test_add_bad_files (const char    *prefix,
+                       GTestDataFunc  test)
+{
+  g_autofree char *list = g_test_build_filename (G_TEST_DIST, "data", "bad-databases",
+                                                 "expected.txt", NULL);
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_true (g_file_get_contents (list, &contents, NULL, NULL));
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) words = g_strsplit (lines[i], " ", 2);
+      g_autofree char *test_path = NULL;
+      SfTestBadFile *bad;
+
+      if (lines[i][0] == '#' || g_strv_length (words) != 2)
+        continue;
+      bad = g_new0 (SfTestBadFile, 1);
+      bad->name = g_strdup (words[0]);
+      bad->verdict = g_strdup (words[1]);
+      test_path = g_strdup_printf ("%s/%s", prefix, bad->name);
+      g_test_add_data_func_full (test_path, bad, test, bad_file_free);
+    }
+}
+
+/**
+ * sf_test_copy_bad_file:
+ * @name: a file in tests/data/bad-databases
+ * @as: (nullable): the copy's name, @name when %NULL
+ *
+ * Returns: (transfer full): the path of a copy of @name in @dir
+ */
+char *
+sf_test_copy_bad_file (const char *name,
+                       const char *dir,
+                       const char *as)
+{
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "bad-databases", name, NULL);
+  char *path = g_build_filename (dir, as ? as : name, NULL);
+  g_autofree char *contents = NULL;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (source, &contents, &len, NULL));
+  g_assert_true (g_file_set_contents (path, contents, len, NULL));
+  return path;
+}

@@ -31,4 +31,21 @@ void      sf_test_store_exec      (SfStore     *store,
 gint64    sf_test_store_query     (SfStore     *store,
                                    const char  *sql);
 
+/**
+ * SfTestBadFile:
+ * @name: a file in tests/data/bad-databases
+ * @verdict: what opening it gives: an SfStoreError nick, or "ok"
+ */
+typedef struct
+{
+  char *name;
+  char *verdict;
+} SfTestBadFile;
+
+void      sf_test_add_bad_files   (const char    *prefix,
+                                   GTestDataFunc  test);
+char     *sf_test_copy_bad_file   (const char    *name,
+                                   const char    *dir,
+                                   const char    *as);
+
 G_END_DECLS

@@ -473,16 +473,11 @@ test_window_and_dialogs (void)
 
   /* A file of a newer Salesflow: the error page, its message translated. */
   {
-    g_autofree char *bad = g_test_build_filename (G_TEST_DIST, "data", "bad-databases", "newer-schema.db", NULL);
-    g_autofree char *copy = g_build_filename (dir, "newer.db", NULL);
-    g_autofree char *contents = NULL;
-    gsize length;
+    g_autofree char *copy = sf_test_copy_bad_file ("newer-schema.db", dir, "newer.db");
     g_autoptr(GError) error = NULL;
     g_autoptr(SfStore) none = NULL;
     SfWindow *broken;
 
-    g_assert_true (g_file_get_contents (bad, &contents, &length, NULL));
-    g_assert_true (g_file_set_contents (copy, contents, length, NULL));
     none = sf_store_open (copy, &error);
     g_assert_null (none);
     broken = sf_window_new (NULL, NULL, error);

@@ -360,36 +360,14 @@ test_hostile_text (Fixture       *f,
 
 /* The corpus of bad files in the window */
 
-typedef struct
-{
-  char *name;
-  char *verdict;
-} BadFile;
-
-static void
-bad_file_free (gpointer data)
-{
-  BadFile *bad = data;
-
-  g_free (bad->name);
-  g_free (bad->verdict);
-  g_free (bad);
-}
-
+/* A name with markup in it: the error page must show it as text. */
 static char *
 copy_bad_file (const char *name,
                const char *dir)
 {
-  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "bad-databases", name, NULL);
-  /* A name with markup in it: the error page must show it as text. */
   g_autofree char *copy = g_strdup_printf ("Q&A <draft> %s", name);
-  char *path = g_build_filename (dir, copy, NULL);
-  g_autofree char *contents = NULL;
-  gsize len;
 
-  g_assert_true (g_file_get_contents (source, &contents, &len, NULL));
-  g_assert_true (g_file_set_contents (path, contents, len, NULL));
-  return path;
+  return sf_test_copy_bad_file (name, dir, copy);
 }
 
 /* The window's pages: loading, error, welcome, main. */
@@ -428,7 +406,7 @@ show_every_deal (SfWindow *window)
 static void
 test_bad_file (gconstpointer data)
 {
-  const BadFile *bad = data;
+  const SfTestBadFile *bad = data;
   g_autofree char *dir = sf_test_temp_dir ();
   g_autofree char *path = copy_bad_file (bad->name, dir);
   g_autofree char *before = sf_test_file_checksum (path);
@@ -464,32 +442,6 @@ test_bad_file (gconstpointer data)
   after = sf_test_file_checksum (path);
   g_assert_cmpstr (before, ==, after);
   sf_test_remove_dir (dir);
-}
-
-static void
-add_bad_files (void)
-{
-  g_autofree char *list = g_test_build_filename (G_TEST_DIST, "data", "bad-databases",
-                                                 "expected.txt", NULL);
-  g_autofree char *contents = NULL;
-  g_auto(GStrv) lines = NULL;
-
-  g_assert_true (g_file_get_contents (list, &contents, NULL, NULL));
-  lines = g_strsplit (contents, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      g_auto(GStrv) words = g_strsplit (lines[i], " ", 2);
-      g_autofree char *test_path = NULL;
-      BadFile *bad;
-
-      if (lines[i][0] == '#' || g_strv_length (words) != 2)
-        continue;
-      bad = g_new0 (BadFile, 1);
-      bad->name = g_strdup (words[0]);
-      bad->verdict = g_strdup (words[1]);
-      test_path = g_strdup_printf ("/reliability-ui/bad-file/%s", bad->name);
-      g_test_add_data_func_full (test_path, bad, test_bad_file, bad_file_free);
-    }
 }
 
 static void
@@ -561,7 +513,7 @@ main (int   argc,
   g_test_add ("/reliability-ui/locked", Fixture, NULL, fixture_set_up, test_locked, fixture_tear_down);
   g_test_add ("/reliability-ui/hostile-text", Fixture, NULL, fixture_set_up, test_hostile_text,
               fixture_tear_down);
-  add_bad_files ();
+  sf_test_add_bad_files ("/reliability-ui/bad-file", test_bad_file);
   g_test_add_data_func ("/reliability-ui/program/random", "random.db", test_program);
   g_test_add_data_func ("/reliability-ui/program/hostile-values", "hostile-values.db", test_program);
 

@@ -650,22 +650,6 @@ test_text_invalid_utf8 (void)
 
 /* The corpus of bad files (tests/data/make-bad-databases.py) */
 
-typedef struct
-{
-  char *name;
-  char *verdict;       /* an SfStoreError nick, or "ok" */
-} BadFile;
-
-static void
-bad_file_free (gpointer data)
-{
-  BadFile *bad = data;
-
-  g_free (bad->name);
-  g_free (bad->verdict);
-  g_free (bad);
-}
-
 static int
 error_code (const char *nick)
 {
@@ -717,21 +701,17 @@ read_everything (SfStore *store)
 static void
 test_bad_file (gconstpointer data)
 {
-  const BadFile *bad = data;
+  const SfTestBadFile *bad = data;
   g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "bad-databases",
                                                    bad->name, NULL);
   g_autofree char *dir = sf_test_temp_dir ();
-  g_autofree char *path = g_build_filename (dir, bad->name, NULL);
-  g_autofree char *contents = NULL;
+  g_autofree char *path = sf_test_copy_bad_file (bad->name, dir, NULL);
   g_autofree char *before = sf_test_file_checksum (source);
   g_autofree char *after = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(SfStore) store = NULL;
-  gsize len;
 
   g_assert_nonnull (before);
-  g_assert_true (g_file_get_contents (source, &contents, &len, NULL));
-  g_assert_true (g_file_set_contents (path, contents, len, NULL));
 
   store = sf_store_open (path, &error);
   if (g_str_equal (bad->verdict, "ok"))
@@ -753,32 +733,6 @@ test_bad_file (gconstpointer data)
   after = sf_test_file_checksum (path);
   g_assert_cmpstr (before, ==, after);
   sf_test_remove_dir (dir);
-}
-
-static void
-add_bad_files (void)
-{
-  g_autofree char *list = g_test_build_filename (G_TEST_DIST, "data", "bad-databases",
-                                                 "expected.txt", NULL);
-  g_autofree char *contents = NULL;
-  g_auto(GStrv) lines = NULL;
-
-  g_assert_true (g_file_get_contents (list, &contents, NULL, NULL));
-  lines = g_strsplit (contents, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      g_auto(GStrv) words = g_strsplit (lines[i], " ", 2);
-      g_autofree char *test_path = NULL;
-      BadFile *bad;
-
-      if (lines[i][0] == '#' || g_strv_length (words) != 2)
-        continue;
-      bad = g_new0 (BadFile, 1);
-      bad->name = g_strdup (words[0]);
-      bad->verdict = g_strdup (words[1]);
-      test_path = g_strdup_printf ("/reliability/bad-file/%s", bad->name);
-      g_test_add_data_func_full (test_path, bad, test_bad_file, bad_file_free);
-    }
 }
 
 int
@@ -810,7 +764,7 @@ main (int   argc,
   g_test_add_func ("/reliability/text/round-trip", test_text_round_trip);
   g_test_add_func ("/reliability/text/line-limit", test_text_line_limit);
   g_test_add_func ("/reliability/text/invalid-utf8", test_text_invalid_utf8);
-  add_bad_files ();
+  sf_test_add_bad_files ("/reliability/bad-file", test_bad_file);
 
   return g_test_run ();
 }
