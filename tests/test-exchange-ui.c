@@ -11,6 +11,7 @@
 #include "sf-format.h"
 #include "sf-import-dialog.h"
 #include "sf-test-ui.h"
+#include "sf-ui-util.h"
 #include "sf-test-util.h"
 #include "sf-window-exchange.h"
 
@@ -115,7 +116,7 @@ test_import_german (Fixture       *f,
   g_assert_cmpint (sf_deal_get_stage (g_ptr_array_index (deals, 0)), ==, SF_STAGE_QUALIFIED);
   g_assert_cmpstr (sf_deal_get_owner_name (g_ptr_array_index (deals, 0)), ==, "Anna Schmidt");
   g_assert_cmpstr (sf_deal_get_customer (g_ptr_array_index (deals, 2)), ==, "Müller \"& Söhne\"");
-  g_assert_nonnull (strstr (g_object_get_data (G_OBJECT (f->window), "sf-last-toast"), "3"));
+  g_assert_nonnull (strstr (sf_ui_get_last_toast (GTK_WIDGET (f->window)), "3"));
 }
 
 /* One bad row: its line is named and nothing is imported. */

@@ -66,7 +66,7 @@ create_deal (Fixture    *f,
 static const char *
 last_toast (Fixture *f)
 {
-  return g_object_get_data (G_OBJECT (f->window), "sf-last-toast");
+  return sf_ui_get_last_toast (GTK_WIDGET (f->window));
 }
 
 static SfDealPane *

@@ -164,7 +164,7 @@ label_text (Fixture    *f,
 static const char *
 last_toast (Fixture *f)
 {
-  return g_object_get_data (G_OBJECT (f->window), "sf-last-toast");
+  return sf_ui_get_last_toast (GTK_WIDGET (f->window));
 }
 
 static SfSatisfactionRow *

@@ -86,6 +86,23 @@ sf_ui_show_error (GtkWidget    *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+#define LAST_TOAST "sf-last-toast"
+
+/**
+ * sf_ui_get_last_toast:
+ *
+ * For the display tests, which cannot read a toast back.
+ *
+ * Returns: (nullable): the text of the last toast shown in @widget's window
+ */
+const char *
+sf_ui_get_last_toast (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  return root ? g_object_get_data (G_OBJECT (root), LAST_TOAST) : NULL;
+}
+
 /**
  * sf_ui_toast:
  * @undo: whether the toast offers Undo (the win.undo action)
@@ -110,7 +127,7 @@ sf_ui_toast (GtkWidget  *widget,
     return;
 
   /* Kept for the display tests, which cannot read a toast back. */
-  g_object_set_data_full (G_OBJECT (gtk_widget_get_root (overlay)), "sf-last-toast",
+  g_object_set_data_full (G_OBJECT (gtk_widget_get_root (overlay)), LAST_TOAST,
                           g_strdup (title), g_free);
 
   {

@@ -19,6 +19,7 @@ const char *sf_ui_person_name       (SfPipeline   *pipeline,
 void        sf_ui_show_error        (GtkWidget    *widget,
                                      const char   *heading,
                                      const GError *error);
+const char *sf_ui_get_last_toast   (GtkWidget    *widget);
 void        sf_ui_toast             (GtkWidget    *widget,
                                      const char   *title,
                                      gboolean      undo);
