@@ -275,7 +275,8 @@ sf_test_ui_window_ready (gpointer window)
 SfWindow *
 sf_test_ui_open_window (SfStore *store)
 {
-  SfWindow *window = sf_window_new (NULL, store, NULL);
+  g_autoptr(SfPipeline) pipeline = sf_pipeline_new (store);
+  SfWindow *window = sf_window_new (NULL, pipeline, NULL);
 
   gtk_window_present (GTK_WINDOW (window));
   sf_test_ui_wait_until (sf_test_ui_window_ready, window);

@@ -127,7 +127,9 @@ main (int   argc,
   if (kari == NULL || !sf_sample_create (store, sf_person_get_id (kari), &error))
     g_error ("%s", error->message);
 
-  window = sf_window_new (NULL, store, NULL);
+  pipeline = sf_pipeline_new (store);
+  window = sf_window_new (NULL, pipeline, NULL);
+  g_object_unref (pipeline);
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
   gtk_window_present (GTK_WINDOW (window));
   sf_test_ui_wait_until (sf_test_ui_window_ready, window);

@@ -13,7 +13,6 @@
 #include "sf-test-ui.h"
 #include "sf-ui-util.h"
 #include "sf-test-util.h"
-#include "sf-window-exchange.h"
 
 typedef struct
 {
@@ -164,15 +163,24 @@ test_import_refused (Fixture       *f,
 }
 
 static void
-async_done (GObject      *source,
-            GAsyncResult *result,
-            gpointer      data)
+export_done (GObject      *source,
+             GAsyncResult *result,
+             gpointer      data)
 {
   Fixture *f = data;
-  gboolean (*finish) (SfWindow *, GAsyncResult *, GError **) =
-    g_object_get_data (G_OBJECT (source), "finish");
 
-  finish (SF_WINDOW (source), result, &f->error);
+  sf_pipeline_export_csv_finish (SF_PIPELINE (source), result, NULL, &f->error);
+  f->done = TRUE;
+}
+
+static void
+backup_done (GObject      *source,
+             GAsyncResult *result,
+             gpointer      data)
+{
+  Fixture *f = data;
+
+  sf_pipeline_backup_finish (SF_PIPELINE (source), result, &f->error);
   f->done = TRUE;
 }
 
@@ -207,8 +215,7 @@ test_export_round_trip (Fixture       *f,
   sf_deal_filter_set_query (sf_deals_view_get_filter (view), "la");
   g_assert_cmpuint (g_list_model_get_n_items (sf_deals_view_get_model (view)), ==, 2);
 
-  g_object_set_data (G_OBJECT (f->window), "finish", sf_window_export_deals_finish);
-  sf_window_export_deals_async (f->window, out, async_done, f);
+  sf_window_export_deals_async (f->window, out, export_done, f);
   wait_for (f);
 
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
@@ -254,7 +261,7 @@ test_calendar (Fixture       *f,
 
   g_assert_true (sf_store_set_job_due (f->store, deal, sf_test_find_job (jobs, "prospect-meetings"),
                                        sf_date_from_ymd (2027, 2, 3), NULL));
-  g_assert_true (sf_window_export_calendar (f->window, out, &error));
+  g_assert_true (sf_pipeline_export_calendar (sf_window_get_pipeline (f->window), out, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (path, &ics, NULL, NULL));
   g_assert_nonnull (strstr (ics, "BEGIN:VCALENDAR"));
@@ -273,8 +280,7 @@ test_backup (Fixture       *f,
   g_autoptr(SfStore) copy = NULL;
   g_autoptr(GPtrArray) deals = NULL;
 
-  g_object_set_data (G_OBJECT (f->window), "finish", sf_window_backup_finish);
-  sf_window_backup_async (f->window, out, async_done, f);
+  sf_pipeline_backup_async (sf_window_get_pipeline (f->window), out, NULL, backup_done, f);
   wait_for (f);
 
   copy = sf_store_open (path, &error);

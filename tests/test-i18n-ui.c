@@ -301,7 +301,8 @@ test_welcome (void)
 {
   g_autofree char *dir = NULL;
   g_autoptr(SfStore) store = sf_test_open_store (&dir);
-  SfWindow *window = sf_window_new (NULL, store, NULL);
+  g_autoptr(SfPipeline) pipeline = sf_pipeline_new (store);
+  SfWindow *window = sf_window_new (NULL, pipeline, NULL);
 
   gtk_window_present (GTK_WINDOW (window));
   sf_test_ui_wait_until (loaded, sf_window_get_pipeline (window));
@@ -346,7 +347,9 @@ test_window_and_dialogs (void)
   manager = sf_store_add_manager (store, "Maja Berg", "a long enough passphrase",
                                   sample_manager_id (store), SF_SAMPLE_MANAGER_PASSPHRASE, NULL);
   g_assert_nonnull (manager);
-  window = sf_window_new (NULL, store, NULL);
+  pipeline = sf_pipeline_new (store);
+  window = sf_window_new (NULL, pipeline, NULL);
+  g_object_unref (pipeline);
   gtk_window_present (GTK_WINDOW (window));
   sf_test_ui_wait_until (sf_test_ui_window_ready, window);
   pipeline = sf_window_get_pipeline (window);

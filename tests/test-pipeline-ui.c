@@ -879,9 +879,9 @@ test_first_run_sample (void)
 {
   g_autofree char *dir = NULL;
   g_autoptr(SfStore) store = sf_test_open_store (&dir);
-  SfWindow *window = sf_window_new (NULL, store, NULL);
+  g_autoptr(SfPipeline) pipeline = sf_pipeline_new (store);
+  SfWindow *window = sf_window_new (NULL, pipeline, NULL);
   GtkWidget *name;
-  SfPipeline *pipeline = sf_window_get_pipeline (window);
 
   gtk_window_present (GTK_WINDOW (window));
   while (!sf_pipeline_get_loaded (pipeline))

@@ -413,7 +413,8 @@ test_bad_file (gconstpointer data)
   g_autofree char *after = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(SfStore) store = sf_store_open (path, &error);
-  SfWindow *window = sf_window_new (NULL, store, error);
+  g_autoptr(SfPipeline) pipeline = store ? sf_pipeline_new (store) : NULL;
+  SfWindow *window = sf_window_new (NULL, pipeline, error);
   GtkStack *stack = main_stack (window);
 
   gtk_window_present (GTK_WINDOW (window));

@@ -276,6 +276,7 @@ test_export_bytes (void)
 {
   g_autofree char *dir = NULL;
   g_autoptr(SfStore) store = sf_test_open_store (&dir);
+  g_autoptr(SfPipeline) pipeline = sf_pipeline_new (store);
   g_autoptr(SfDeal) deal = import_closed (store, "Fleet \"Nord\"", g_get_real_time () / G_USEC_PER_SEC - 86400 * 40);
   g_autoptr(SfFeedback) answer = sf_feedback_new (sf_date_today () - 5, "Kari Nordmann", 9, 4,
                                                   "Fast, friendly; would buy again");
@@ -289,7 +290,7 @@ test_export_bytes (void)
   g_assert_true (sf_store_record_feedback (store, deal, answer, &error));
   g_assert_no_error (error);
 
-  bytes = sf_satisfaction_export_csv (store, &n_rows, &error);
+  bytes = sf_pipeline_export_satisfaction_csv (pipeline, &n_rows, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (n_rows, ==, 1);
   text = g_strndup (g_bytes_get_data (bytes, &size), g_bytes_get_size (bytes));

@@ -16,7 +16,8 @@ test_window_opens (void)
   g_autoptr(SfDeal) a = sf_test_create_deal (store, "Fjordkraft CRM", "Fjordkraft AS", 100, "NOK");
   g_autoptr(SfDeal) b = sf_test_create_deal (store, "Solarpark", "Sonnenwerk GmbH", 100, "EUR");
   g_autoptr(SfPerson) me = sf_store_add_person (store, "Lena Berg", SF_ROLE_SALES, NULL);
-  SfWindow *window = sf_window_new (NULL, store, NULL);
+  g_autoptr(SfPipeline) pipeline = sf_pipeline_new (store);
+  SfWindow *window = sf_window_new (NULL, pipeline, NULL);
   GtkWidget *list;
 
   gtk_window_present (GTK_WINDOW (window));

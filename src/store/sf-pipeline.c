@@ -22,24 +22,7 @@
 #include <glib/gi18n.h>
 
 #include "sf-column-totals.h"
-#include "sf-deal-list.h"
-#include "sf-pipeline.h"
-
-struct _SfPipeline
-{
-  GObject parent_instance;
-
-  /* owned */
-  SfStore *store;
-  SfDealList *deals;
-  SfDealList *columns[SF_N_STAGES];
-  GListStore *persons;
-  SfUndoStack *undo;
-  GCancellable *cancellable;
-  int probabilities[SF_N_STAGES];
-
-  gboolean loaded;
-};
+#include "sf-pipeline-private.h"
 
 G_DEFINE_FINAL_TYPE (SfPipeline, sf_pipeline, G_TYPE_OBJECT)
 
@@ -216,11 +199,156 @@ sf_pipeline_new (SfStore *store)
   return g_object_new (SF_TYPE_PIPELINE, "store", store, NULL);
 }
 
+/* The file's path, or the user's own database for %NULL. */
+char *
+sf_pipeline_database_path (GFile   *file,
+                           GError **error)
+{
+  char *path;
+
+  if (file == NULL)
+    return sf_store_get_default_path ();
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+
+      g_set_error (error, SF_STORE_ERROR, SF_STORE_ERROR_IO,
+                   /* Translators: %s names a file the user chose */
+                   _("“%s” is not a file on this computer"), uri);
+    }
+  return path;
+}
+
+/**
+ * sf_pipeline_open:
+ * @file: (nullable): the database file, created when missing; %NULL for
+ *   the user's own (sf_store_get_default_path())
+ *
+ * Opens a database (sf_store_open()) as a pipeline, not loaded yet.
+ *
+ * Returns: (transfer full) (nullable): the pipeline, or %NULL with @error
+ */
+SfPipeline *
+sf_pipeline_open (GFile   *file,
+                  GError **error)
+{
+  g_autofree char *path = sf_pipeline_database_path (file, error);
+  g_autoptr(SfStore) store = path ? sf_store_open (path, error) : NULL;
+
+  return store ? sf_pipeline_new (store) : NULL;
+}
+
+static void
+open_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GError *error = NULL;
+  SfPipeline *pipeline = sf_pipeline_open (task_data, &error);
+
+  if (pipeline != NULL)
+    g_task_return_pointer (task, pipeline, g_object_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * sf_pipeline_open_async:
+ * @file: (nullable): as for sf_pipeline_open()
+ *
+ * sf_pipeline_open() on a worker thread: creating or upgrading a large
+ * file takes a while.
+ */
+void
+sf_pipeline_open_async (GFile               *file,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, sf_pipeline_open_async);
+  if (file != NULL)
+    g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, open_thread);
+}
+
+/**
+ * sf_pipeline_open_finish:
+ *
+ * Returns: (transfer full) (nullable): the pipeline, or %NULL with @error
+ */
+SfPipeline *
+sf_pipeline_open_finish (GAsyncResult  *result,
+                         GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == sf_pipeline_open_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * sf_pipeline_get_store:
+ *
+ * The store underneath, for tools and tests: the views change nothing
+ * through it and read nothing from it (the security suite checks).
+ *
+ * Returns: (transfer none): the store
+ */
 SfStore *
 sf_pipeline_get_store (SfPipeline *self)
 {
   g_return_val_if_fail (SF_IS_PIPELINE (self), NULL);
   return self->store;
+}
+
+/**
+ * sf_pipeline_get_key:
+ *
+ * Returns: a string that names the open database and no other, under
+ *   which the views remember things per database (who used it last)
+ */
+const char *
+sf_pipeline_get_key (SfPipeline *self)
+{
+  g_return_val_if_fail (SF_IS_PIPELINE (self), NULL);
+  return sf_store_get_path (self->store);
+}
+
+/**
+ * sf_pipeline_get_actor:
+ *
+ * Returns: the person using Salesflow, whom the history names, or 0
+ */
+gint64
+sf_pipeline_get_actor (SfPipeline *self)
+{
+  g_return_val_if_fail (SF_IS_PIPELINE (self), 0);
+  return sf_store_get_actor (self->store);
+}
+
+void
+sf_pipeline_set_actor (SfPipeline *self,
+                       gint64      person_id)
+{
+  g_return_if_fail (SF_IS_PIPELINE (self));
+  sf_store_set_actor (self->store, person_id);
+}
+
+/**
+ * sf_pipeline_now:
+ *
+ * Returns: the store's clock, in Unix seconds (tests move it)
+ */
+gint64
+sf_pipeline_now (SfPipeline *self)
+{
+  g_return_val_if_fail (SF_IS_PIPELINE (self), 0);
+  return sf_store_now (self->store);
 }
 
 /**
@@ -527,6 +655,41 @@ sf_pipeline_deal_changed (SfPipeline *self,
 }
 
 /**
+ * sf_pipeline_committed:
+ * @deal: (nullable): the deal changed, or %NULL when it may be any
+ * @changes: what the change touched
+ *
+ * Tells the views of a committed change: the one place the pipeline's
+ * actions announce what they did.
+ */
+void
+sf_pipeline_committed (SfPipeline    *self,
+                       SfDeal        *deal,
+                       SfDealChanges  changes)
+{
+  if (deal != NULL && (changes & SF_DEAL_CHANGED_ROW))
+    sf_pipeline_deal_changed (self, deal);
+  if (deal != NULL && (changes & SF_DEAL_CHANGED_JOBS))
+    g_signal_emit (self, signals[JOBS_CHANGED], 0, deal);
+  if (changes & SF_DEAL_CHANGED_APPROVALS)
+    g_signal_emit (self, signals[APPROVALS_CHANGED], 0, deal);
+  if (changes & SF_DEAL_CHANGED_SATISFACTION)
+    g_signal_emit (self, signals[SATISFACTION_CHANGED], 0, deal);
+}
+
+/* Ends an action: announces it when the store did it. */
+gboolean
+sf_pipeline_done (SfPipeline    *self,
+                  gboolean       ok,
+                  SfDeal        *deal,
+                  SfDealChanges  changes)
+{
+  if (ok)
+    sf_pipeline_committed (self, deal, changes);
+  return ok;
+}
+
+/**
  * sf_pipeline_add_deals:
  * @deals: (element-type SfDeal): deals just stored, such as an import
  *
@@ -634,12 +797,9 @@ undo_state (gpointer   data,
     .lost_note = undo->lost_note,
   };
 
-  if (!sf_store_return_to_state (undo->pipeline->store, undo->deal, &state, error))
-    return FALSE;
-
-  sf_pipeline_deal_changed (undo->pipeline, undo->deal);
-  g_signal_emit (undo->pipeline, signals[JOBS_CHANGED], 0, undo->deal);
-  return TRUE;
+  return sf_pipeline_done (undo->pipeline,
+                           sf_store_return_to_state (undo->pipeline->store, undo->deal, &state, error),
+                           undo->deal, SF_DEAL_CHANGED_ROW | SF_DEAL_CHANGED_JOBS);
 }
 
 static void
@@ -818,13 +978,10 @@ undo_job_done (gpointer   data,
 {
   Undo *undo = data;
 
-  if (!sf_store_restore_job_done (undo->pipeline->store, undo->deal, undo->job, undo->done,
-                                  undo->done_by, undo->done_at, error))
-    return FALSE;
-
-  sf_pipeline_deal_changed (undo->pipeline, undo->deal);
-  g_signal_emit (undo->pipeline, signals[JOBS_CHANGED], 0, undo->deal);
-  return TRUE;
+  return sf_pipeline_done (undo->pipeline,
+                           sf_store_restore_job_done (undo->pipeline->store, undo->deal, undo->job,
+                                                      undo->done, undo->done_by, undo->done_at, error),
+                           undo->deal, SF_DEAL_CHANGED_ROW | SF_DEAL_CHANGED_JOBS);
 }
 
 gboolean
@@ -865,12 +1022,8 @@ undo_remove_job (gpointer   data,
   g_autoptr(SfJob) again = sf_job_dup (undo->job);
 
   sf_job_set_id (again, 0);
-  if (!sf_store_add_job (undo->pipeline->store, undo->deal, again, error))
-    return FALSE;
-
-  sf_pipeline_deal_changed (undo->pipeline, undo->deal);
-  g_signal_emit (undo->pipeline, signals[JOBS_CHANGED], 0, undo->deal);
-  return TRUE;
+  return sf_pipeline_done (undo->pipeline, sf_store_add_job (undo->pipeline->store, undo->deal, again, error),
+                           undo->deal, SF_DEAL_CHANGED_ROW | SF_DEAL_CHANGED_JOBS);
 }
 
 gboolean
@@ -944,14 +1097,7 @@ sf_pipeline_approvals_changed (SfPipeline *self,
 /* After an action on figures or requests. An approval ticks or reopens
  * jobs too: views showing the deal's checklist read it again on
  * ::approvals-changed. */
-static void
-approvals_done (SfPipeline *self,
-                SfDeal     *deal)
-{
-  if (deal != NULL)
-    sf_pipeline_deal_changed (self, deal);
-  g_signal_emit (self, signals[APPROVALS_CHANGED], 0, deal);
-}
+#define APPROVALS (SF_DEAL_CHANGED_ROW | SF_DEAL_CHANGED_APPROVALS)
 
 /**
  * sf_pipeline_set_pricing:
@@ -967,11 +1113,8 @@ sf_pipeline_set_pricing (SfPipeline       *self,
 {
   g_return_val_if_fail (SF_IS_PIPELINE (self), FALSE);
 
-  if (!sf_store_set_pricing (self->store, deal, pricing, error))
-    return FALSE;
-
-  approvals_done (self, deal);
-  return TRUE;
+  return sf_pipeline_done (self, sf_store_set_pricing (self->store, deal, pricing, error),
+                           deal, APPROVALS);
 }
 
 /**
@@ -987,11 +1130,7 @@ sf_pipeline_set_roi (SfPipeline   *self,
 {
   g_return_val_if_fail (SF_IS_PIPELINE (self), FALSE);
 
-  if (!sf_store_set_roi (self->store, deal, roi, error))
-    return FALSE;
-
-  approvals_done (self, deal);
-  return TRUE;
+  return sf_pipeline_done (self, sf_store_set_roi (self->store, deal, roi, error), deal, APPROVALS);
 }
 
 /**
@@ -1011,11 +1150,10 @@ sf_pipeline_request_approval (SfPipeline          *self,
 {
   g_return_val_if_fail (SF_IS_PIPELINE (self), FALSE);
 
-  if (!sf_store_request_approval (self->store, deal, kind, addressed_to, note, out_request, error))
-    return FALSE;
-
-  approvals_done (self, deal);
-  return TRUE;
+  return sf_pipeline_done (self,
+                           sf_store_request_approval (self->store, deal, kind, addressed_to, note,
+                                                      out_request, error),
+                           deal, APPROVALS);
 }
 
 /**
@@ -1039,12 +1177,10 @@ sf_pipeline_decide (SfPipeline         *self,
   g_return_val_if_fail (SF_IS_APPROVAL_REQUEST (request), FALSE);
 
   deal = sf_pipeline_lookup_deal (self, sf_approval_request_get_deal_id (request));
-  if (!sf_store_decide (self->store, request, deal, manager_id, passphrase, approve, comment,
-                        error))
-    return FALSE;
-
-  approvals_done (self, deal);
-  return TRUE;
+  return sf_pipeline_done (self,
+                           sf_store_decide (self->store, request, deal, manager_id, passphrase, approve,
+                                            comment, error),
+                           deal, APPROVALS);
 }
 
 /**
@@ -1060,11 +1196,9 @@ sf_pipeline_recall_request (SfPipeline         *self,
   g_return_val_if_fail (SF_IS_PIPELINE (self), FALSE);
   g_return_val_if_fail (SF_IS_APPROVAL_REQUEST (request), FALSE);
 
-  if (!sf_store_recall_request (self->store, request, error))
-    return FALSE;
-
-  approvals_done (self, sf_pipeline_lookup_deal (self, sf_approval_request_get_deal_id (request)));
-  return TRUE;
+  return sf_pipeline_done (self, sf_store_recall_request (self->store, request, error),
+                           sf_pipeline_lookup_deal (self, sf_approval_request_get_deal_id (request)),
+                           APPROVALS);
 }
 
 /* Customer satisfaction. Neither action is undoable: an answer or a verdict
@@ -1089,12 +1223,8 @@ sf_pipeline_record_feedback (SfPipeline  *self,
   g_return_val_if_fail (SF_IS_DEAL (deal), FALSE);
   g_return_val_if_fail (SF_IS_FEEDBACK (feedback), FALSE);
 
-  if (!sf_store_record_feedback (self->store, deal, feedback, error))
-    return FALSE;
-
-  sf_pipeline_deal_changed (self, deal);
-  g_signal_emit (self, signals[SATISFACTION_CHANGED], 0, deal);
-  return TRUE;
+  return sf_pipeline_done (self, sf_store_record_feedback (self->store, deal, feedback, error),
+                           deal, SF_DEAL_CHANGED_ROW | SF_DEAL_CHANGED_SATISFACTION);
 }
 
 /**
@@ -1117,11 +1247,6 @@ sf_pipeline_record_verdict (SfPipeline  *self,
   g_return_val_if_fail (SF_IS_PIPELINE (self), FALSE);
   g_return_val_if_fail (SF_IS_DEAL (deal), FALSE);
 
-  if (!sf_store_record_verdict (self->store, deal, verdict, reason, error))
-    return FALSE;
-
-  sf_pipeline_deal_changed (self, deal);
-  g_signal_emit (self, signals[JOBS_CHANGED], 0, deal);
-  g_signal_emit (self, signals[SATISFACTION_CHANGED], 0, deal);
-  return TRUE;
+  return sf_pipeline_done (self, sf_store_record_verdict (self->store, deal, verdict, reason, error),
+                           deal, SF_DEAL_CHANGED_ROW | SF_DEAL_CHANGED_JOBS | SF_DEAL_CHANGED_SATISFACTION);
 }

@@ -80,20 +80,26 @@ sf_application_load_css (void)
 }
 
 static void
-open_window (SfApplication *self,
-             const char    *path)
+opened_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
 {
+  g_autoptr(SfApplication) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *default_path = NULL;
-  g_autoptr(SfStore) store = NULL;
-  SfWindow *window;
+  g_autoptr(SfPipeline) pipeline = sf_pipeline_open_finish (result, &error);
 
-  if (path == NULL)
-    path = default_path = sf_store_get_default_path ();
+  gtk_window_present (GTK_WINDOW (sf_window_new (ADW_APPLICATION (self), pipeline, error)));
+  g_application_release (G_APPLICATION (self));
+}
 
-  store = sf_store_open (path, &error);
-  window = sf_window_new (ADW_APPLICATION (self), store, error);
-  gtk_window_present (GTK_WINDOW (window));
+/* @file: (nullable): the database, or %NULL for the user's own */
+static void
+open_window (SfApplication *self,
+             GFile         *file)
+{
+  /* The application stays while the file opens, before it has a window. */
+  g_application_hold (G_APPLICATION (self));
+  sf_pipeline_open_async (file, NULL, opened_cb, g_object_ref (self));
 }
 
 static int
@@ -102,16 +108,12 @@ sf_application_command_line (GApplication            *app,
 {
   GVariantDict *options = g_application_command_line_get_options_dict (command_line);
   const char *database = NULL;
-  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
 
   if (g_variant_dict_lookup (options, "database", "^&ay", &database) && database != NULL)
-    {
-      g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (command_line,
-                                                                              database);
-      path = g_file_get_path (file);
-    }
+    file = g_application_command_line_create_file_for_arg (command_line, database);
 
-  if (path == NULL)
+  if (file == NULL)
     {
       GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (app));
 
@@ -122,7 +124,7 @@ sf_application_command_line (GApplication            *app,
         }
     }
 
-  open_window (SF_APPLICATION (app), path);
+  open_window (SF_APPLICATION (app), file);
   return 0;
 }
 
@@ -134,15 +136,12 @@ verify_ledger (GVariantDict *options)
 {
   g_autoptr(GError) error = NULL;
   g_auto(SfLedgerReport) report = { 0 };
-  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
   const char *database = NULL;
 
   if (g_variant_dict_lookup (options, "database", "^&ay", &database) && database != NULL)
-    path = g_strdup (database);
-  else
-    path = sf_store_get_default_path ();
-
-  if (!sf_store_verify_ledger_file (path, &report, &error))
+    file = g_file_new_for_commandline_arg (database);
+  if (!sf_pipeline_verify_file (file, &report, &error))
     {
       g_printerr ("%s\n", error->message);
       return 2;
@@ -222,10 +221,7 @@ static void
 open_chosen (GFile    *file,
              gpointer  data)
 {
-  g_autofree char *path = g_file_get_path (file);
-
-  if (path != NULL)
-    open_window (SF_APPLICATION (data), path);
+  open_window (SF_APPLICATION (data), file);
 }
 
 /* Each database opens in a window of its own. */

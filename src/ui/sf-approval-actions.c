@@ -16,25 +16,23 @@
 
 #include <glib/gi18n.h>
 
-#include "sf-approval-actions.h"
 #include "sf-person-chooser.h"
 #include "sf-request-dialog.h"
 #include "sf-signoff-dialog.h"
 #include "sf-ui-util.h"
-#include "sf-window.h"
+#include "sf-window-private.h"
 
 static SfApprovalRequest *
 lookup_request (SfWindow *window,
                 GVariant *parameter)
 {
   g_autoptr(GError) error = NULL;
-  SfPipeline *pipeline = sf_window_get_pipeline (window);
   SfApprovalRequest *request;
 
-  if (pipeline == NULL || !sf_window_is_ready (window))
+  if (window->pipeline == NULL || !window->ready)
     return NULL;
 
-  request = sf_store_get_request (sf_pipeline_get_store (pipeline), g_variant_get_int64 (parameter), &error);
+  request = sf_pipeline_get_request (window->pipeline, g_variant_get_int64 (parameter), &error);
   if (request == NULL)
     sf_ui_show_error (GTK_WIDGET (window), _("The Request Cannot Be Opened"), error);
 
@@ -47,7 +45,7 @@ request_approval_action (GtkWidget  *widget,
                          GVariant   *parameter)
 {
   SfWindow *window = SF_WINDOW (widget);
-  SfPipeline *pipeline = sf_window_get_pipeline (window);
+  SfPipeline *pipeline = window->pipeline;
   gint64 deal_id;
   int kind;
   SfDeal *deal;
@@ -71,8 +69,8 @@ sign_off_action (GtkWidget  *widget,
   if (request == NULL)
     return;
 
-  gtk_window_present (GTK_WINDOW (sf_signoff_dialog_new (GTK_WINDOW (window), sf_window_get_pipeline (window),
-                                                         request, sf_window_get_me (window))));
+  gtk_window_present (GTK_WINDOW (sf_signoff_dialog_new (GTK_WINDOW (window), window->pipeline,
+                                                         request, window->me)));
 }
 
 static void
@@ -88,7 +86,7 @@ recall_response_cb (AdwMessageDialog *dialog,
     return;
 
   title = g_strdup (sf_approval_request_get_deal_title (request));
-  if (!sf_pipeline_recall_request (sf_window_get_pipeline (window), request, &error))
+  if (!sf_pipeline_recall_request (window->pipeline, request, &error))
     {
       sf_ui_show_error (GTK_WIDGET (window), _("The Request Was Not Recalled"), error);
       return;
@@ -145,16 +143,16 @@ switch_user_action (GtkWidget  *widget,
 {
   SfWindow *window = SF_WINDOW (widget);
 
-  if (sf_window_is_ready (window))
+  if (window->ready)
     gtk_window_present (GTK_WINDOW (sf_person_chooser_new (window, FALSE)));
 }
 
 /**
- * sf_approval_actions_install:
+ * sf_window_approvals_install_actions:
  * @widget_class: SfWindow's class
  */
 void
-sf_approval_actions_install (GtkWidgetClass *widget_class)
+sf_window_approvals_install_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.request-approval", "(xi)", request_approval_action);
   gtk_widget_class_install_action (widget_class, "win.sign-off", "x", sign_off_action);

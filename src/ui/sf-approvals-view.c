@@ -3,12 +3,12 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * For the person using Salesflow: when they are a manager, the requests
- * they can decide now (sf_store_list_waiting_requests()); for everyone,
+ * they can decide now (sf_pipeline_list_waiting_requests()); for everyone,
  * the requests they made, with where each stands. Activating a request
  * opens the sign-off dialog (win.sign-off) for a manager, offers to
  * recall one's own pending request (win.recall-request), or opens the
  * deal. Above them, the verdict on the approval ledger
- * (sf_store_verify_ledger()): a line when it is whole, a warning naming
+ * (sf_pipeline_verify_ledger()): a line when it is whole, a warning naming
  * the entry when something was changed outside Salesflow.
  *
  * The lists are read again after every request, decision or change of
@@ -80,10 +80,9 @@ describe (SfApprovalsView   *self,
           SfApprovalRequest *request,
           gboolean           waiting)
 {
-  SfStore *store = sf_pipeline_get_store (self->pipeline);
   g_autofree char *summary = sf_figures_summarize (sf_approval_request_get_kind (request),
                                                    sf_approval_request_get_figures (request));
-  g_autofree char *age = format_age (sf_store_now (store), sf_approval_request_get_requested_at (request));
+  g_autofree char *age = format_age (sf_pipeline_now (self->pipeline), sf_approval_request_get_requested_at (request));
   const char *comment = sf_approval_request_get_comment (request);
   GString *text = g_string_new (summary);
 
@@ -176,7 +175,7 @@ show_ledger (SfApprovalsView *self)
   g_autofree char *text = NULL;
   gboolean whole;
 
-  if (!sf_store_verify_ledger (sf_pipeline_get_store (self->pipeline), &report, &error))
+  if (!sf_pipeline_verify_ledger (self->pipeline, &report, &error))
     {
       whole = FALSE;
       /* Translators: %s says why the approval ledger could not be read */
@@ -222,7 +221,6 @@ sf_approvals_view_reload (SfApprovalsView *self)
 {
   g_autoptr(GPtrArray) waiting = NULL;
   g_autoptr(GPtrArray) mine = NULL;
-  SfStore *store;
   SfPerson *me;
   gboolean manager;
 
@@ -231,14 +229,13 @@ sf_approvals_view_reload (SfApprovalsView *self)
   if (self->pipeline == NULL)
     return;
 
-  store = sf_pipeline_get_store (self->pipeline);
-  me = sf_pipeline_lookup_person (self->pipeline, sf_store_get_actor (store));
+  me = sf_pipeline_lookup_person (self->pipeline, sf_pipeline_get_actor (self->pipeline));
   manager = me != NULL && sf_person_get_role (me) == SF_ROLE_MANAGER && sf_person_get_active (me);
 
   if (manager)
-    waiting = sf_store_list_waiting_requests (store, sf_person_get_id (me), NULL);
+    waiting = sf_pipeline_list_waiting_requests (self->pipeline, sf_person_get_id (me), NULL);
   if (me != NULL)
-    mine = sf_store_list_requests_by (store, sf_person_get_id (me), NULL);
+    mine = sf_pipeline_list_requests_by (self->pipeline, sf_person_get_id (me), NULL);
 
   fill_list (self, self->waiting_list, waiting, TRUE);
   fill_list (self, self->mine_list, mine, FALSE);

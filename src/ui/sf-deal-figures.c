@@ -82,12 +82,6 @@ struct _SfDealFigures
 
 G_DEFINE_FINAL_TYPE (SfDealFigures, sf_deal_figures, GTK_TYPE_WIDGET)
 
-static SfStore *
-store (SfDealFigures *self)
-{
-  return sf_pipeline_get_store (self->pipeline);
-}
-
 static const char *
 text_of (gpointer editable)
 {
@@ -596,7 +590,7 @@ update_lock (SfDealFigures  *self,
   if (!is_locked (self, kind))
     return;
 
-  mine = sf_approval_request_get_requester_id (request) == sf_store_get_actor (store (self));
+  mine = sf_approval_request_get_requester_id (request) == sf_pipeline_get_actor (self->pipeline);
   when = sf_format_date_time (sf_approval_request_get_requested_at (request));
   if (mine)
     /* Translators: under “Waiting for a manager’s approval”; %s is when it was asked */
@@ -651,7 +645,7 @@ update_voided (SfDealFigures  *self,
   if (!gtk_widget_get_visible (box))
     return;
 
-  if (sf_store_get_figures (store (self), sf_deal_get_id (self->deal), kind, &figures, NULL))
+  if (sf_pipeline_get_figures (self->pipeline, self->deal, kind, &figures, NULL))
     now = sf_figures_get_lines (kind, figures);
   approved = sf_figures_get_lines (kind, sf_approval_request_get_figures (request));
   when = sf_format_date_time (sf_approval_request_get_decided_at (request));
@@ -820,7 +814,6 @@ void
 sf_deal_figures_reload (SfDealFigures *self)
 {
   g_autoptr(GError) error = NULL;
-  gint64 id;
 
   g_return_if_fail (SF_IS_DEAL_FIGURES (self));
 
@@ -832,10 +825,9 @@ sf_deal_figures_reload (SfDealFigures *self)
   if (self->deal == NULL)
     return;
 
-  id = sf_deal_get_id (self->deal);
-  if (!sf_store_get_pricing (store (self), id, &self->pricing, &error) ||
-      !sf_store_get_roi (store (self), id, &self->roi, &error) ||
-      (self->requests = sf_store_list_deal_requests (store (self), id, &error)) == NULL)
+  if (!sf_pipeline_get_pricing (self->pipeline, self->deal, &self->pricing, &error) ||
+      !sf_pipeline_get_roi (self->pipeline, self->deal, &self->roi, &error) ||
+      (self->requests = sf_pipeline_list_deal_requests (self->pipeline, self->deal, &error)) == NULL)
     g_warning ("Could not load the deal’s figures: %s", error->message);
   self->latest[SF_APPROVAL_KIND_PRICING] = find_latest (self->requests, SF_APPROVAL_KIND_PRICING);
   self->latest[SF_APPROVAL_KIND_ROI] = find_latest (self->requests, SF_APPROVAL_KIND_ROI);

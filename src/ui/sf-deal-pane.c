@@ -134,15 +134,14 @@ save_text (SfDealPane  *self,
   if (self->deal == NULL || self->filling)
     return;
 
-  if (!sf_store_set_deal_text (sf_pipeline_get_store (self->pipeline), self->deal, field,
-                               gtk_editable_get_text (GTK_EDITABLE (row)), &error))
+  if (!sf_pipeline_set_deal_text (self->pipeline, self->deal, field,
+                                  gtk_editable_get_text (GTK_EDITABLE (row)), &error))
     {
       show_field_error (self, GTK_WIDGET (row), field_name, error);
       return;
     }
 
   show_field_error (self, GTK_WIDGET (row), field_name, NULL);
-  sf_pipeline_deal_changed (self->pipeline, self->deal);
 }
 
 static void
@@ -197,7 +196,7 @@ value_apply_cb (SfDealPane *self)
 
   if (!sf_money_parse (gtk_editable_get_text (GTK_EDITABLE (self->value_row)),
                        selected_currency (self), &value, &error) ||
-      !sf_store_set_deal_value (sf_pipeline_get_store (self->pipeline), self->deal, &value, &error))
+      !sf_pipeline_set_deal_value (self->pipeline, self->deal, &value, &error))
     {
       show_field_error (self, GTK_WIDGET (self->value_row), _("Value"), error);
       return;
@@ -211,10 +210,6 @@ value_apply_cb (SfDealPane *self)
     set_row_text (self->value_row, text);
     self->filling = FALSE;
   }
-  sf_pipeline_deal_changed (self->pipeline, self->deal);
-  /* The value is part of the pricing: a change may void its approval. */
-  sf_pipeline_approvals_changed (self->pipeline, self->deal);
-  refresh (self);
 }
 
 static void
@@ -267,15 +262,9 @@ owner_changed_cb (SfDealPane *self)
     return;
 
   person = adw_combo_row_get_selected_item (self->owner_row);
-  if (!sf_store_set_deal_owner (sf_pipeline_get_store (self->pipeline), self->deal,
-                                person ? sf_person_get_id (person) : 0, &error))
-    {
-      sf_ui_show_error (GTK_WIDGET (self), _("The Owner Was Not Changed"), error);
-      return;
-    }
-
-  sf_pipeline_deal_changed (self->pipeline, self->deal);
-  refresh (self);
+  if (!sf_pipeline_set_deal_owner (self->pipeline, self->deal,
+                                   person ? sf_person_get_id (person) : 0, &error))
+    sf_ui_show_error (GTK_WIDGET (self), _("The Owner Was Not Changed"), error);
 }
 
 static void
@@ -288,12 +277,8 @@ set_expected_close (SfDealPane *self,
     return;
 
   gtk_menu_button_popdown (self->close_button);
-  if (!sf_store_set_deal_expected_close (sf_pipeline_get_store (self->pipeline), self->deal,
-                                         julian, &error))
+  if (!sf_pipeline_set_deal_expected_close (self->pipeline, self->deal, julian, &error))
     sf_ui_show_error (GTK_WIDGET (self), _("The Date Was Not Changed"), error);
-
-  sf_pipeline_deal_changed (self->pipeline, self->deal);
-  refresh (self);
 }
 
 static void
@@ -321,12 +306,12 @@ save_probability (SfDealPane *self,
   if (self->deal == NULL)
     return;
 
-  if (!sf_store_set_deal_probability (sf_pipeline_get_store (self->pipeline), self->deal,
-                                      percent, &error))
-    sf_ui_show_error (GTK_WIDGET (self), _("The Probability Was Not Changed"), error);
-
-  sf_pipeline_deal_changed (self->pipeline, self->deal);
-  refresh (self);
+  if (!sf_pipeline_set_deal_probability (self->pipeline, self->deal, percent, &error))
+    {
+      sf_ui_show_error (GTK_WIDGET (self), _("The Probability Was Not Changed"), error);
+      /* The spin button shows what was typed: show what is stored. */
+      refresh (self);
+    }
 }
 
 static gboolean
@@ -375,8 +360,7 @@ save_notes (SfDealPane *self)
   if (g_strcmp0 (text, sf_deal_get_notes (self->deal) ? sf_deal_get_notes (self->deal) : "") == 0)
     return;
 
-  if (!sf_store_set_deal_text (sf_pipeline_get_store (self->pipeline), self->deal,
-                               SF_DEAL_FIELD_NOTES, text, &error))
+  if (!sf_pipeline_set_deal_text (self->pipeline, self->deal, SF_DEAL_FIELD_NOTES, text, &error))
     sf_ui_show_error (GTK_WIDGET (self), _("The Notes Were Not Saved"), error);
 }
 
@@ -483,8 +467,7 @@ reload_history (SfDealPane *self)
   if (self->deal == NULL)
     return;
 
-  entries = sf_store_list_history (sf_pipeline_get_store (self->pipeline),
-                                   sf_deal_get_id (self->deal), NULL);
+  entries = sf_pipeline_list_history (self->pipeline, self->deal, NULL);
   for (guint i = 0; entries && i < entries->len; i++)
     {
       SfHistoryEntry *entry = g_ptr_array_index (entries, i);
@@ -527,8 +510,7 @@ show_requests_on_jobs (SfDealPane *self)
   if (self->deal == NULL)
     return;
 
-  requests = sf_store_list_deal_requests (sf_pipeline_get_store (self->pipeline),
-                                          sf_deal_get_id (self->deal), NULL);
+  requests = sf_pipeline_list_deal_requests (self->pipeline, self->deal, NULL);
   for (guint i = 0; i < self->job_rows->len; i++)
     {
       SfJobRow *row = g_ptr_array_index (self->job_rows, i);
@@ -590,8 +572,7 @@ reload_jobs (SfDealPane *self)
       return;
     }
 
-  self->jobs = sf_store_list_jobs (sf_pipeline_get_store (self->pipeline),
-                                   sf_deal_get_id (self->deal), &error);
+  self->jobs = sf_pipeline_list_jobs (self->pipeline, self->deal, &error);
   if (self->jobs == NULL)
     g_warning ("Could not load the jobs: %s", error->message);
 
@@ -874,16 +855,8 @@ add_job_response_cb (AdwMessageDialog *dialog,
   job = sf_job_new (sf_deal_get_id (self->deal), gtk_drop_down_get_selected (stage), NULL,
                     gtk_editable_get_text (entry), SF_JOB_KIND_MANUAL,
                     gtk_check_button_get_active (required));
-  if (!sf_store_add_job (sf_pipeline_get_store (self->pipeline), self->deal, job, &error))
-    {
-      sf_ui_show_error (GTK_WIDGET (self), _("The Job Was Not Added"), error);
-      return;
-    }
-
-  sf_pipeline_deal_changed (self->pipeline, self->deal);
-  reload_jobs (self);
-  reload_history (self);
-  refresh (self);
+  if (!sf_pipeline_add_job (self->pipeline, self->deal, job, &error))
+    sf_ui_show_error (GTK_WIDGET (self), _("The Job Was Not Added"), error);
 }
 
 static void
@@ -1116,7 +1089,7 @@ sf_deal_pane_set_deal (SfDealPane *self,
       return;
     }
 
-  if (!sf_store_load_deal_notes (sf_pipeline_get_store (self->pipeline), deal, &error))
+  if (!sf_pipeline_load_deal_notes (self->pipeline, deal, &error))
     g_warning ("Could not load the notes: %s", error->message);
 
   fill_fields (self);

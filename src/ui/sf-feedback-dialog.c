@@ -51,7 +51,7 @@ G_DEFINE_FINAL_TYPE (SfFeedbackDialog, sf_feedback_dialog, ADW_TYPE_WINDOW)
 static guint
 today (SfFeedbackDialog *self)
 {
-  return sf_date_from_unix (sf_store_now (sf_pipeline_get_store (self->pipeline)));
+  return sf_date_from_unix (sf_pipeline_now (self->pipeline));
 }
 
 static void

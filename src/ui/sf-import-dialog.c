@@ -296,26 +296,6 @@ options_changed_cb (SfImportDialog *self)
 
 /* The import */
 
-typedef struct
-{
-  char *path;
-  gint64 actor;
-  GFile *file;
-  SfDealCsvMapping *mapping;
-  SfImportDialog *self;     /* only its atomics are touched off the main thread */
-  guint n_deals;
-} Job;
-
-static void
-job_free (Job *job)
-{
-  g_free (job->path);
-  g_clear_object (&job->file);
-  g_clear_object (&job->mapping);
-  g_clear_object (&job->self);
-  g_free (job);
-}
-
 static gboolean
 progress_cb (guint    done,
              guint    total,
@@ -327,29 +307,6 @@ progress_cb (guint    done,
   g_atomic_int_set (&self->total, total);
 
   return !g_atomic_int_get (&self->cancelled);
-}
-
-static void
-import_thread (GTask        *task,
-               gpointer      source,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  Job *job = task_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SfStore) store = sf_store_open (job->path, &error);
-
-  if (store == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  sf_store_set_actor (store, job->actor);
-  if (!sf_store_import_csv (store, job->file, job->mapping, progress_cb, job->self, &job->n_deals, &error))
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
 }
 
 static gboolean
@@ -374,12 +331,12 @@ import_done_cb (GObject      *source,
 {
   g_autoptr(SfImportDialog) self = data;
   g_autoptr(GError) error = NULL;
-  Job *job = g_task_get_task_data (G_TASK (result));
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  guint n_deals = 0;
 
   g_clear_handle_id (&self->progress_id, g_source_remove);
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!sf_pipeline_import_csv_finish (SF_PIPELINE (source), result, &n_deals, &error))
     {
       gtk_stack_set_visible_child_name (self->stack, "setup");
       gtk_widget_set_sensitive (self->import_button, TRUE);
@@ -388,15 +345,13 @@ import_done_cb (GObject      *source,
       return;
     }
 
-  /* The new deals come back with the rest, through one splice. */
-  sf_pipeline_load (self->pipeline);
   if (parent != NULL)
     {
-      g_autofree char *count = sf_format_integer (job->n_deals);
+      g_autofree char *count = sf_format_integer (n_deals);
       /* Translators: a toast after an import; %s is the number with the
        * locale's digit grouping */
       g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s deal imported",
-                                                            "%s deals imported", job->n_deals),
+                                                            "%s deals imported", n_deals),
                                                count);
 
       sf_ui_toast (GTK_WIDGET (parent), text, FALSE);
@@ -412,17 +367,7 @@ import_done_cb (GObject      *source,
 void
 sf_import_dialog_start (SfImportDialog *self)
 {
-  g_autoptr(GTask) task = NULL;
-  Job *job;
-
   g_return_if_fail (SF_IS_IMPORT_DIALOG (self));
-
-  job = g_new0 (Job, 1);
-  job->path = g_strdup (sf_store_get_path (sf_pipeline_get_store (self->pipeline)));
-  job->actor = sf_store_get_actor (sf_pipeline_get_store (self->pipeline));
-  job->file = g_object_ref (self->file);
-  job->mapping = g_object_ref (self->mapping);
-  job->self = g_object_ref (self);
 
   g_atomic_int_set (&self->cancelled, FALSE);
   g_atomic_int_set (&self->done, 0);
@@ -431,9 +376,9 @@ sf_import_dialog_start (SfImportDialog *self)
   gtk_stack_set_visible_child_name (self->stack, "progress");
   self->progress_id = g_timeout_add (100, update_progress, self);
 
-  task = g_task_new (NULL, NULL, import_done_cb, g_object_ref (self));
-  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
-  g_task_run_in_thread (task, import_thread);
+  /* The worker reads only the dialog's atomics; the ref keeps them. */
+  sf_pipeline_import_csv_async (self->pipeline, self->file, self->mapping, progress_cb,
+                                g_object_ref (self), NULL, import_done_cb, self);
 }
 
 static void

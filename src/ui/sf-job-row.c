@@ -173,8 +173,7 @@ set_due (SfJobRow *self,
 {
   g_autoptr(GError) error = NULL;
 
-  if (!sf_store_set_job_due (sf_pipeline_get_store (self->pipeline), self->deal, self->job,
-                             julian, &error))
+  if (!sf_pipeline_set_job_due (self->pipeline, self->deal, self->job, julian, &error))
     sf_ui_show_error (GTK_WIDGET (self), _("The Due Date Was Not Set"), error);
 
   gtk_menu_button_popdown (GTK_MENU_BUTTON (self->menu_button));
@@ -208,8 +207,8 @@ rename_response_cb (AdwMessageDialog *dialog,
   if (!g_str_equal (response, "rename"))
     return;
 
-  if (!sf_store_rename_job (sf_pipeline_get_store (self->pipeline), self->deal, self->job,
-                            gtk_editable_get_text (entry), &error))
+  if (!sf_pipeline_rename_job (self->pipeline, self->deal, self->job,
+                               gtk_editable_get_text (entry), &error))
     sf_ui_show_error (GTK_WIDGET (self), _("The Job Was Not Renamed"), error);
 
   update (self);

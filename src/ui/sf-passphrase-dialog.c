@@ -115,7 +115,6 @@ gboolean
 sf_passphrase_dialog_save (SfPassphraseDialog *self)
 {
   g_autoptr(GError) error = NULL;
-  SfStore *store;
   gboolean stored;
 
   g_return_val_if_fail (SF_IS_PASSPHRASE_DIALOG (self), FALSE);
@@ -123,15 +122,14 @@ sf_passphrase_dialog_save (SfPassphraseDialog *self)
   if (!gtk_widget_get_sensitive (self->save_button))
     return FALSE;
 
-  store = sf_pipeline_get_store (self->pipeline);
   if (sf_person_get_has_passphrase (self->person))
-    stored = sf_store_set_passphrase (store, self->person, text_of (self->old_row),
-                                      text_of (self->new_row), &error);
+    stored = sf_pipeline_set_passphrase (self->pipeline, self->person, text_of (self->old_row),
+                                         text_of (self->new_row), &error);
   else
-    stored = sf_store_set_first_passphrase (store, self->person, text_of (self->new_row),
-                                            sf_voucher_group_get_voucher_id (self->voucher_group),
-                                            sf_voucher_group_get_passphrase (self->voucher_group),
-                                            &error);
+    stored = sf_pipeline_set_first_passphrase (self->pipeline, self->person, text_of (self->new_row),
+                                               sf_voucher_group_get_voucher_id (self->voucher_group),
+                                               sf_voucher_group_get_passphrase (self->voucher_group),
+                                               &error);
   if (!stored)
     {
       gtk_editable_set_text (GTK_EDITABLE (self->old_row), "");

@@ -75,14 +75,8 @@ rename_response_cb (AdwMessageDialog *dialog,
   if (!g_str_equal (response, "rename"))
     return;
 
-  if (!sf_store_rename_person (sf_pipeline_get_store (self->pipeline), person,
-                               gtk_editable_get_text (entry), &error))
-    {
-      sf_ui_show_error (GTK_WIDGET (self), _("The Person Was Not Renamed"), error);
-      return;
-    }
-
-  sf_pipeline_person_renamed (self->pipeline, person);
+  if (!sf_pipeline_rename_person (self->pipeline, person, gtk_editable_get_text (entry), &error))
+    sf_ui_show_error (GTK_WIDGET (self), _("The Person Was Not Renamed"), error);
 }
 
 static void
@@ -138,7 +132,7 @@ active_cb (GtkSwitch    *toggle,
   if (active == sf_person_get_active (person))
     return;
 
-  if (!sf_store_set_person_active (sf_pipeline_get_store (self->pipeline), person, active, &error))
+  if (!sf_pipeline_set_person_active (self->pipeline, person, active, &error))
     {
       sf_ui_show_error (GTK_WIDGET (self), _("The Change Was Not Saved"), error);
       gtk_switch_set_active (toggle, sf_person_get_active (person));
@@ -205,7 +199,7 @@ build_row (SfPeoplePage *self,
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *avatar = adw_avatar_new (32, sf_person_get_name (person), TRUE);
   GtkWidget *toggle = gtk_switch_new ();
-  gboolean is_me = sf_person_get_id (person) == sf_store_get_actor (sf_pipeline_get_store (self->pipeline));
+  gboolean is_me = sf_person_get_id (person) == sf_pipeline_get_actor (self->pipeline);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   g_object_set_data_full (G_OBJECT (row), "person", g_object_ref (person), g_object_unref);

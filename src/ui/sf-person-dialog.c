@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * A name and a role. A manager is given a passphrase at once, typed twice,
- * and is stored with it in one transaction (sf_store_add_manager()), so a
+ * and is stored with it in one transaction (sf_pipeline_add_manager()), so a
  * manager never exists without the passphrase they were created with.
  * While any manager has a passphrase, one of them confirms the new manager
  * with theirs (SfVoucherGroup). A short passphrase or two that differ are
@@ -98,22 +98,21 @@ sf_person_dialog_add (SfPersonDialog *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(SfPerson) person = NULL;
-  SfStore *store;
 
   g_return_val_if_fail (SF_IS_PERSON_DIALOG (self), FALSE);
 
   if (!gtk_widget_get_sensitive (self->add_button))
     return FALSE;
 
-  store = sf_pipeline_get_store (self->pipeline);
   if (chosen_role (self) == SF_ROLE_MANAGER)
-    person = sf_store_add_manager (store, text_of (self->name_row), text_of (self->passphrase_row),
-                                   sf_voucher_group_get_voucher_id (self->voucher_group),
-                                   sf_voucher_group_get_passphrase (self->voucher_group), &error);
+    person = sf_pipeline_add_manager (self->pipeline, text_of (self->name_row),
+                                      text_of (self->passphrase_row),
+                                      sf_voucher_group_get_voucher_id (self->voucher_group),
+                                      sf_voucher_group_get_passphrase (self->voucher_group), &error);
   else
-    person = sf_store_add_person (store, text_of (self->name_row), SF_ROLE_SALES, &error);
+    person = sf_pipeline_add_person (self->pipeline, text_of (self->name_row), &error);
 
-  if (person == NULL || !sf_pipeline_reload_persons (self->pipeline, &error))
+  if (person == NULL)
     {
       sf_voucher_group_clear (self->voucher_group);
       show_error (self, error);

@@ -46,12 +46,6 @@ G_DEFINE_FINAL_TYPE (SfPreferencesWindow, sf_preferences_window, ADW_TYPE_PREFER
 
 static void rebuild_lists (SfPreferencesWindow *self);
 
-static SfStore *
-store (SfPreferencesWindow *self)
-{
-  return sf_pipeline_get_store (self->pipeline);
-}
-
 /* General */
 
 static void
@@ -123,8 +117,8 @@ probability_changed_cb (GtkSpinButton       *spin,
   g_autoptr(GError) error = NULL;
   SfStage stage = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (spin), "stage"));
 
-  if (!sf_store_set_stage_probability (store (self), stage, gtk_spin_button_get_value_as_int (spin), &error) ||
-      !sf_pipeline_reload_settings (self->pipeline, &error))
+  if (!sf_pipeline_set_stage_probability (self->pipeline, stage, gtk_spin_button_get_value_as_int (spin),
+                                          &error))
     sf_ui_show_error (GTK_WIDGET (self), _("The Probability Was Not Saved"), error);
 }
 
@@ -174,7 +168,7 @@ move_cb (GtkButton           *button,
   SfTemplateEntry *entry = g_object_get_data (G_OBJECT (button), "entry");
   int delta = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "delta"));
 
-  report (self, sf_store_move_template_entry (store (self), entry, delta, &error), error);
+  report (self, sf_pipeline_move_template_entry (self->pipeline, entry, delta, &error), error);
 }
 
 static void
@@ -187,7 +181,7 @@ required_cb (GtkCheckButton      *check,
   if (gtk_check_button_get_active (check) == sf_template_entry_get_required (entry))
     return;
 
-  report (self, sf_store_set_template_entry_required (store (self), entry,
+  report (self, sf_pipeline_set_template_entry_required (self->pipeline, entry,
                                                       gtk_check_button_get_active (check), &error),
           error);
 }
@@ -199,7 +193,7 @@ hide_cb (GtkButton           *button,
   g_autoptr(GError) error = NULL;
   SfTemplateEntry *entry = g_object_get_data (G_OBJECT (button), "entry");
 
-  report (self, sf_store_set_template_entry_hidden (store (self), entry,
+  report (self, sf_pipeline_set_template_entry_hidden (self->pipeline, entry,
                                                     !sf_template_entry_get_hidden (entry), &error),
           error);
 }
@@ -211,7 +205,7 @@ remove_cb (GtkButton           *button,
   g_autoptr(GError) error = NULL;
   SfTemplateEntry *entry = g_object_get_data (G_OBJECT (button), "entry");
 
-  report (self, sf_store_remove_template_entry (store (self), entry, &error), error);
+  report (self, sf_pipeline_remove_template_entry (self->pipeline, entry, &error), error);
 }
 
 /* One dialog asks for a text: a new entry (no entry yet) or a new name. */
@@ -231,11 +225,11 @@ text_response_cb (AdwMessageDialog    *dialog,
     return;
 
   if (entry != NULL)
-    report (self, sf_store_rename_template_entry (store (self), entry, gtk_editable_get_text (text), &error),
+    report (self, sf_pipeline_rename_template_entry (self->pipeline, entry, gtk_editable_get_text (text), &error),
             error);
   else
     {
-      added = sf_store_add_template_entry (store (self), list, stage, gtk_editable_get_text (text), &error);
+      added = sf_pipeline_add_template_entry (self->pipeline, list, stage, gtk_editable_get_text (text), &error);
       report (self, added != NULL, error);
     }
 }
@@ -383,8 +377,8 @@ static void
 rebuild_lists (SfPreferencesWindow *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) jobs = sf_store_list_template (store (self), SF_TEMPLATE_LIST_CHECKLIST, TRUE, &error);
-  g_autoptr(GPtrArray) reasons = sf_store_list_template (store (self), SF_TEMPLATE_LIST_LOST_REASONS, TRUE, &error);
+  g_autoptr(GPtrArray) jobs = sf_pipeline_list_template (self->pipeline, SF_TEMPLATE_LIST_CHECKLIST, TRUE, &error);
+  g_autoptr(GPtrArray) reasons = sf_pipeline_list_template (self->pipeline, SF_TEMPLATE_LIST_LOST_REASONS, TRUE, &error);
   AdwPreferencesGroup *groups[SF_N_STAGES];
 
   for (guint i = 0; i < self->checklist_groups->len; i++)

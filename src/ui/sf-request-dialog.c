@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Shows exactly the figures a manager will approve: the stored ones, as
- * the store will record them (sf_store_get_figures()), not what may be
+ * the store will record them (sf_pipeline_get_figures()), not what may be
  * typed and unsaved in the deal pane. The requester picks a manager who
  * may decide — active, neither the deal's owner nor the requester — or
  * any manager, and may add a note. A refusal (no figures yet, a request
@@ -52,9 +52,8 @@ show_error (SfRequestDialog *self,
 static void
 fill_managers (SfRequestDialog *self)
 {
-  SfStore *store = sf_pipeline_get_store (self->pipeline);
   GListModel *persons = sf_pipeline_get_persons (self->pipeline);
-  SfPerson *me = sf_pipeline_lookup_person (self->pipeline, sf_store_get_actor (store));
+  SfPerson *me = sf_pipeline_lookup_person (self->pipeline, sf_pipeline_get_actor (self->pipeline));
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   gint64 any = 0;
 
@@ -97,8 +96,7 @@ fill_figures (SfRequestDialog *self)
   adw_preferences_group_set_description (self->figures_group,
                                          _("The manager approves exactly these figures, as they are stored now. While the request waits, they cannot be changed."));
 
-  if (!sf_store_get_figures (sf_pipeline_get_store (self->pipeline), sf_deal_get_id (self->deal),
-                             self->kind, &figures, &error))
+  if (!sf_pipeline_get_figures (self->pipeline, self->deal, self->kind, &figures, &error))
     {
       show_error (self, error);
       return;

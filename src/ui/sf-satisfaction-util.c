@@ -5,9 +5,7 @@
  * Pure helpers of the tab, kept apart from the widgets so the unit tests
  * check them without a display: the periods of the summary, measures
  * written with a dash for "no value" (a 0 there would be a lie), the
- * follow-up offsets as the Preferences row reads and writes them, and the
- * CSV export as one piece of bytes, so a file is written whole or not at
- * all.
+ * follow-up offsets as the Preferences row reads and writes them.
  */
 #include "config.h"
 
@@ -15,7 +13,6 @@
 
 #include <glib/gi18n.h>
 
-#include "sf-csv.h"
 #include "sf-format.h"
 #include "sf-satisfaction-util.h"
 
@@ -220,57 +217,23 @@ sf_follow_up_parse_offsets (const char  *text,
  * sf_follow_up_apply_settings:
  * @settings: the application's settings
  *
- * Gives @store the follow-up offsets of the `follow-up-offsets` key, for
- * the deals that close from now on.
+ * Gives @pipeline the follow-up offsets of the `follow-up-offsets` key,
+ * for the deals that close from now on.
  */
 gboolean
-sf_follow_up_apply_settings (SfStore    *store,
-                             GSettings  *settings,
-                             GError    **error)
+sf_follow_up_apply_settings (SfPipeline  *pipeline,
+                             GSettings   *settings,
+                             GError     **error)
 {
   g_autoptr(GVariant) value = NULL;
   const gint32 *days;
   gsize n_days = 0;
 
-  g_return_val_if_fail (SF_IS_STORE (store), FALSE);
+  g_return_val_if_fail (SF_IS_PIPELINE (pipeline), FALSE);
   g_return_val_if_fail (G_IS_SETTINGS (settings), FALSE);
 
   value = g_settings_get_value (settings, "follow-up-offsets");
   days = g_variant_get_fixed_array (value, &n_days, sizeof (gint32));
 
-  return sf_store_set_follow_up_offsets (store, days, n_days, error);
-}
-
-/**
- * sf_satisfaction_export_csv:
- * @out_n_rows: (out) (optional): how many rows below the header
- *
- * The satisfaction data (sf_store_export_satisfaction()) as a CSV file
- * a spreadsheet opens as UTF-8: a byte order mark, commas, CRLF.
- *
- * Returns: (transfer full) (nullable): the whole file
- */
-GBytes *
-sf_satisfaction_export_csv (SfStore  *store,
-                            guint    *out_n_rows,
-                            GError  **error)
-{
-  g_auto(GStrv) header = NULL;
-  g_autoptr(GPtrArray) rows = NULL;
-  GString *out;
-
-  g_return_val_if_fail (SF_IS_STORE (store), NULL);
-
-  if (!sf_store_export_satisfaction (store, &header, &rows, error))
-    return NULL;
-
-  out = g_string_new (SF_CSV_BOM);
-  sf_csv_append_row (out, (const char * const *) header, ',');
-  for (guint i = 0; i < rows->len; i++)
-    sf_csv_append_row (out, g_ptr_array_index (rows, i), ',');
-
-  if (out_n_rows != NULL)
-    *out_n_rows = rows->len;
-
-  return g_string_free_to_bytes (out);
+  return sf_pipeline_set_follow_up_offsets (pipeline, days, n_days, error);
 }

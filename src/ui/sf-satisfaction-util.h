@@ -6,7 +6,7 @@
 
 #include <gio/gio.h>
 
-#include "sf-store.h"
+#include "sf-pipeline.h"
 
 G_BEGIN_DECLS
 
@@ -45,12 +45,8 @@ char       *sf_follow_up_format_offsets      (const int           *days,
                                               guint                n_days);
 GArray     *sf_follow_up_parse_offsets       (const char          *text,
                                               GError             **error);
-gboolean    sf_follow_up_apply_settings      (SfStore             *store,
+gboolean    sf_follow_up_apply_settings      (SfPipeline          *pipeline,
                                               GSettings           *settings,
-                                              GError             **error);
-
-GBytes     *sf_satisfaction_export_csv       (SfStore             *store,
-                                              guint               *out_n_rows,
                                               GError             **error);
 
 G_END_DECLS

@@ -1,7 +1,7 @@
 /* sf-satisfaction-view.c — the Satisfaction tab: closed deals, their
  * answers and verdicts, the summary, the trend and the breakdowns
  *
- *   store ─ sf_store_load_satisfaction_async() (worker thread)
+ *   pipeline ─ sf_pipeline_load_satisfaction_async() (worker thread)
  *     ├─ rows (GListStore of SfSatisfactionRow, filled by one splice)
  *     │    └─ GtkFilterListModel (search)
  *     │         └─ GtkSortListModel (the column view's sorter)
@@ -86,12 +86,6 @@ struct _SfSatisfactionView
 };
 
 G_DEFINE_FINAL_TYPE (SfSatisfactionView, sf_satisfaction_view, GTK_TYPE_WIDGET)
-
-static SfStore *
-store (SfSatisfactionView *self)
-{
-  return sf_pipeline_get_store (self->pipeline);
-}
 
 /* Cell texts for the column view's closures */
 
@@ -536,7 +530,7 @@ loaded_cb (GObject      *source,
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GPtrArray) feedback = NULL;
 
-  if (!sf_store_load_satisfaction_finish (SF_STORE (source), result, &rows, &feedback, &error))
+  if (!sf_pipeline_load_satisfaction_finish (SF_PIPELINE (source), result, &rows, &feedback, &error))
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
@@ -573,8 +567,8 @@ reload (SfSatisfactionView *self)
     }
 
   self->loading = TRUE;
-  self->today = sf_date_from_unix (sf_store_now (store (self)));
-  sf_store_load_satisfaction_async (store (self), self->cancellable, loaded_cb, g_object_ref (self));
+  self->today = sf_date_from_unix (sf_pipeline_now (self->pipeline));
+  sf_pipeline_load_satisfaction_async (self->pipeline, self->cancellable, loaded_cb, g_object_ref (self));
 }
 
 static gboolean
@@ -692,7 +686,7 @@ sf_satisfaction_view_export (SfSatisfactionView *self,
   g_return_if_fail (G_IS_FILE (file));
 
   export = g_new0 (Export, 1);
-  bytes = sf_satisfaction_export_csv (store (self), &export->n_rows, &error);
+  bytes = sf_pipeline_export_satisfaction_csv (self->pipeline, &export->n_rows, &error);
   if (bytes == NULL)
     {
       g_free (export);

@@ -5,7 +5,7 @@
  * Shows the deal, who asked and their note, and the figures exactly as
  * they were sent. The manager types their passphrase and approves, or
  * rejects with a comment: Reject stays insensitive until there is one.
- * Every rule is the store's (sf_store_decide()); a refusal — a wrong
+ * Every rule is the store's (sf_pipeline_decide()); a refusal — a wrong
  * passphrase above all — is shown here and the dialog stays open, the
  * passphrase cleared. After three wrong passphrases the store makes each
  * further try wait; the dialog reads that wait and counts it down, so the
@@ -104,8 +104,7 @@ read_wait (SfSignoffDialog *self)
   gint64 seconds = 0;
 
   g_clear_handle_id (&self->wait_id, g_source_remove);
-  if (!sf_store_get_passphrase_wait (sf_pipeline_get_store (self->pipeline), self->manager_id,
-                                     &seconds, NULL))
+  if (!sf_pipeline_get_passphrase_wait (self->pipeline, self->manager_id, &seconds, NULL))
     seconds = 0;
 
   self->wait_until = seconds > 0 ? g_get_monotonic_time () + seconds * G_USEC_PER_SEC : 0;

@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The rows a dialog shows while sf_store_needs_voucher() asks for a
+ * The rows a dialog shows while sf_pipeline_needs_voucher() asks for a
  * voucher: the active managers who have a passphrase (the person using
  * Salesflow first, when they are one) and the chosen one's passphrase.
  * Hidden, and always ready, when no voucher is needed. #SfVoucherGroup::changed
@@ -105,15 +105,14 @@ sf_voucher_group_setup (SfVoucherGroup *self,
                         gint64          person_id)
 {
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  SfStore *store = sf_pipeline_get_store (pipeline);
   GListModel *persons = sf_pipeline_get_persons (pipeline);
-  gint64 me = sf_store_get_actor (store);
+  gint64 me = sf_pipeline_get_actor (pipeline);
   guint mine = 0;
 
   g_return_if_fail (SF_IS_VOUCHER_GROUP (self));
 
   /* When the store cannot say, ask for a voucher: the store decides. */
-  if (!sf_store_needs_voucher (store, person_id, &self->needed, NULL))
+  if (!sf_pipeline_needs_voucher (pipeline, person_id, &self->needed, NULL))
     self->needed = TRUE;
 
   g_array_set_size (self->ids, 0);

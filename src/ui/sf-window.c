@@ -18,7 +18,6 @@
 
 #include <glib/gi18n.h>
 
-#include "sf-approval-actions.h"
 #include "sf-approvals-view.h"
 #include "sf-board-view.h"
 #include "sf-deals-view.h"
@@ -27,45 +26,12 @@
 #include "sf-person-chooser.h"
 #include "sf-profile.h"
 #include "sf-reasons.h"
-#include "sf-sample.h"
 #include "sf-satisfaction-view.h"
 #include "sf-ui-util.h"
 #include "sf-verdict-dialog.h"
 #include "sf-welcome-page.h"
-#include "sf-window.h"
-#include "sf-window-exchange.h"
+#include "sf-window-private.h"
 #include "sf-workflow.h"
-
-struct _SfWindow
-{
-  AdwApplicationWindow parent_instance;
-
-  /* template widgets */
-  AdwToastOverlay *toast_overlay;
-  GtkWidget *new_deal_button;
-  GtkWidget *undo_button;
-  GtkStack *main_stack;
-  GtkSpinner *spinner;
-  AdwStatusPage *error_page;
-  SfWelcomePage *welcome_page;
-  AdwViewStack *view_stack;
-  AdwViewSwitcherTitle *switcher_title;
-  GtkWidget *switcher_bar;
-  SfBoardView *board_view;
-  SfDealsView *deals_view;
-  SfApprovalsView *approvals_view;
-  GtkWidget *me_button;
-  AdwAvatar *me_avatar;
-  SfSatisfactionView *satisfaction_view;
-
-  /* owned */
-  SfPipeline *pipeline;
-
-  gint64 me;
-  gboolean ready;
-  gboolean ask_me;     /* at start: several people, none remembered */
-  gboolean load_started;
-};
 
 G_DEFINE_FINAL_TYPE (SfWindow, sf_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -123,7 +89,7 @@ remembered_person (SfWindow *self)
   g_autoptr(GVariant) map = g_settings_get_value (sf_ui_get_settings (), "last-person");
   gint64 id = 0;
 
-  g_variant_lookup (map, sf_store_get_path (sf_pipeline_get_store (self->pipeline)), "x", &id);
+  g_variant_lookup (map, sf_pipeline_get_key (self->pipeline), "x", &id);
   return id;
 }
 
@@ -132,18 +98,18 @@ remember_person (SfWindow *self,
                  gint64    id)
 {
   g_autoptr(GVariant) old = g_settings_get_value (sf_ui_get_settings (), "last-person");
-  const char *path = sf_store_get_path (sf_pipeline_get_store (self->pipeline));
+  const char *key = sf_pipeline_get_key (self->pipeline);
   GVariantBuilder builder;
   GVariantIter iter;
-  const char *key;
+  const char *name;
   gint64 value;
 
   g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{sx}"));
   g_variant_iter_init (&iter, old);
-  while (g_variant_iter_next (&iter, "{&sx}", &key, &value))
-    if (!g_str_equal (key, path))
-      g_variant_builder_add (&builder, "{sx}", key, value);
-  g_variant_builder_add (&builder, "{sx}", path, id);
+  while (g_variant_iter_next (&iter, "{&sx}", &name, &value))
+    if (!g_str_equal (name, key))
+      g_variant_builder_add (&builder, "{sx}", name, value);
+  g_variant_builder_add (&builder, "{sx}", key, id);
   g_settings_set_value (sf_ui_get_settings (), "last-person", g_variant_builder_end (&builder));
 }
 
@@ -157,7 +123,7 @@ use_person (SfWindow *self,
   g_autofree char *tooltip = NULL;
 
   self->me = id;
-  sf_store_set_actor (sf_pipeline_get_store (self->pipeline), id);
+  sf_pipeline_set_actor (self->pipeline, id);
   sf_deals_view_set_me (self->deals_view, id);
   if (remember)
     remember_person (self, id);
@@ -358,8 +324,7 @@ advance_action (GtkWidget  *widget,
       /* On the board the card stays where it was; the toast says why. */
       if (g_error_matches (error, SF_WORKFLOW_ERROR, SF_WORKFLOW_ERROR_BLOCKED))
         {
-          g_autoptr(GPtrArray) jobs = sf_store_list_jobs (sf_pipeline_get_store (self->pipeline),
-                                                          sf_deal_get_id (deal), NULL);
+          g_autoptr(GPtrArray) jobs = sf_pipeline_list_jobs (self->pipeline, deal, NULL);
           g_autoptr(GPtrArray) blockers = jobs ? sf_workflow_get_blockers (deal, jobs, sf_deal_get_stage (deal)) : NULL;
           g_autofree char *list = NULL;
           g_autofree char *text = NULL;
@@ -505,8 +470,7 @@ mark_lost_action (GtkWidget  *widget,
   if (deal == NULL)
     return;
 
-  entries = sf_store_list_template (sf_pipeline_get_store (self->pipeline),
-                                    SF_TEMPLATE_LIST_LOST_REASONS, FALSE, &error);
+  entries = sf_pipeline_list_template (self->pipeline, SF_TEMPLATE_LIST_LOST_REASONS, FALSE, &error);
   if (entries == NULL)
     {
       sf_ui_show_error (widget, _("The Deal Was Not Marked as Lost"), error);
@@ -625,7 +589,7 @@ record_verdict_action (GtkWidget  *widget,
     return;
 
   /* The current verdict, if any, is offered for correction. */
-  row = sf_store_get_satisfaction_row (sf_pipeline_get_store (self->pipeline), sf_deal_get_id (deal), NULL);
+  row = sf_pipeline_get_satisfaction_row (self->pipeline, deal, NULL);
   gtk_window_present (GTK_WINDOW (sf_verdict_dialog_new (GTK_WINDOW (self), self->pipeline, deal,
                                                          row ? sf_satisfaction_row_get_verdict (row)
                                                              : SF_VERDICT_UNDECIDED,
@@ -640,7 +604,7 @@ follow_up_settings_cb (SfWindow *self)
 {
   g_autoptr(GError) error = NULL;
 
-  if (!sf_follow_up_apply_settings (sf_pipeline_get_store (self->pipeline), sf_ui_get_settings (), &error))
+  if (!sf_follow_up_apply_settings (self->pipeline, sf_ui_get_settings (), &error))
     g_warning ("Follow-up offsets not applied: %s", error->message);
 }
 
@@ -650,13 +614,10 @@ start (SfWindow *self,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(SfPerson) person = NULL;
-  SfStore *store = sf_pipeline_get_store (self->pipeline);
 
-  person = sf_store_add_person (store, sf_welcome_page_get_name (self->welcome_page),
-                                SF_ROLE_SALES, &error);
+  person = sf_pipeline_add_person (self->pipeline, sf_welcome_page_get_name (self->welcome_page), &error);
   if (person == NULL ||
-      (with_sample && !sf_sample_create (store, sf_person_get_id (person), &error)) ||
-      !sf_pipeline_reload_persons (self->pipeline, &error))
+      (with_sample && !sf_pipeline_create_sample (self->pipeline, sf_person_get_id (person), &error)))
     {
       sf_ui_show_error (GTK_WIDGET (self), _("Salesflow Could Not Start"), error);
       return FALSE;
@@ -787,7 +748,7 @@ sf_window_class_init (SfWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.start-new", NULL, start_new_action);
   gtk_widget_class_install_action (widget_class, "win.start-sample", NULL, start_sample_action);
   sf_window_exchange_install_actions (widget_class);
-  sf_approval_actions_install (widget_class);
+  sf_window_approvals_install_actions (widget_class);
   gtk_widget_class_install_action (widget_class, "win.record-feedback", "x", record_feedback_action);
   gtk_widget_class_install_action (widget_class, "win.record-verdict", "x", record_verdict_action);
 
@@ -844,20 +805,21 @@ realize_cb (SfWindow *self)
 
 /**
  * sf_window_new:
- * @store: (nullable): the open database, or %NULL when it could not be opened
- * @open_error: (nullable): why @store is %NULL, shown in the window
+ * @pipeline: (nullable): the open database, or %NULL when it could not be
+ *   opened
+ * @open_error: (nullable): why @pipeline is %NULL, shown in the window
  *
  * Returns: (transfer none): the window; it loads the pipeline in the
  *   background once it has drawn its first frame
  */
 SfWindow *
 sf_window_new (AdwApplication *application,
-               SfStore        *store,
+               SfPipeline     *pipeline,
                const GError   *open_error)
 {
   SfWindow *self = g_object_new (SF_TYPE_WINDOW, "application", application, NULL);
 
-  if (store == NULL)
+  if (pipeline == NULL)
     {
       sf_profile_watch_window (GTK_WINDOW (self), NULL);
       show_error_page (self, open_error ? open_error->message : NULL);
@@ -865,7 +827,7 @@ sf_window_new (AdwApplication *application,
       return self;
     }
 
-  self->pipeline = sf_pipeline_new (store);
+  self->pipeline = g_object_ref (pipeline);
   sf_board_view_set_pipeline (self->board_view, self->pipeline);
   sf_deals_view_set_pipeline (self->deals_view, self->pipeline);
   sf_approvals_view_set_pipeline (self->approvals_view, self->pipeline);

@@ -11,7 +11,6 @@
 #include "sf-deals-view.h"
 #include "sf-pipeline.h"
 #include "sf-satisfaction-view.h"
-#include "sf-store.h"
 
 G_BEGIN_DECLS
 
@@ -20,7 +19,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SfWindow, sf_window, SF, WINDOW, AdwApplicationWindow)
 
 SfWindow    *sf_window_new             (AdwApplication *application,
-                                        SfStore        *store,
+                                        SfPipeline     *pipeline,
                                         const GError   *open_error);
 SfPipeline  *sf_window_get_pipeline    (SfWindow       *self);
 SfDealsView *sf_window_get_deals_view  (SfWindow       *self);
@@ -33,5 +32,9 @@ SfApprovalsView *sf_window_get_approvals_view (SfWindow  *self);
 gboolean     sf_window_is_ready        (SfWindow       *self);
 void         sf_window_show_view       (SfWindow       *self,
                                         const char     *name);
+void         sf_window_export_deals_async (SfWindow    *self,
+                                        GFile          *file,
+                                        GAsyncReadyCallback callback,
+                                        gpointer        user_data);
 
 G_END_DECLS
