@@ -6,8 +6,10 @@
 
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <sqlite3.h>
 
 #include "sf-money.h"
+#include "sf-db-sqlite.h"
 #include "sf-store-private.h"
 #include "sf-test-util.h"
 
@@ -238,7 +240,7 @@ sf_test_store_exec (SfStore    *store,
 {
   char *message = NULL;
 
-  if (sqlite3_exec (store->db, sql, NULL, NULL, &message) != SQLITE_OK)
+  if (sqlite3_exec (sf_db_sqlite_get_handle (store->db), sql, NULL, NULL, &message) != SQLITE_OK)
     g_error ("%s: %s", sql, message);
 }
 
@@ -249,7 +251,7 @@ sf_test_store_query (SfStore    *store,
   sqlite3_stmt *stmt = NULL;
   gint64 value = -1;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (store->db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (sf_db_sqlite_get_handle (store->db), sql, -1, &stmt, NULL), ==, SQLITE_OK);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     value = sqlite3_column_int64 (stmt, 0);
   sqlite3_finalize (stmt);

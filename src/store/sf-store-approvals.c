@@ -32,13 +32,6 @@
   " LEFT JOIN persons ap ON ap.id = r.addressed_to" \
   " LEFT JOIN persons dp ON dp.id = r.decider_id"
 
-static gboolean
-fail (SfStore *self)
-{
-  sf_store_rollback (self);
-  return FALSE;
-}
-
 /**
  * sf_store_read_request:
  * @stmt: a row of REQUEST_COLUMNS
@@ -47,32 +40,32 @@ fail (SfStore *self)
  * Returns: (transfer full): the request
  */
 SfApprovalRequest *
-sf_store_read_request (sqlite3_stmt *stmt,
-                       gint64       *out_ledger_seq)
+sf_store_read_request (SfDbStmt *stmt,
+                       gint64   *out_ledger_seq)
 {
-  int kind = sqlite3_column_int (stmt, 2);
-  int status = sqlite3_column_int (stmt, 3);
+  int kind = sf_db_column_int64 (stmt, 2);
+  int status = sf_db_column_int64 (stmt, 3);
   SfApprovalRequestRow row = {
-    .id = sqlite3_column_int64 (stmt, 0),
-    .deal_id = sqlite3_column_int64 (stmt, 1),
+    .id = sf_db_column_int64 (stmt, 0),
+    .deal_id = sf_db_column_int64 (stmt, 1),
     .kind = sf_approval_kind_is_valid (kind) ? kind : SF_APPROVAL_KIND_PRICING,
     .status = sf_approval_status_is_valid (status) ? status : SF_APPROVAL_STATUS_VOIDED,
-    .requester_id = sqlite3_column_int64 (stmt, 4),
-    .addressed_to = sqlite3_column_int64 (stmt, 5),
-    .note = (const char *) sqlite3_column_text (stmt, 6),
-    .figures = (const char *) sqlite3_column_text (stmt, 7),
-    .requested_at = sqlite3_column_int64 (stmt, 8),
-    .decider_id = sqlite3_column_int64 (stmt, 9),
-    .decided_at = sqlite3_column_int64 (stmt, 10),
-    .comment = (const char *) sqlite3_column_text (stmt, 11),
-    .deal_title = (const char *) sqlite3_column_text (stmt, 12),
-    .requester_name = (const char *) sqlite3_column_text (stmt, 13),
-    .addressed_to_name = (const char *) sqlite3_column_text (stmt, 14),
-    .decider_name = (const char *) sqlite3_column_text (stmt, 15),
+    .requester_id = sf_db_column_int64 (stmt, 4),
+    .addressed_to = sf_db_column_int64 (stmt, 5),
+    .note = sf_db_column_text (stmt, 6),
+    .figures = sf_db_column_text (stmt, 7),
+    .requested_at = sf_db_column_int64 (stmt, 8),
+    .decider_id = sf_db_column_int64 (stmt, 9),
+    .decided_at = sf_db_column_int64 (stmt, 10),
+    .comment = sf_db_column_text (stmt, 11),
+    .deal_title = sf_db_column_text (stmt, 12),
+    .requester_name = sf_db_column_text (stmt, 13),
+    .addressed_to_name = sf_db_column_text (stmt, 14),
+    .decider_name = sf_db_column_text (stmt, 15),
   };
 
   if (out_ledger_seq != NULL)
-    *out_ledger_seq = sqlite3_column_int64 (stmt, 16);
+    *out_ledger_seq = sf_db_column_int64 (stmt, 16);
 
   return sf_approval_request_new_from_row (&row);
 }
@@ -93,23 +86,20 @@ query_one_request (SfStore      *self,
                    gint64        kind,
                    GError      **error)
 {
-  sqlite3_stmt *stmt = sf_store_prepare (self, sql, error);
+  SfDbStmt *stmt = sf_db_prepare (self->db, sql, error);
   SfApprovalRequest *request = NULL;
-  int rc;
+  SfDbStep step;
 
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, id);
+  sf_db_bind_int64 (stmt, 1, id);
   if (kind >= 0)
-    sqlite3_bind_int64 (stmt, 2, kind);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+    sf_db_bind_int64 (stmt, 2, kind);
+  step = sf_db_step (stmt, error);
+  if (step == SF_DB_ROW)
     request = sf_store_read_request (stmt, NULL);
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    sf_store_set_error (error, self->db, rc);
+  sf_db_reset (stmt);
 
   return request;
 }
@@ -160,28 +150,28 @@ read_pricing (SfStore    *self,
               SfPricing **out_pricing,
               GError    **error)
 {
-  sqlite3_stmt *stmt = sf_store_prepare (self,
+  SfDbStmt *stmt = sf_db_prepare (self->db,
     "SELECT currency, list_price, discount_bp, cost FROM deal_pricing WHERE deal_id = ?1",
     error);
-  int rc;
+  SfDbStep step;
 
   *out_pricing = NULL;
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, deal_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  sf_db_bind_int64 (stmt, 1, deal_id);
+  step = sf_db_step (stmt, error);
+  if (step == SF_DB_ROW)
     {
       *out_pricing = g_new0 (SfPricing, 1);
-      sf_pricing_init (*out_pricing, (const char *) sqlite3_column_text (stmt, 0),
-                       sqlite3_column_int64 (stmt, 1), sqlite3_column_int (stmt, 2),
-                       sqlite3_column_int64 (stmt, 3));
+      sf_pricing_init (*out_pricing, sf_db_column_text (stmt, 0),
+                       sf_db_column_int64 (stmt, 1), sf_db_column_int64 (stmt, 2),
+                       sf_db_column_int64 (stmt, 3));
     }
-  sqlite3_reset (stmt);
+  sf_db_reset (stmt);
 
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return sf_store_set_error (error, self->db, rc);
+  if (step == SF_DB_ERROR)
+    return FALSE;
 
   return TRUE;
 }
@@ -193,35 +183,35 @@ read_roi (SfStore  *self,
           GError  **error)
 {
   g_autoptr(SfRoi) roi = NULL;
-  sqlite3_stmt *stmt = sf_store_prepare (self,
+  SfDbStmt *stmt = sf_db_prepare (self->db,
     "SELECT currency, revenue, horizon_months FROM deal_roi WHERE deal_id = ?1", error);
-  int rc;
+  SfDbStep step;
 
   *out_roi = NULL;
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, deal_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    roi = sf_roi_new ((const char *) sqlite3_column_text (stmt, 0),
-                      sqlite3_column_int64 (stmt, 1),
-                      (guint) CLAMP (sqlite3_column_int64 (stmt, 2), 0, G_MAXUINT));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW)
-    return rc == SQLITE_DONE || sf_store_set_error (error, self->db, rc);
+  sf_db_bind_int64 (stmt, 1, deal_id);
+  step = sf_db_step (stmt, error);
+  if (step == SF_DB_ROW)
+    roi = sf_roi_new (sf_db_column_text (stmt, 0),
+                      sf_db_column_int64 (stmt, 1),
+                      (guint) CLAMP (sf_db_column_int64 (stmt, 2), 0, G_MAXUINT));
+  sf_db_reset (stmt);
+  if (step != SF_DB_ROW)
+    return step == SF_DB_DONE;
 
-  stmt = sf_store_prepare (self,
+  stmt = sf_db_prepare (self->db,
     "SELECT label, amount FROM roi_costs WHERE deal_id = ?1 ORDER BY position", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, deal_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    sf_roi_add_cost (roi, (const char *) sqlite3_column_text (stmt, 0),
-                     sqlite3_column_int64 (stmt, 1));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return sf_store_set_error (error, self->db, rc);
+  sf_db_bind_int64 (stmt, 1, deal_id);
+  while ((step = sf_db_step (stmt, error)) == SF_DB_ROW)
+    sf_roi_add_cost (roi, sf_db_column_text (stmt, 0),
+                     sf_db_column_int64 (stmt, 1));
+  sf_db_reset (stmt);
+  if (step == SF_DB_ERROR)
+    return FALSE;
 
   *out_roi = g_steal_pointer (&roi);
   return TRUE;
@@ -340,7 +330,7 @@ begin_figures (SfStore         *self,
   if (fresh == NULL || !sf_workflow_check_edit (fresh, error) ||
       !sf_store_check_figures_unlocked (self, sf_deal_get_id (fresh), kind, error))
     {
-      fail (self);
+      sf_store_fail (self);
       return NULL;
     }
 
@@ -381,22 +371,22 @@ history_as (SfStore     *self,
             const char  *new_value,
             GError     **error)
 {
-  sqlite3_stmt *stmt = sf_store_prepare (self,
+  SfDbStmt *stmt = sf_db_prepare (self->db,
     "INSERT INTO history (deal_id, at, person_id, field, old_value, new_value) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6) /* as */", error);
 
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, deal_id);
-  sqlite3_bind_int64 (stmt, 2, now);
+  sf_db_bind_int64 (stmt, 1, deal_id);
+  sf_db_bind_int64 (stmt, 2, now);
   if (person_id > 0)
-    sqlite3_bind_int64 (stmt, 3, person_id);
-  sqlite3_bind_text (stmt, 4, field, -1, SQLITE_STATIC);
-  sf_store_bind_text (stmt, 5, old_value);
-  sf_store_bind_text (stmt, 6, new_value);
+    sf_db_bind_int64 (stmt, 3, person_id);
+  sf_db_bind_text (stmt, 4, field);
+  sf_db_bind_text (stmt, 5, old_value);
+  sf_db_bind_text (stmt, 6, new_value);
 
-  return sf_store_step_done (self, stmt, error);
+  return sf_db_step_done (stmt, error);
 }
 
 /* Sets the approval jobs of @kind done or open, with who and when. */
@@ -409,23 +399,23 @@ write_approval_jobs (SfStore         *self,
                      gint64           at,
                      GError         **error)
 {
-  sqlite3_stmt *stmt = sf_store_prepare (self,
+  SfDbStmt *stmt = sf_db_prepare (self->db,
     "UPDATE jobs SET done = ?3, done_by = ?4, done_at = ?5 WHERE deal_id = ?1 AND kind = ?2",
     error);
 
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, deal_id);
-  sqlite3_bind_int (stmt, 2, sf_approval_kind_get_job_kind (kind));
-  sqlite3_bind_int (stmt, 3, !!done);
+  sf_db_bind_int64 (stmt, 1, deal_id);
+  sf_db_bind_int64 (stmt, 2, sf_approval_kind_get_job_kind (kind));
+  sf_db_bind_int64 (stmt, 3, !!done);
   if (done)
     {
-      sqlite3_bind_int64 (stmt, 4, by);
-      sqlite3_bind_int64 (stmt, 5, at);
+      sf_db_bind_int64 (stmt, 4, by);
+      sf_db_bind_int64 (stmt, 5, at);
     }
 
-  return sf_store_step_done (self, stmt, error) &&
+  return sf_db_step_done (stmt, error) &&
          sf_store_refresh_progress (self, deal_id, error);
 }
 
@@ -438,22 +428,22 @@ write_status (SfStore           *self,
               const char        *comment,
               GError           **error)
 {
-  sqlite3_stmt *stmt = sf_store_prepare (self,
+  SfDbStmt *stmt = sf_db_prepare (self->db,
     "UPDATE approval_requests SET status = ?2, decider_id = ?3, decided_at = ?4, comment = ?5 "
     "WHERE id = ?1", error);
 
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, request_id);
-  sqlite3_bind_int (stmt, 2, status);
+  sf_db_bind_int64 (stmt, 1, request_id);
+  sf_db_bind_int64 (stmt, 2, status);
   if (decider_id > 0)
-    sqlite3_bind_int64 (stmt, 3, decider_id);
+    sf_db_bind_int64 (stmt, 3, decider_id);
   if (decided_at > 0)
-    sqlite3_bind_int64 (stmt, 4, decided_at);
-  sf_store_bind_text (stmt, 5, comment);
+    sf_db_bind_int64 (stmt, 4, decided_at);
+  sf_db_bind_text (stmt, 5, comment);
 
-  return sf_store_step_done (self, stmt, error);
+  return sf_db_step_done (stmt, error);
 }
 
 /**
@@ -506,15 +496,15 @@ touch (SfStore  *self,
        gint64    now,
        GError  **error)
 {
-  sqlite3_stmt *stmt = sf_store_prepare (self,
+  SfDbStmt *stmt = sf_db_prepare (self->db,
     "UPDATE deals SET updated_at = ?2 WHERE id = ?1 /* approvals */", error);
 
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, deal_id);
-  sqlite3_bind_int64 (stmt, 2, now);
-  return sf_store_step_done (self, stmt, error);
+  sf_db_bind_int64 (stmt, 1, deal_id);
+  sf_db_bind_int64 (stmt, 2, now);
+  return sf_db_step_done (stmt, error);
 }
 
 static char *
@@ -547,7 +537,7 @@ write_pricing (SfStore          *self,
                gint64            now,
                GError          **error)
 {
-  sqlite3_stmt *stmt = sf_store_prepare (self,
+  SfDbStmt *stmt = sf_db_prepare (self->db,
     "INSERT INTO deal_pricing (deal_id, currency, list_price, discount_bp, cost, updated_at) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (deal_id) DO UPDATE SET "
     "currency = excluded.currency, list_price = excluded.list_price, "
@@ -557,14 +547,14 @@ write_pricing (SfStore          *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, deal_id);
-  sqlite3_bind_text (stmt, 2, pricing->list_price.currency, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 3, pricing->list_price.amount);
-  sqlite3_bind_int (stmt, 4, pricing->discount_bp);
-  sqlite3_bind_int64 (stmt, 5, pricing->cost.amount);
-  sqlite3_bind_int64 (stmt, 6, now);
+  sf_db_bind_int64 (stmt, 1, deal_id);
+  sf_db_bind_text (stmt, 2, pricing->list_price.currency);
+  sf_db_bind_int64 (stmt, 3, pricing->list_price.amount);
+  sf_db_bind_int64 (stmt, 4, pricing->discount_bp);
+  sf_db_bind_int64 (stmt, 5, pricing->cost.amount);
+  sf_db_bind_int64 (stmt, 6, now);
 
-  return sf_store_step_done (self, stmt, error);
+  return sf_db_step_done (stmt, error);
 }
 
 /* The pricing sets the deal's value to the net price. */
@@ -576,23 +566,23 @@ write_value (SfStore        *self,
              GError        **error)
 {
   g_autofree char *old_text = NULL, *new_text = NULL;
-  sqlite3_stmt *stmt;
+  SfDbStmt *stmt;
 
   if (sf_money_equal (sf_deal_get_value (fresh), value))
     return touch (self, sf_deal_get_id (fresh), now, error);
 
-  stmt = sf_store_prepare (self,
+  stmt = sf_db_prepare (self->db,
     "UPDATE deals SET value = ?2, currency = ?3, updated_at = ?4 WHERE id = ?1 /* net */", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, sf_deal_get_id (fresh));
-  sqlite3_bind_int64 (stmt, 2, value->amount);
-  sqlite3_bind_text (stmt, 3, value->currency, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 4, now);
+  sf_db_bind_int64 (stmt, 1, sf_deal_get_id (fresh));
+  sf_db_bind_int64 (stmt, 2, value->amount);
+  sf_db_bind_text (stmt, 3, value->currency);
+  sf_db_bind_int64 (stmt, 4, now);
 
   old_text = money_record (sf_deal_get_value (fresh));
   new_text = money_record (value);
-  return sf_store_step_done (self, stmt, error) &&
+  return sf_db_step_done (stmt, error) &&
          sf_store_history (self, sf_deal_get_id (fresh), now, "value", old_text, new_text, error);
 }
 
@@ -633,7 +623,7 @@ sf_store_set_pricing (SfStore          *self,
   if (new_figures == NULL ||
       !sf_store_current_figures (self, fresh, SF_APPROVAL_KIND_PRICING, &old_figures, error) ||
       !read_pricing (self, id, &old, error))
-    return fail (self);
+    return sf_store_fail (self);
   if (g_strcmp0 (old_figures, new_figures) == 0)
     {
       sf_store_rollback (self);
@@ -648,7 +638,7 @@ sf_store_set_pricing (SfStore          *self,
       !write_value (self, fresh, &result.net_price, now, error) ||
       !sf_store_history (self, id, now, "pricing", old_record, new_record, error) ||
       !sf_store_void_if_changed (self, id, SF_APPROVAL_KIND_PRICING, now, error))
-    return fail (self);
+    return sf_store_fail (self);
 
   return sf_store_commit_deal (self, deal, error);
 }
@@ -660,7 +650,7 @@ write_roi (SfStore      *self,
            gint64        now,
            GError      **error)
 {
-  sqlite3_stmt *stmt = sf_store_prepare (self,
+  SfDbStmt *stmt = sf_db_prepare (self->db,
     "INSERT INTO deal_roi (deal_id, currency, revenue, horizon_months, updated_at) "
     "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (deal_id) DO UPDATE SET "
     "currency = excluded.currency, revenue = excluded.revenue, "
@@ -668,22 +658,22 @@ write_roi (SfStore      *self,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, deal_id);
-  sqlite3_bind_text (stmt, 2, roi->revenue.currency, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 3, roi->revenue.amount);
-  sqlite3_bind_int (stmt, 4, roi->horizon_months);
-  sqlite3_bind_int64 (stmt, 5, now);
-  if (!sf_store_step_done (self, stmt, error))
+  sf_db_bind_int64 (stmt, 1, deal_id);
+  sf_db_bind_text (stmt, 2, roi->revenue.currency);
+  sf_db_bind_int64 (stmt, 3, roi->revenue.amount);
+  sf_db_bind_int64 (stmt, 4, roi->horizon_months);
+  sf_db_bind_int64 (stmt, 5, now);
+  if (!sf_db_step_done (stmt, error))
     return FALSE;
 
-  stmt = sf_store_prepare (self, "DELETE FROM roi_costs WHERE deal_id = ?1", error);
+  stmt = sf_db_prepare (self->db, "DELETE FROM roi_costs WHERE deal_id = ?1", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, deal_id);
-  if (!sf_store_step_done (self, stmt, error))
+  sf_db_bind_int64 (stmt, 1, deal_id);
+  if (!sf_db_step_done (stmt, error))
     return FALSE;
 
-  stmt = sf_store_prepare (self,
+  stmt = sf_db_prepare (self->db,
     "INSERT INTO roi_costs (deal_id, position, label, amount) VALUES (?1, ?2, ?3, ?4)", error);
   if (stmt == NULL)
     return FALSE;
@@ -691,12 +681,12 @@ write_roi (SfStore      *self,
     {
       const SfRoiCost *cost = g_ptr_array_index (roi->costs, i);
 
-      sqlite3_reset (stmt);
-      sqlite3_bind_int64 (stmt, 1, deal_id);
-      sqlite3_bind_int (stmt, 2, i);
-      sqlite3_bind_text (stmt, 3, cost->label, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (stmt, 4, cost->amount.amount);
-      if (!sf_store_step_done (self, stmt, error))
+      sf_db_reset (stmt);
+      sf_db_bind_int64 (stmt, 1, deal_id);
+      sf_db_bind_int64 (stmt, 2, i);
+      sf_db_bind_text (stmt, 3, cost->label);
+      sf_db_bind_int64 (stmt, 4, cost->amount.amount);
+      if (!sf_db_step_done (stmt, error))
         return FALSE;
     }
 
@@ -734,7 +724,7 @@ sf_store_set_roi (SfStore      *self,
   id = sf_deal_get_id (fresh);
 
   if (!sf_store_current_figures (self, fresh, SF_APPROVAL_KIND_ROI, &old_figures, error))
-    return fail (self);
+    return sf_store_fail (self);
   if (g_strcmp0 (old_figures, new_figures) == 0)
     {
       sf_store_rollback (self);
@@ -747,7 +737,7 @@ sf_store_set_roi (SfStore      *self,
       !touch (self, id, now, error) ||
       !sf_store_history (self, id, now, "roi", NULL, NULL, error) ||
       !sf_store_void_if_changed (self, id, SF_APPROVAL_KIND_ROI, now, error))
-    return fail (self);
+    return sf_store_fail (self);
 
   return sf_store_commit_deal (self, deal, error);
 }
@@ -819,26 +809,23 @@ insert_request (SfStore         *self,
                 gint64          *out_id,
                 GError         **error)
 {
-  sqlite3_stmt *stmt = sf_store_prepare (self,
+  SfDbStmt *stmt = sf_db_prepare (self->db,
     "INSERT INTO approval_requests (deal_id, kind, status, requester_id, addressed_to, note,"
-    "  figures, requested_at) VALUES (?1, ?2, 0, ?3, ?4, ?5, ?6, ?7)", error);
+    "  figures, requested_at) VALUES (?1, ?2, 0, ?3, ?4, ?5, ?6, ?7) RETURNING id", error);
 
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, deal_id);
-  sqlite3_bind_int (stmt, 2, kind);
-  sqlite3_bind_int64 (stmt, 3, self->actor);
+  sf_db_bind_int64 (stmt, 1, deal_id);
+  sf_db_bind_int64 (stmt, 2, kind);
+  sf_db_bind_int64 (stmt, 3, self->actor);
   if (addressed_to > 0)
-    sqlite3_bind_int64 (stmt, 4, addressed_to);
-  sf_store_bind_text (stmt, 5, note);
-  sqlite3_bind_text (stmt, 6, figures, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 7, now);
-  if (!sf_store_step_done (self, stmt, error))
-    return FALSE;
+    sf_db_bind_int64 (stmt, 4, addressed_to);
+  sf_db_bind_text (stmt, 5, note);
+  sf_db_bind_text (stmt, 6, figures);
+  sf_db_bind_int64 (stmt, 7, now);
 
-  *out_id = sqlite3_last_insert_rowid (self->db);
-  return TRUE;
+  return sf_db_step_id (stmt, out_id, error);
 }
 
 /* Empty and blank notes and comments are stored as none. */
@@ -890,18 +877,18 @@ sf_store_request_approval (SfStore             *self,
     return FALSE;
   fresh = sf_store_fetch_deal (self, sf_deal_get_id (deal), error);
   if (fresh == NULL || !check_people (self, fresh, addressed_to, error))
-    return fail (self);
+    return sf_store_fail (self);
 
   latest = fetch_latest (self, sf_deal_get_id (fresh), kind, &local_error);
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
-      return fail (self);
+      return sf_store_fail (self);
     }
   if (!sf_store_current_figures (self, fresh, kind, &figures, error) ||
       !sf_approval_check_new_request (fresh, kind, figures, latest, error) ||
       !check_job_reached (self, fresh, kind, error))
-    return fail (self);
+    return sf_store_fail (self);
 
   now = sf_store_now (self);
   if (!insert_request (self, sf_deal_get_id (fresh), kind, addressed_to, clean_note, figures,
@@ -909,11 +896,11 @@ sf_store_request_approval (SfStore             *self,
       !history_as (self, sf_deal_get_id (fresh), now, self->actor, "approval-requested",
                    sf_approval_kind_get_key (kind), clean_note, error) ||
       !sf_store_ledger_append (self, id, SF_LEDGER_EVENT_REQUESTED, self->actor, now, error))
-    return fail (self);
+    return sf_store_fail (self);
 
   request = sf_store_fetch_request (self, id, error);
   if (request == NULL || !sf_store_commit (self, error))
-    return fail (self);
+    return sf_store_fail (self);
 
   if (out_request != NULL)
     *out_request = g_steal_pointer (&request);
@@ -935,17 +922,17 @@ begin_on_request (SfStore             *self,
 
   *out_request = sf_store_fetch_request (self, sf_approval_request_get_id (request), error);
   if (*out_request == NULL)
-    return fail (self);
+    return sf_store_fail (self);
 
   *out_deal = sf_store_fetch_deal (self, sf_approval_request_get_deal_id (*out_request), error);
   if (*out_deal == NULL)
-    return fail (self);
+    return sf_store_fail (self);
 
   if (out_person != NULL && person_id > 0)
     {
       *out_person = sf_store_fetch_person (self, person_id, NULL, NULL, NULL, error);
       if (*out_person == NULL)
-        return fail (self);
+        return sf_store_fail (self);
     }
 
   return TRUE;
@@ -1012,15 +999,15 @@ commit_request (SfStore            *self,
 
   stored = sf_store_fetch_request (self, sf_approval_request_get_id (request), error);
   if (stored == NULL)
-    return fail (self);
+    return sf_store_fail (self);
   if (deal != NULL)
     {
       fresh = sf_store_fetch_deal (self, sf_deal_get_id (deal), error);
       if (fresh == NULL)
-        return fail (self);
+        return sf_store_fail (self);
     }
   if (!sf_store_commit (self, error))
-    return fail (self);
+    return sf_store_fail (self);
 
   sf_approval_request_assign (request, stored);
   if (fresh != NULL)
@@ -1070,13 +1057,13 @@ sf_store_decide (SfStore            *self,
   if (!begin_on_request (self, request, manager_id, &fresh, &fresh_deal, &manager, error))
     return FALSE;
   if (!check_decision (self, fresh, fresh_deal, manager, approve, clean_comment, error))
-    return fail (self);
+    return sf_store_fail (self);
 
   now = sf_store_now (self);
   if (!sf_store_check_passphrase (self, manager_id, passphrase, sf_approval_request_get_id (fresh),
                                   now, error) ||
       !write_decision (self, fresh, manager_id, approve, clean_comment, now, error))
-    return fail (self);
+    return sf_store_fail (self);
 
   return commit_request (self, request, deal, error);
 }
@@ -1103,7 +1090,7 @@ sf_store_recall_request (SfStore            *self,
   if (!begin_on_request (self, request, 0, &fresh, &deal, NULL, error))
     return FALSE;
   if (!sf_approval_check_recall (fresh, self->actor, error))
-    return fail (self);
+    return sf_store_fail (self);
 
   now = sf_store_now (self);
   id = sf_approval_request_get_id (fresh);
@@ -1111,7 +1098,7 @@ sf_store_recall_request (SfStore            *self,
       !history_as (self, sf_deal_get_id (deal), now, self->actor, "approval-recalled",
                    sf_approval_kind_get_key (sf_approval_request_get_kind (fresh)), NULL, error) ||
       !sf_store_ledger_append (self, id, SF_LEDGER_EVENT_RECALLED, self->actor, now, error))
-    return fail (self);
+    return sf_store_fail (self);
 
   return commit_request (self, request, NULL, error);
 }
@@ -1138,22 +1125,19 @@ list_requests (SfStore     *self,
                GError     **error)
 {
   g_autoptr(GPtrArray) requests = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt = sf_store_prepare (self, sql, error);
-  int rc;
+  SfDbStmt *stmt = sf_db_prepare (self->db, sql, error);
+  SfDbStep step;
 
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  sf_db_bind_int64 (stmt, 1, id);
+  while ((step = sf_db_step (stmt, error)) == SF_DB_ROW)
     g_ptr_array_add (requests, sf_store_read_request (stmt, NULL));
-  sqlite3_reset (stmt);
+  sf_db_reset (stmt);
 
-  if (rc != SQLITE_DONE)
-    {
-      sf_store_set_error (error, self->db, rc);
-      return NULL;
-    }
+  if (step == SF_DB_ERROR)
+    return NULL;
 
   return g_steal_pointer (&requests);
 }

@@ -26,16 +26,9 @@ static const char deal_ids_sql[] = "SELECT min(id), max(id) FROM deals";
 
 typedef struct
 {
-  char *path;
+  SfDb *db;                 /* the store's connection: only to open readers */
   guint split_at;
 } LoadData;
-
-static void
-load_data_free (LoadData *data)
-{
-  g_free (data->path);
-  g_free (data);
-}
 
 void
 sf_store_set_load_split_at (SfStore *self,
@@ -55,39 +48,33 @@ set_not_found (GError **error)
 /* Runs on a loader thread with its own connection, or on the main one:
  * every deal, or those with ids in [@from, @to) when @from < @to. */
 static GPtrArray *
-read_deals (sqlite3  *db,
-            gint64    from,
-            gint64    to,
-            GError  **error)
+read_deals (SfDb    *db,
+            gint64   from,
+            gint64   to,
+            GError **error)
 {
   g_autoptr(GPtrArray) deals = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  SfDbStmt *stmt;
+  SfDbStep step;
 
-  rc = sqlite3_prepare_v2 (db, from < to ? select_deal_range_sql : select_deals_sql, -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    {
-      sf_store_set_error (error, db, rc);
-      return NULL;
-    }
+  stmt = sf_db_prepare (db, from < to ? select_deal_range_sql : select_deals_sql, error);
+  if (stmt == NULL)
+    return NULL;
   if (from < to)
     {
-      sqlite3_bind_int64 (stmt, 1, from);
-      sqlite3_bind_int64 (stmt, 2, to);
+      sf_db_bind_int64 (stmt, 1, from);
+      sf_db_bind_int64 (stmt, 2, to);
     }
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = sf_db_step (stmt, error)) == SF_DB_ROW)
     {
       /* Each deal's search key is folded here too, off the main loop. */
       g_ptr_array_add (deals, sf_store_read_deal (stmt));
     }
-  sqlite3_finalize (stmt);
+  sf_db_reset (stmt);
 
-  if (rc != SQLITE_DONE)
-    {
-      sf_store_set_error (error, db, rc);
-      return NULL;
-    }
+  if (step == SF_DB_ERROR)
+    return NULL;
 
   return g_steal_pointer (&deals);
 }
@@ -107,26 +94,9 @@ sf_store_list_deals (SfStore  *self,
   return read_deals (self->db, 0, 0, error);
 }
 
-static sqlite3 *
-open_reader (const char  *path,
-             GError     **error)
-{
-  sqlite3 *db = NULL;
-  int rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW, NULL);
-
-  if (rc != SQLITE_OK)
-    {
-      sf_store_set_error (error, db, rc);
-      sqlite3_close_v2 (db);
-      return NULL;
-    }
-  sqlite3_busy_timeout (db, 5000);
-  return db;
-}
-
 typedef struct
 {
-  const char *path;
+  SfDb *db;
   gint64 from;
   gint64 to;
   GPtrArray *deals;
@@ -137,42 +107,30 @@ static gpointer
 read_part (gpointer data)
 {
   Part *part = data;
-  sqlite3 *db = open_reader (part->path, &part->error);
+  g_autoptr(SfDb) reader = sf_db_open_reader (part->db, &part->error);
 
-  if (db != NULL)
-    {
-      part->deals = read_deals (db, part->from, part->to, &part->error);
-      sqlite3_close_v2 (db);
-    }
+  if (reader != NULL)
+    part->deals = read_deals (reader, part->from, part->to, &part->error);
   return NULL;
 }
 
 static gboolean
-query_id_range (const char  *path,
-                gint64      *out_min,
-                gint64      *out_max,
-                GError     **error)
+query_id_range (SfDb     *db,
+                gint64   *out_min,
+                gint64   *out_max,
+                GError  **error)
 {
-  sqlite3 *db = open_reader (path, error);
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  g_autoptr(SfDb) reader = sf_db_open_reader (db, error);
+  SfDbStmt *stmt;
 
-  if (db == NULL)
+  if (reader == NULL || (stmt = sf_db_prepare (reader, deal_ids_sql, error)) == NULL ||
+      !sf_db_step_row (stmt, error))
     return FALSE;
 
-  rc = sqlite3_prepare_v2 (db, deal_ids_sql, -1, &stmt, NULL);
-  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      *out_min = sqlite3_column_int64 (stmt, 0);
-      *out_max = sqlite3_column_int64 (stmt, 1);
-      rc = SQLITE_OK;
-    }
-  if (rc != SQLITE_OK)
-    sf_store_set_error (error, db, rc);
-  sqlite3_finalize (stmt);
-  sqlite3_close_v2 (db);
-
-  return rc == SQLITE_OK;
+  *out_min = sf_db_column_int64 (stmt, 0);
+  *out_max = sf_db_column_int64 (stmt, 1);
+  sf_db_reset (stmt);
+  return TRUE;
 }
 
 /* Two threads read the two halves of the ids, each on its own
@@ -185,12 +143,12 @@ list_deals_thread (GTask        *task,
                    GCancellable *cancellable)
 {
   LoadData *load = task_data;
-  Part first = { load->path, 0, 0, NULL, NULL }, second = first;
+  Part first = { load->db, 0, 0, NULL, NULL }, second = first;
   GError *error = NULL;
   gint64 min = 0, max = 0;
   GThread *thread = NULL;
 
-  if (!query_id_range (load->path, &min, &max, &error))
+  if (!query_id_range (load->db, &min, &max, &error))
     {
       g_task_return_error (task, error);
       return;
@@ -243,10 +201,12 @@ sf_store_list_deals_async (SfStore             *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, sf_store_list_deals_async);
+  /* The task holds the store, and with it the connection the readers
+   * are opened from. */
   load = g_new0 (LoadData, 1);
-  load->path = g_strdup (self->path);
+  load->db = self->db;
   load->split_at = self->load_split_at ? self->load_split_at : DEFAULT_LOAD_SPLIT_AT;
-  g_task_set_task_data (task, load, (GDestroyNotify) load_data_free);
+  g_task_set_task_data (task, load, g_free);
   g_task_run_in_thread (task, list_deals_thread);
 }
 
@@ -278,33 +238,26 @@ sf_store_fetch_deal (SfStore  *self,
                      gint64    deal_id,
                      GError  **error)
 {
-  sqlite3_stmt *stmt = sf_store_prepare (self,
+  SfDbStmt *stmt = sf_db_prepare (self->db,
     "SELECT " SF_STORE_DEAL_COLUMNS ", d.notes" SF_STORE_DEAL_FROM
     "WHERE d.id = ?1 AND d.deleted_at IS NULL", error);
-  SfDeal *deal;
-  int rc;
+  SfDeal *deal = NULL;
+  SfDbStep step;
 
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, deal_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
+  sf_db_bind_int64 (stmt, 1, deal_id);
+  step = sf_db_step (stmt, error);
+  if (step == SF_DB_ROW)
     {
-      sqlite3_reset (stmt);
-      set_not_found (error);
-      return NULL;
+      deal = sf_store_read_deal (stmt);
+      sf_deal_set_notes (deal, sf_db_column_text (stmt, 22));
     }
-  if (rc != SQLITE_ROW)
-    {
-      sqlite3_reset (stmt);
-      sf_store_set_error (error, self->db, rc);
-      return NULL;
-    }
+  sf_db_reset (stmt);
 
-  deal = sf_store_read_deal (stmt);
-  sf_deal_set_notes (deal, (const char *) sqlite3_column_text (stmt, 22));
-  sqlite3_reset (stmt);
+  if (step == SF_DB_DONE)
+    set_not_found (error);
 
   return deal;
 }
@@ -366,13 +319,6 @@ begin_on (SfStore  *self,
   return fresh;
 }
 
-static gboolean
-fail (SfStore *self)
-{
-  sf_store_rollback (self);
-  return FALSE;
-}
-
 /**
  * sf_store_refresh_progress:
  *
@@ -384,7 +330,7 @@ sf_store_refresh_progress (SfStore  *self,
                            gint64    deal_id,
                            GError  **error)
 {
-  sqlite3_stmt *stmt = sf_store_prepare (self,
+  SfDbStmt *stmt = sf_db_prepare (self->db,
     "UPDATE deals SET "
     "  progress_done = (SELECT count(*) FROM jobs j WHERE j.deal_id = deals.id"
     "                   AND j.stage = deals.stage AND j.required AND j.done),"
@@ -395,8 +341,8 @@ sf_store_refresh_progress (SfStore  *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, deal_id);
-  return sf_store_step_done (self, stmt, error);
+  sf_db_bind_int64 (stmt, 1, deal_id);
+  return sf_db_step_done (stmt, error);
 }
 
 static gboolean
@@ -435,7 +381,7 @@ sf_store_create_deal (SfStore  *self,
                       SfDeal   *deal,
                       GError  **error)
 {
-  sqlite3_stmt *stmt;
+  SfDbStmt *stmt;
   gint64 now, id;
   g_autoptr(SfDeal) fresh = NULL;
 
@@ -450,46 +396,45 @@ sf_store_create_deal (SfStore  *self,
   if (!sf_store_begin (self, error))
     return FALSE;
 
-  stmt = sf_store_prepare (self,
+  stmt = sf_db_prepare (self->db,
     "INSERT INTO deals (title, customer, contact_name, contact_email, contact_phone,"
     "  owner_id, value, currency, expected_close, probability, notes,"
     "  created_at, updated_at, stage_entered_at) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, ?12)", error);
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, ?12) RETURNING id", error);
   if (stmt == NULL)
-    return fail (self);
-  sf_store_bind_text (stmt, 1, g_strstrip (strdupa (sf_deal_get_title (deal))));
-  sf_store_bind_text (stmt, 2, sf_deal_get_customer (deal));
-  sf_store_bind_text (stmt, 3, sf_deal_get_contact_name (deal));
-  sf_store_bind_text (stmt, 4, sf_deal_get_contact_email (deal));
-  sf_store_bind_text (stmt, 5, sf_deal_get_contact_phone (deal));
+    return sf_store_fail (self);
+  sf_db_bind_text (stmt, 1, g_strstrip (strdupa (sf_deal_get_title (deal))));
+  sf_db_bind_text (stmt, 2, sf_deal_get_customer (deal));
+  sf_db_bind_text (stmt, 3, sf_deal_get_contact_name (deal));
+  sf_db_bind_text (stmt, 4, sf_deal_get_contact_email (deal));
+  sf_db_bind_text (stmt, 5, sf_deal_get_contact_phone (deal));
   if (sf_deal_get_owner_id (deal) > 0)
-    sqlite3_bind_int64 (stmt, 6, sf_deal_get_owner_id (deal));
-  sqlite3_bind_int64 (stmt, 7, sf_deal_get_value (deal)->amount);
-  sqlite3_bind_text (stmt, 8, sf_deal_get_value (deal)->currency, -1, SQLITE_TRANSIENT);
+    sf_db_bind_int64 (stmt, 6, sf_deal_get_owner_id (deal));
+  sf_db_bind_int64 (stmt, 7, sf_deal_get_value (deal)->amount);
+  sf_db_bind_text (stmt, 8, sf_deal_get_value (deal)->currency);
   sf_store_bind_date (stmt, 9, sf_deal_get_expected_close (deal));
   if (sf_deal_get_probability (deal) >= 0)
-    sqlite3_bind_int (stmt, 10, sf_deal_get_probability (deal));
-  sf_store_bind_text (stmt, 11, sf_deal_get_notes (deal) ? sf_deal_get_notes (deal) : "");
-  sqlite3_bind_int64 (stmt, 12, now);
-  if (!sf_store_step_done (self, stmt, error))
-    return fail (self);
-  id = sqlite3_last_insert_rowid (self->db);
+    sf_db_bind_int64 (stmt, 10, sf_deal_get_probability (deal));
+  sf_db_bind_text (stmt, 11, sf_deal_get_notes (deal) ? sf_deal_get_notes (deal) : "");
+  sf_db_bind_int64 (stmt, 12, now);
+  if (!sf_db_step_id (stmt, &id, error))
+    return sf_store_fail (self);
 
-  stmt = sf_store_prepare (self,
+  stmt = sf_db_prepare (self->db,
     "INSERT INTO jobs (deal_id, stage, position, key, title, kind, required) "
     "SELECT ?1, stage, position, key, title, kind, required FROM template_jobs "
     "WHERE NOT hidden ORDER BY stage, position", error);
   if (stmt == NULL)
-    return fail (self);
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!sf_store_step_done (self, stmt, error) ||
+    return sf_store_fail (self);
+  sf_db_bind_int64 (stmt, 1, id);
+  if (!sf_db_step_done (stmt, error) ||
       !sf_store_refresh_progress (self, id, error) ||
       !sf_store_history (self, id, now, "created", NULL, NULL, error))
-    return fail (self);
+    return sf_store_fail (self);
 
   fresh = sf_store_fetch_deal (self, id, error);
   if (fresh == NULL || !sf_store_commit (self, error))
-    return fail (self);
+    return sf_store_fail (self);
 
   sf_deal_assign (deal, fresh);
   return TRUE;
@@ -546,7 +491,7 @@ sf_store_set_deal_text (SfStore      *self,
   g_autoptr(SfDeal) fresh = NULL;
   g_autofree char *value = NULL;
   const char *old;
-  sqlite3_stmt *stmt;
+  SfDbStmt *stmt;
   gint64 now;
 
   g_return_val_if_fail (SF_IS_STORE (self), FALSE);
@@ -569,7 +514,7 @@ sf_store_set_deal_text (SfStore      *self,
   if (fresh == NULL)
     return FALSE;
   if (!sf_workflow_check_edit (fresh, error))
-    return fail (self);
+    return sf_store_fail (self);
 
   old = get_text_field (fresh, field);
   if (g_strcmp0 (old ? old : "", value) == 0)
@@ -580,21 +525,21 @@ sf_store_set_deal_text (SfStore      *self,
     }
 
   now = sf_store_now (self);
-  stmt = sf_store_prepare (self, text_fields[field].sql, error);
+  stmt = sf_db_prepare (self->db, text_fields[field].sql, error);
   if (stmt == NULL)
-    return fail (self);
-  sqlite3_bind_int64 (stmt, 1, sf_deal_get_id (fresh));
+    return sf_store_fail (self);
+  sf_db_bind_int64 (stmt, 1, sf_deal_get_id (fresh));
   if (*value == '\0' && field != SF_DEAL_FIELD_CUSTOMER && field != SF_DEAL_FIELD_NOTES)
-    sqlite3_bind_null (stmt, 2);
+    sf_db_bind_null (stmt, 2);
   else
-    sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 3, now);
+    sf_db_bind_text (stmt, 2, value);
+  sf_db_bind_int64 (stmt, 3, now);
 
-  if (!sf_store_step_done (self, stmt, error) ||
+  if (!sf_db_step_done (stmt, error) ||
       !sf_store_history (self, sf_deal_get_id (fresh), now, text_fields[field].history_field,
                          field == SF_DEAL_FIELD_NOTES ? NULL : old,
                          field == SF_DEAL_FIELD_NOTES ? NULL : value, error))
-    return fail (self);
+    return sf_store_fail (self);
 
   return sf_store_commit_deal (self, deal, error);
 }
@@ -622,7 +567,7 @@ sf_store_set_deal_value (SfStore        *self,
 {
   g_autoptr(SfDeal) fresh = NULL;
   g_autofree char *old_text = NULL, *new_text = NULL;
-  sqlite3_stmt *stmt;
+  SfDbStmt *stmt;
   gint64 now;
 
   g_return_val_if_fail (SF_IS_STORE (self), FALSE);
@@ -640,7 +585,7 @@ sf_store_set_deal_value (SfStore        *self,
   if (fresh == NULL)
     return FALSE;
   if (!sf_workflow_check_edit (fresh, error))
-    return fail (self);
+    return sf_store_fail (self);
   if (sf_money_equal (sf_deal_get_value (fresh), value))
     {
       sf_store_rollback (self);
@@ -649,25 +594,25 @@ sf_store_set_deal_value (SfStore        *self,
     }
   if (!sf_store_check_figures_unlocked (self, sf_deal_get_id (fresh), SF_APPROVAL_KIND_PRICING,
                                         error))
-    return fail (self);
+    return sf_store_fail (self);
 
   now = sf_store_now (self);
   old_text = money_record (sf_deal_get_value (fresh));
   new_text = money_record (value);
-  stmt = sf_store_prepare (self,
+  stmt = sf_db_prepare (self->db,
     "UPDATE deals SET value = ?2, currency = ?3, updated_at = ?4 WHERE id = ?1", error);
   if (stmt == NULL)
-    return fail (self);
-  sqlite3_bind_int64 (stmt, 1, sf_deal_get_id (fresh));
-  sqlite3_bind_int64 (stmt, 2, value->amount);
-  sqlite3_bind_text (stmt, 3, value->currency, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 4, now);
+    return sf_store_fail (self);
+  sf_db_bind_int64 (stmt, 1, sf_deal_get_id (fresh));
+  sf_db_bind_int64 (stmt, 2, value->amount);
+  sf_db_bind_text (stmt, 3, value->currency);
+  sf_db_bind_int64 (stmt, 4, now);
 
-  if (!sf_store_step_done (self, stmt, error) ||
+  if (!sf_db_step_done (stmt, error) ||
       !sf_store_history (self, sf_deal_get_id (fresh), now, "value", old_text, new_text, error) ||
       !sf_store_void_if_changed (self, sf_deal_get_id (fresh), SF_APPROVAL_KIND_PRICING, now,
                                  error))
-    return fail (self);
+    return sf_store_fail (self);
 
   return sf_store_commit_deal (self, deal, error);
 }
@@ -676,19 +621,19 @@ static char *
 person_name (SfStore *self,
              gint64   person_id)
 {
-  sqlite3_stmt *stmt;
+  SfDbStmt *stmt;
   char *name = NULL;
 
   if (person_id <= 0)
     return g_strdup ("—");
 
-  stmt = sf_store_prepare (self, "SELECT name FROM persons WHERE id = ?1", NULL);
+  stmt = sf_db_prepare (self->db, "SELECT name FROM persons WHERE id = ?1", NULL);
   if (stmt == NULL)
     return g_strdup ("—");
-  sqlite3_bind_int64 (stmt, 1, person_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+  sf_db_bind_int64 (stmt, 1, person_id);
+  if (sf_db_step (stmt, NULL) == SF_DB_ROW)
+    name = g_strdup (sf_db_column_text (stmt, 0));
+  sf_db_reset (stmt);
 
   return name ? name : g_strdup ("—");
 }
@@ -705,7 +650,7 @@ sf_store_set_deal_owner (SfStore  *self,
 {
   g_autoptr(SfDeal) fresh = NULL;
   g_autofree char *old_name = NULL, *new_name = NULL;
-  sqlite3_stmt *stmt;
+  SfDbStmt *stmt;
   gint64 now;
 
   g_return_val_if_fail (SF_IS_STORE (self), FALSE);
@@ -715,7 +660,7 @@ sf_store_set_deal_owner (SfStore  *self,
   if (fresh == NULL)
     return FALSE;
   if (!sf_workflow_check_edit (fresh, error))
-    return fail (self);
+    return sf_store_fail (self);
   if (sf_deal_get_owner_id (fresh) == owner_id)
     {
       sf_store_rollback (self);
@@ -726,20 +671,20 @@ sf_store_set_deal_owner (SfStore  *self,
   now = sf_store_now (self);
   old_name = person_name (self, sf_deal_get_owner_id (fresh));
   new_name = person_name (self, owner_id);
-  stmt = sf_store_prepare (self,
+  stmt = sf_db_prepare (self->db,
     "UPDATE deals SET owner_id = ?2, updated_at = ?3 WHERE id = ?1", error);
   if (stmt == NULL)
-    return fail (self);
-  sqlite3_bind_int64 (stmt, 1, sf_deal_get_id (fresh));
+    return sf_store_fail (self);
+  sf_db_bind_int64 (stmt, 1, sf_deal_get_id (fresh));
   if (owner_id > 0)
-    sqlite3_bind_int64 (stmt, 2, owner_id);
+    sf_db_bind_int64 (stmt, 2, owner_id);
   else
-    sqlite3_bind_null (stmt, 2);
-  sqlite3_bind_int64 (stmt, 3, now);
+    sf_db_bind_null (stmt, 2);
+  sf_db_bind_int64 (stmt, 3, now);
 
-  if (!sf_store_step_done (self, stmt, error) ||
+  if (!sf_db_step_done (stmt, error) ||
       !sf_store_history (self, sf_deal_get_id (fresh), now, "owner", old_name, new_name, error))
-    return fail (self);
+    return sf_store_fail (self);
 
   return sf_store_commit_deal (self, deal, error);
 }
@@ -756,7 +701,7 @@ sf_store_set_deal_expected_close (SfStore  *self,
 {
   g_autoptr(SfDeal) fresh = NULL;
   g_autofree char *old_text = NULL, *new_text = NULL;
-  sqlite3_stmt *stmt;
+  SfDbStmt *stmt;
   gint64 now;
 
   g_return_val_if_fail (SF_IS_STORE (self), FALSE);
@@ -766,7 +711,7 @@ sf_store_set_deal_expected_close (SfStore  *self,
   if (fresh == NULL)
     return FALSE;
   if (!sf_workflow_check_edit (fresh, error))
-    return fail (self);
+    return sf_store_fail (self);
   if (sf_deal_get_expected_close (fresh) == julian_day)
     {
       sf_store_rollback (self);
@@ -777,18 +722,18 @@ sf_store_set_deal_expected_close (SfStore  *self,
   now = sf_store_now (self);
   old_text = sf_date_to_iso (sf_deal_get_expected_close (fresh));
   new_text = sf_date_to_iso (julian_day);
-  stmt = sf_store_prepare (self,
+  stmt = sf_db_prepare (self->db,
     "UPDATE deals SET expected_close = ?2, updated_at = ?3 WHERE id = ?1", error);
   if (stmt == NULL)
-    return fail (self);
-  sqlite3_bind_int64 (stmt, 1, sf_deal_get_id (fresh));
+    return sf_store_fail (self);
+  sf_db_bind_int64 (stmt, 1, sf_deal_get_id (fresh));
   sf_store_bind_date (stmt, 2, julian_day);
-  sqlite3_bind_int64 (stmt, 3, now);
+  sf_db_bind_int64 (stmt, 3, now);
 
-  if (!sf_store_step_done (self, stmt, error) ||
+  if (!sf_db_step_done (stmt, error) ||
       !sf_store_history (self, sf_deal_get_id (fresh), now, "expected-close",
                          old_text, new_text, error))
-    return fail (self);
+    return sf_store_fail (self);
 
   return sf_store_commit_deal (self, deal, error);
 }
@@ -805,7 +750,7 @@ sf_store_set_deal_probability (SfStore  *self,
 {
   g_autoptr(SfDeal) fresh = NULL;
   g_autofree char *old_text = NULL, *new_text = NULL;
-  sqlite3_stmt *stmt;
+  SfDbStmt *stmt;
   gint64 now;
 
   g_return_val_if_fail (SF_IS_STORE (self), FALSE);
@@ -822,7 +767,7 @@ sf_store_set_deal_probability (SfStore  *self,
   if (fresh == NULL)
     return FALSE;
   if (!sf_workflow_check_edit (fresh, error))
-    return fail (self);
+    return sf_store_fail (self);
   if (sf_deal_get_probability (fresh) == percent)
     {
       sf_store_rollback (self);
@@ -833,21 +778,21 @@ sf_store_set_deal_probability (SfStore  *self,
   now = sf_store_now (self);
   old_text = g_strdup_printf ("%d", sf_deal_get_probability (fresh));
   new_text = g_strdup_printf ("%d", percent);
-  stmt = sf_store_prepare (self,
+  stmt = sf_db_prepare (self->db,
     "UPDATE deals SET probability = ?2, updated_at = ?3 WHERE id = ?1", error);
   if (stmt == NULL)
-    return fail (self);
-  sqlite3_bind_int64 (stmt, 1, sf_deal_get_id (fresh));
+    return sf_store_fail (self);
+  sf_db_bind_int64 (stmt, 1, sf_deal_get_id (fresh));
   if (percent >= 0)
-    sqlite3_bind_int (stmt, 2, percent);
+    sf_db_bind_int64 (stmt, 2, percent);
   else
-    sqlite3_bind_null (stmt, 2);
-  sqlite3_bind_int64 (stmt, 3, now);
+    sf_db_bind_null (stmt, 2);
+  sf_db_bind_int64 (stmt, 3, now);
 
-  if (!sf_store_step_done (self, stmt, error) ||
+  if (!sf_db_step_done (stmt, error) ||
       !sf_store_history (self, sf_deal_get_id (fresh), now, "probability",
                          old_text, new_text, error))
-    return fail (self);
+    return sf_store_fail (self);
 
   return sf_store_commit_deal (self, deal, error);
 }
@@ -862,27 +807,25 @@ sf_store_load_deal_notes (SfStore  *self,
                           SfDeal   *deal,
                           GError  **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
+  SfDbStmt *stmt;
+  SfDbStep step;
 
   g_return_val_if_fail (SF_IS_STORE (self), FALSE);
   g_return_val_if_fail (SF_IS_DEAL (deal), FALSE);
 
-  stmt = sf_store_prepare (self, "SELECT notes FROM deals WHERE id = ?1", error);
+  stmt = sf_db_prepare (self->db, "SELECT notes FROM deals WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, sf_deal_get_id (deal));
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    sf_deal_set_notes (deal, (const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+  sf_db_bind_int64 (stmt, 1, sf_deal_get_id (deal));
+  step = sf_db_step (stmt, error);
+  if (step == SF_DB_ROW)
+    sf_deal_set_notes (deal, sf_db_column_text (stmt, 0));
+  sf_db_reset (stmt);
 
-  if (rc == SQLITE_DONE)
+  if (step == SF_DB_DONE)
     return set_not_found (error);
-  if (rc != SQLITE_ROW)
-    return sf_store_set_error (error, self->db, rc);
 
-  return TRUE;
+  return step == SF_DB_ROW;
 }
 
 /**
@@ -897,7 +840,7 @@ sf_store_delete_deal (SfStore  *self,
                       GError  **error)
 {
   g_autoptr(SfDeal) fresh = NULL;
-  sqlite3_stmt *stmt;
+  SfDbStmt *stmt;
   gint64 now;
 
   g_return_val_if_fail (SF_IS_STORE (self), FALSE);
@@ -908,15 +851,15 @@ sf_store_delete_deal (SfStore  *self,
     return FALSE;
 
   now = sf_store_now (self);
-  stmt = sf_store_prepare (self, "UPDATE deals SET deleted_at = ?2 WHERE id = ?1", error);
+  stmt = sf_db_prepare (self->db, "UPDATE deals SET deleted_at = ?2 WHERE id = ?1", error);
   if (stmt == NULL)
-    return fail (self);
-  sqlite3_bind_int64 (stmt, 1, sf_deal_get_id (fresh));
-  sqlite3_bind_int64 (stmt, 2, now);
-  if (!sf_store_step_done (self, stmt, error) ||
+    return sf_store_fail (self);
+  sf_db_bind_int64 (stmt, 1, sf_deal_get_id (fresh));
+  sf_db_bind_int64 (stmt, 2, now);
+  if (!sf_db_step_done (stmt, error) ||
       !sf_store_history (self, sf_deal_get_id (fresh), now, "deleted", NULL, NULL, error) ||
       !sf_store_commit (self, error))
-    return fail (self);
+    return sf_store_fail (self);
 
   return TRUE;
 }
@@ -926,7 +869,7 @@ sf_store_undelete_deal (SfStore  *self,
                         SfDeal   *deal,
                         GError  **error)
 {
-  sqlite3_stmt *stmt;
+  SfDbStmt *stmt;
   gint64 now;
 
   g_return_val_if_fail (SF_IS_STORE (self), FALSE);
@@ -936,21 +879,21 @@ sf_store_undelete_deal (SfStore  *self,
     return FALSE;
 
   now = sf_store_now (self);
-  stmt = sf_store_prepare (self,
+  stmt = sf_db_prepare (self->db,
     "UPDATE deals SET deleted_at = NULL WHERE id = ?1 AND deleted_at IS NOT NULL", error);
   if (stmt == NULL)
-    return fail (self);
-  sqlite3_bind_int64 (stmt, 1, sf_deal_get_id (deal));
-  if (!sf_store_step_done (self, stmt, error))
-    return fail (self);
-  if (sqlite3_changes (self->db) == 0)
+    return sf_store_fail (self);
+  sf_db_bind_int64 (stmt, 1, sf_deal_get_id (deal));
+  if (!sf_db_step_done (stmt, error))
+    return sf_store_fail (self);
+  if (sf_db_changes (stmt) == 0)
     {
       set_not_found (error);
-      return fail (self);
+      return sf_store_fail (self);
     }
 
   if (!sf_store_history (self, sf_deal_get_id (deal), now, "undeleted", NULL, NULL, error))
-    return fail (self);
+    return sf_store_fail (self);
 
   return sf_store_commit_deal (self, deal, error);
 }
@@ -969,24 +912,21 @@ sf_store_fetch_jobs (SfStore  *self,
                      GError  **error)
 {
   g_autoptr(GPtrArray) jobs = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt = sf_store_prepare (self,
+  SfDbStmt *stmt = sf_db_prepare (self->db,
     "SELECT " SF_STORE_JOB_COLUMNS " FROM jobs WHERE deal_id = ?1 "
     "ORDER BY stage, position, id", error);
-  int rc;
+  SfDbStep step;
 
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, deal_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  sf_db_bind_int64 (stmt, 1, deal_id);
+  while ((step = sf_db_step (stmt, error)) == SF_DB_ROW)
     g_ptr_array_add (jobs, sf_store_read_job (stmt));
-  sqlite3_reset (stmt);
+  sf_db_reset (stmt);
 
-  if (rc != SQLITE_DONE)
-    {
-      sf_store_set_error (error, self->db, rc);
-      return NULL;
-    }
+  if (step == SF_DB_ERROR)
+    return NULL;
 
   return g_steal_pointer (&jobs);
 }
@@ -998,24 +938,24 @@ write_state (SfStore            *self,
              gint64              now,
              GError            **error)
 {
-  sqlite3_stmt *stmt = sf_store_prepare (self,
+  SfDbStmt *stmt = sf_db_prepare (self->db,
     "UPDATE deals SET stage = ?2, status = ?3, stage_entered_at = ?4, closed_at = ?5,"
     "  lost_reason = ?6, lost_note = ?7, updated_at = ?8 WHERE id = ?1", error);
 
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, deal_id);
-  sqlite3_bind_int (stmt, 2, state->stage);
-  sqlite3_bind_int (stmt, 3, state->status);
-  sqlite3_bind_int64 (stmt, 4, state->stage_entered_at);
+  sf_db_bind_int64 (stmt, 1, deal_id);
+  sf_db_bind_int64 (stmt, 2, state->stage);
+  sf_db_bind_int64 (stmt, 3, state->status);
+  sf_db_bind_int64 (stmt, 4, state->stage_entered_at);
   if (state->closed_at != 0)
-    sqlite3_bind_int64 (stmt, 5, state->closed_at);
-  sf_store_bind_text (stmt, 6, state->lost_reason);
-  sf_store_bind_text (stmt, 7, state->lost_note);
-  sqlite3_bind_int64 (stmt, 8, now);
+    sf_db_bind_int64 (stmt, 5, state->closed_at);
+  sf_db_bind_text (stmt, 6, state->lost_reason);
+  sf_db_bind_text (stmt, 7, state->lost_note);
+  sf_db_bind_int64 (stmt, 8, now);
 
-  return sf_store_step_done (self, stmt, error) &&
+  return sf_db_step_done (stmt, error) &&
          sf_store_refresh_progress (self, deal_id, error);
 }
 
@@ -1077,7 +1017,7 @@ sf_store_advance (SfStore  *self,
   if (jobs == NULL ||
       !sf_workflow_advance (fresh, jobs, now, &state, error) ||
       !record_state (self, fresh, &state, now, error))
-    return fail (self);
+    return sf_store_fail (self);
 
   return sf_store_commit_deal (self, deal, error);
 }
@@ -1108,7 +1048,7 @@ sf_store_move_back (SfStore     *self,
       !record_state (self, fresh, &state, now, error) ||
       !sf_store_history (self, sf_deal_get_id (fresh), now, "moved-back", NULL,
                          g_strstrip (strdupa (reason)), error))
-    return fail (self);
+    return sf_store_fail (self);
 
   return sf_store_commit_deal (self, deal, error);
 }
@@ -1139,7 +1079,7 @@ sf_store_mark_lost (SfStore     *self,
   now = sf_store_now (self);
   if (!sf_workflow_mark_lost (fresh, reason, note, &state, error) ||
       !record_state (self, fresh, &state, now, error))
-    return fail (self);
+    return sf_store_fail (self);
 
   return sf_store_commit_deal (self, deal, error);
 }
@@ -1163,7 +1103,7 @@ sf_store_restore (SfStore  *self,
   now = sf_store_now (self);
   if (!sf_workflow_restore (fresh, &state, error) ||
       !record_state (self, fresh, &state, now, error))
-    return fail (self);
+    return sf_store_fail (self);
 
   return sf_store_commit_deal (self, deal, error);
 }
@@ -1198,7 +1138,7 @@ sf_store_return_to_state (SfStore            *self,
   if (jobs == NULL ||
       !sf_workflow_check_return (fresh, jobs, state, error) ||
       !record_state (self, fresh, state, now, error))
-    return fail (self);
+    return sf_store_fail (self);
 
   return sf_store_commit_deal (self, deal, error);
 }
@@ -1215,36 +1155,33 @@ sf_store_list_history (SfStore  *self,
                        GError  **error)
 {
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt;
-  int rc;
+  SfDbStmt *stmt;
+  SfDbStep step;
 
   g_return_val_if_fail (SF_IS_STORE (self), NULL);
 
-  stmt = sf_store_prepare (self,
+  stmt = sf_db_prepare (self->db,
     "SELECT h.id, h.deal_id, h.at, h.person_id, p.name, h.field, h.old_value, h.new_value "
     "FROM history h LEFT JOIN persons p ON p.id = h.person_id "
     "WHERE h.deal_id = ?1 ORDER BY h.id DESC", error);
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, deal_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  sf_db_bind_int64 (stmt, 1, deal_id);
+  while ((step = sf_db_step (stmt, error)) == SF_DB_ROW)
     g_ptr_array_add (entries,
-                     sf_history_entry_new (sqlite3_column_int64 (stmt, 0),
-                                           sqlite3_column_int64 (stmt, 1),
-                                           sqlite3_column_int64 (stmt, 2),
-                                           sqlite3_column_int64 (stmt, 3),
-                                           (const char *) sqlite3_column_text (stmt, 4),
-                                           (const char *) sqlite3_column_text (stmt, 5),
-                                           (const char *) sqlite3_column_text (stmt, 6),
-                                           (const char *) sqlite3_column_text (stmt, 7)));
-  sqlite3_reset (stmt);
+                     sf_history_entry_new (sf_db_column_int64 (stmt, 0),
+                                           sf_db_column_int64 (stmt, 1),
+                                           sf_db_column_int64 (stmt, 2),
+                                           sf_db_column_int64 (stmt, 3),
+                                           sf_db_column_text (stmt, 4),
+                                           sf_db_column_text (stmt, 5),
+                                           sf_db_column_text (stmt, 6),
+                                           sf_db_column_text (stmt, 7)));
+  sf_db_reset (stmt);
 
-  if (rc != SQLITE_DONE)
-    {
-      sf_store_set_error (error, self->db, rc);
-      return NULL;
-    }
+  if (step == SF_DB_ERROR)
+    return NULL;
 
   return g_steal_pointer (&entries);
 }

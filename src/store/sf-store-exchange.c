@@ -23,6 +23,7 @@
 
 #include "sf-calendar.h"
 #include "sf-csv.h"
+#include "sf-db-sqlite.h"
 #include "sf-store-private.h"
 
 /* Bad lines named in one error message; the rest are counted. */
@@ -292,24 +293,21 @@ fetch_notes (SfStore  *self,
              gint64    deal_id,
              GError  **error)
 {
-  sqlite3_stmt *stmt = sf_store_prepare (self, "SELECT notes FROM deals WHERE id = ?1", error);
+  SfDbStmt *stmt = sf_db_prepare (self->db, "SELECT notes FROM deals WHERE id = ?1", error);
   char *notes = NULL;
-  int rc;
+  SfDbStep step;
 
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, deal_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    notes = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+  sf_db_bind_int64 (stmt, 1, deal_id);
+  step = sf_db_step (stmt, error);
+  if (step == SF_DB_ROW)
+    notes = g_strdup (sf_db_column_text (stmt, 0));
+  sf_db_reset (stmt);
 
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      sf_store_set_error (error, self->db, rc);
-      return NULL;
-    }
+  if (step == SF_DB_ERROR)
+    return NULL;
 
   return notes ? notes : g_strdup ("");
 }
@@ -451,17 +449,17 @@ read_dated_jobs (SfStore     *self,
                  GError     **error)
 {
   g_autoptr(GPtrArray) jobs = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt = sf_store_prepare (self,
+  SfDbStmt *stmt = sf_db_prepare (self->db,
     "SELECT " SF_STORE_JOB_COLUMNS " FROM jobs WHERE due IS NOT NULL AND deal_id IN ("
     "  SELECT id FROM deals WHERE deleted_at IS NULL AND (?1 OR status <> 2)) "
     "ORDER BY due, id", error);
-  int rc;
+  SfDbStep step;
 
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int (stmt, 1, !!include_lost);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  sf_db_bind_int64 (stmt, 1, !!include_lost);
+  while ((step = sf_db_step (stmt, error)) == SF_DB_ROW)
     {
       SfJob *job = sf_store_read_job (stmt);
 
@@ -470,13 +468,10 @@ read_dated_jobs (SfStore     *self,
       else
         g_object_unref (job);
     }
-  sqlite3_reset (stmt);
+  sf_db_reset (stmt);
 
-  if (rc != SQLITE_DONE)
-    {
-      sf_store_set_error (error, self->db, rc);
-      return NULL;
-    }
+  if (step == SF_DB_ERROR)
+    return NULL;
 
   return g_steal_pointer (&jobs);
 }
@@ -597,40 +592,6 @@ set_backup_error (GError     **error,
   return FALSE;
 }
 
-/* Copies the open database page by page, as one consistent snapshot, and
- * leaves it as a single file in rollback-journal mode; Salesflow switches
- * it to WAL when it opens it. */
-static gboolean
-copy_database (SfStore     *self,
-               const char  *path,
-               GError     **error)
-{
-  sqlite3 *db = NULL;
-  sqlite3_backup *backup;
-  int rc;
-
-  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
-  if (rc == SQLITE_OK)
-    {
-      backup = sqlite3_backup_init (db, "main", self->db, "main");
-      if (backup == NULL)
-        rc = sqlite3_errcode (db);
-      else
-        {
-          sqlite3_backup_step (backup, -1);
-          rc = sqlite3_backup_finish (backup);
-        }
-    }
-  if (rc == SQLITE_OK)
-    rc = sqlite3_exec (db, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
-
-  if (rc != SQLITE_OK)
-    sf_store_set_error (error, db, rc);
-  sqlite3_close_v2 (db);
-
-  return rc == SQLITE_OK;
-}
-
 static void
 sync_folder (const char *path)
 {
@@ -685,7 +646,7 @@ sf_store_backup (SfStore     *self,
     return set_backup_error (error, destination, g_strerror (errno));
   close (fd);
 
-  if (!copy_database (self, temp, &local_error))
+  if (!sf_db_sqlite_backup (self->db, temp, &local_error))
     {
       g_unlink (temp);
       return set_backup_error (error, destination, local_error->message);

@@ -18,13 +18,6 @@
 #include "sf-workflow.h"
 
 static gboolean
-fail (SfStore *self)
-{
-  sf_store_rollback (self);
-  return FALSE;
-}
-
-static gboolean
 check_item (const SfImportItem  *item,
             guint                index,
             GError             **error)
@@ -77,44 +70,43 @@ insert_one (SfStore             *self,
   gint64 created = sf_deal_get_created_at (deal) > 0 ? sf_deal_get_created_at (deal) : now;
   gint64 entered = sf_deal_get_stage_entered_at (deal) > 0 ? sf_deal_get_stage_entered_at (deal) : created;
   gint64 closed = sf_deal_get_closed_at (deal) > 0 ? sf_deal_get_closed_at (deal) : entered;
-  sqlite3_stmt *stmt;
+  SfDbStmt *stmt;
   gint64 id;
 
-  stmt = sf_store_prepare (self,
+  stmt = sf_db_prepare (self->db,
     "INSERT INTO deals (title, customer, contact_name, contact_email, contact_phone,"
     "  owner_id, value, currency, stage, status, lost_reason, lost_note, expected_close,"
     "  probability, notes, created_at, updated_at, stage_entered_at, closed_at) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
-    "  ?18, ?19)", error);
+    "  ?18, ?19) RETURNING id", error);
   if (stmt == NULL)
     return FALSE;
-  sf_store_bind_text (stmt, 1, sf_deal_get_title (deal));
-  sf_store_bind_text (stmt, 2, sf_deal_get_customer (deal));
-  sf_store_bind_text (stmt, 3, sf_deal_get_contact_name (deal));
-  sf_store_bind_text (stmt, 4, sf_deal_get_contact_email (deal));
-  sf_store_bind_text (stmt, 5, sf_deal_get_contact_phone (deal));
+  sf_db_bind_text (stmt, 1, sf_deal_get_title (deal));
+  sf_db_bind_text (stmt, 2, sf_deal_get_customer (deal));
+  sf_db_bind_text (stmt, 3, sf_deal_get_contact_name (deal));
+  sf_db_bind_text (stmt, 4, sf_deal_get_contact_email (deal));
+  sf_db_bind_text (stmt, 5, sf_deal_get_contact_phone (deal));
   if (owner_id > 0)
-    sqlite3_bind_int64 (stmt, 6, owner_id);
-  sqlite3_bind_int64 (stmt, 7, sf_deal_get_value (deal)->amount);
-  sqlite3_bind_text (stmt, 8, sf_deal_get_value (deal)->currency, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 9, sf_deal_get_stage (deal));
-  sqlite3_bind_int (stmt, 10, sf_deal_get_status (deal));
-  sf_store_bind_text (stmt, 11, sf_deal_get_lost_reason (deal));
-  sf_store_bind_text (stmt, 12, sf_deal_get_lost_note (deal));
+    sf_db_bind_int64 (stmt, 6, owner_id);
+  sf_db_bind_int64 (stmt, 7, sf_deal_get_value (deal)->amount);
+  sf_db_bind_text (stmt, 8, sf_deal_get_value (deal)->currency);
+  sf_db_bind_int64 (stmt, 9, sf_deal_get_stage (deal));
+  sf_db_bind_int64 (stmt, 10, sf_deal_get_status (deal));
+  sf_db_bind_text (stmt, 11, sf_deal_get_lost_reason (deal));
+  sf_db_bind_text (stmt, 12, sf_deal_get_lost_note (deal));
   sf_store_bind_date (stmt, 13, sf_deal_get_expected_close (deal));
   if (sf_deal_get_probability (deal) >= 0)
-    sqlite3_bind_int (stmt, 14, sf_deal_get_probability (deal));
-  sf_store_bind_text (stmt, 15, sf_deal_get_notes (deal) ? sf_deal_get_notes (deal) : "");
-  sqlite3_bind_int64 (stmt, 16, created);
-  sqlite3_bind_int64 (stmt, 17, now);
-  sqlite3_bind_int64 (stmt, 18, entered);
+    sf_db_bind_int64 (stmt, 14, sf_deal_get_probability (deal));
+  sf_db_bind_text (stmt, 15, sf_deal_get_notes (deal) ? sf_deal_get_notes (deal) : "");
+  sf_db_bind_int64 (stmt, 16, created);
+  sf_db_bind_int64 (stmt, 17, now);
+  sf_db_bind_int64 (stmt, 18, entered);
   if (sf_deal_get_status (deal) == SF_DEAL_STATUS_WON || sf_deal_get_stage (deal) == SF_STAGE_CLOSED)
-    sqlite3_bind_int64 (stmt, 19, closed);
-  if (!sf_store_step_done (self, stmt, error))
+    sf_db_bind_int64 (stmt, 19, closed);
+  if (!sf_db_step_id (stmt, &id, error))
     return FALSE;
-  id = sqlite3_last_insert_rowid (self->db);
 
-  stmt = sf_store_prepare (self,
+  stmt = sf_db_prepare (self->db,
     "INSERT INTO jobs (deal_id, stage, position, key, title, kind, required, done, done_by, done_at) "
     "SELECT ?1, stage, position, key, title, kind, required,"
     "  kind = 0 AND stage < ?2, CASE WHEN kind = 0 AND stage < ?2 THEN ?3 END,"
@@ -122,14 +114,14 @@ insert_one (SfStore             *self,
     "FROM template_jobs WHERE NOT hidden ORDER BY stage, position", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_int (stmt, 2, sf_deal_get_stage (deal));
+  sf_db_bind_int64 (stmt, 1, id);
+  sf_db_bind_int64 (stmt, 2, sf_deal_get_stage (deal));
   if (owner_id > 0)
-    sqlite3_bind_int64 (stmt, 3, owner_id);
+    sf_db_bind_int64 (stmt, 3, owner_id);
   else
     sf_store_bind_actor (self, stmt, 3);
-  sqlite3_bind_int64 (stmt, 4, entered);
-  if (!sf_store_step_done (self, stmt, error))
+  sf_db_bind_int64 (stmt, 4, entered);
+  if (!sf_db_step_done (stmt, error))
     return FALSE;
 
   /* The first @current_done manual jobs in list order: those with fewer
@@ -138,7 +130,7 @@ insert_one (SfStore             *self,
    * the rest of the import.) */
   if (item->current_done > 0)
     {
-      stmt = sf_store_prepare (self,
+      stmt = sf_db_prepare (self->db,
         "UPDATE jobs SET done = 1, done_by = ?3, done_at = ?4 "
         "WHERE deal_id = ?1 AND stage = ?2 AND kind = 0 AND ("
         "  SELECT count(*) FROM jobs e WHERE e.deal_id = ?1 AND e.stage = ?2 AND e.kind = 0"
@@ -146,15 +138,15 @@ insert_one (SfStore             *self,
         ") < ?5", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, id);
-      sqlite3_bind_int (stmt, 2, sf_deal_get_stage (deal));
+      sf_db_bind_int64 (stmt, 1, id);
+      sf_db_bind_int64 (stmt, 2, sf_deal_get_stage (deal));
       if (owner_id > 0)
-        sqlite3_bind_int64 (stmt, 3, owner_id);
+        sf_db_bind_int64 (stmt, 3, owner_id);
       else
         sf_store_bind_actor (self, stmt, 3);
-      sqlite3_bind_int64 (stmt, 4, entered);
-      sqlite3_bind_int (stmt, 5, item->current_done);
-      if (!sf_store_step_done (self, stmt, error))
+      sf_db_bind_int64 (stmt, 4, entered);
+      sf_db_bind_int64 (stmt, 5, item->current_done);
+      if (!sf_db_step_done (stmt, error))
         return FALSE;
     }
 
@@ -212,7 +204,7 @@ resolve_owner (SfStore             *self,
 {
   g_autofree char *name = NULL;
   g_autofree char *key = NULL;
-  sqlite3_stmt *stmt;
+  SfDbStmt *stmt;
   gpointer id;
 
   *out_id = sf_deal_get_owner_id (item->deal);
@@ -225,15 +217,17 @@ resolve_owner (SfStore             *self,
   key = g_utf8_casefold (name, -1);
   if (!g_hash_table_lookup_extended (owners, key, NULL, &id))
     {
-      stmt = sf_store_prepare (self,
-        "INSERT INTO persons (name, role, created_at) VALUES (?1, 0, ?2)", error);
+      gint64 new_id;
+
+      stmt = sf_db_prepare (self->db,
+        "INSERT INTO persons (name, role, created_at) VALUES (?1, 0, ?2) RETURNING id", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (stmt, 2, now);
-      if (!sf_store_step_done (self, stmt, error))
+      sf_db_bind_text (stmt, 1, name);
+      sf_db_bind_int64 (stmt, 2, now);
+      if (!sf_db_step_id (stmt, &new_id, error))
         return FALSE;
-      id = GSIZE_TO_POINTER ((gsize) sqlite3_last_insert_rowid (self->db));
+      id = GSIZE_TO_POINTER ((gsize) new_id);
       g_hash_table_insert (owners, g_steal_pointer (&key), id);
     }
 
@@ -247,7 +241,7 @@ cancelled (SfStore  *self,
 {
   g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
                        _("The import was cancelled; nothing was added"));
-  return fail (self);
+  return sf_store_fail (self);
 }
 
 static gboolean
@@ -274,13 +268,13 @@ import_all (SfStore           *self,
           if (local_error == NULL)
             break;
           g_propagate_error (error, g_steal_pointer (&local_error));
-          return fail (self);
+          return sf_store_fail (self);
         }
 
       if (!check_item (&item, done, error) ||
           !resolve_owner (self, owners, &item, now, &owner_id, error) ||
           !insert_one (self, &item, owner_id, now, error))
-        return fail (self);
+        return sf_store_fail (self);
       done++;
 
       if (progress != NULL && done % 512 == 0 && !progress (done, n_items, user_data))
@@ -326,9 +320,9 @@ sf_store_import_deals_pull (SfStore          *self,
   owners = load_owners (self, error);
   if (owners == NULL ||
       !import_all (self, owners, next, next_data, n_items, progress, user_data, error))
-    return fail (self);
+    return sf_store_fail (self);
 
-  return sf_store_commit (self, error) || fail (self);
+  return sf_store_commit (self, error) || sf_store_fail (self);
 }
 
 typedef struct

@@ -12,13 +12,6 @@
 #include "sf-store-private.h"
 #include "sf-workflow.h"
 
-static gboolean
-fail (SfStore *self)
-{
-  sf_store_rollback (self);
-  return FALSE;
-}
-
 /**
  * sf_store_list_jobs:
  *
@@ -41,26 +34,24 @@ fetch_job (SfStore  *self,
            gint64    job_id,
            GError  **error)
 {
-  sqlite3_stmt *stmt = sf_store_prepare (self,
+  SfDbStmt *stmt = sf_db_prepare (self->db,
     "SELECT " SF_STORE_JOB_COLUMNS " FROM jobs WHERE id = ?1 AND deal_id = ?2", error);
   SfJob *job = NULL;
-  int rc;
+  SfDbStep step;
 
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, job_id);
-  sqlite3_bind_int64 (stmt, 2, deal_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  sf_db_bind_int64 (stmt, 1, job_id);
+  sf_db_bind_int64 (stmt, 2, deal_id);
+  step = sf_db_step (stmt, error);
+  if (step == SF_DB_ROW)
     job = sf_store_read_job (stmt);
-  sqlite3_reset (stmt);
+  sf_db_reset (stmt);
 
-  if (rc == SQLITE_DONE)
+  if (step == SF_DB_DONE)
     g_set_error_literal (error, SF_STORE_ERROR, SF_STORE_ERROR_NOT_FOUND,
                          _("The job no longer exists; it may have been removed"));
-  else if (rc != SQLITE_ROW)
-    sf_store_set_error (error, self->db, rc);
 
   return job;
 }
@@ -79,11 +70,11 @@ begin_on_job (SfStore  *self,
 
   *out_deal = sf_store_fetch_deal (self, sf_deal_get_id (deal), error);
   if (*out_deal == NULL)
-    return fail (self);
+    return sf_store_fail (self);
 
   *out_job = fetch_job (self, sf_deal_get_id (deal), sf_job_get_id (job), error);
   if (*out_job == NULL)
-    return fail (self);
+    return sf_store_fail (self);
 
   return TRUE;
 }
@@ -106,7 +97,7 @@ commit_job (SfStore  *self,
   g_autoptr(SfJob) stored = fetch_job (self, sf_deal_get_id (deal), sf_job_get_id (job), error);
 
   if (stored == NULL || !sf_store_commit_deal (self, deal, error))
-    return fail (self);
+    return sf_store_fail (self);
 
   g_object_freeze_notify (G_OBJECT (job));
   sf_job_set_done (job, sf_job_get_done (stored), sf_job_get_done_by (stored),
@@ -126,15 +117,15 @@ touch (SfStore  *self,
        gint64    now,
        GError  **error)
 {
-  sqlite3_stmt *stmt = sf_store_prepare (self,
+  SfDbStmt *stmt = sf_db_prepare (self->db,
     "UPDATE deals SET updated_at = ?2 WHERE id = ?1", error);
 
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, deal_id);
-  sqlite3_bind_int64 (stmt, 2, now);
-  return sf_store_step_done (self, stmt, error) &&
+  sf_db_bind_int64 (stmt, 1, deal_id);
+  sf_db_bind_int64 (stmt, 2, now);
+  return sf_db_step_done (stmt, error) &&
          sf_store_refresh_progress (self, deal_id, error);
 }
 
@@ -149,14 +140,14 @@ set_job_done (SfStore   *self,
 {
   g_autoptr(SfDeal) fresh = NULL;
   g_autoptr(SfJob) stored = NULL;
-  sqlite3_stmt *stmt;
+  SfDbStmt *stmt;
   gint64 now;
 
   if (!begin_on_job (self, deal, job, &fresh, &stored, error))
     return FALSE;
 
   if (!sf_workflow_check_job (fresh, stored, TRUE, error))
-    return fail (self);
+    return sf_store_fail (self);
 
   if (sf_job_get_done (stored) == !!done)
     {
@@ -168,26 +159,26 @@ set_job_done (SfStore   *self,
     }
 
   now = sf_store_now (self);
-  stmt = sf_store_prepare (self,
+  stmt = sf_db_prepare (self->db,
     "UPDATE jobs SET done = ?2, done_by = ?3, done_at = ?4 WHERE id = ?1", error);
   if (stmt == NULL)
-    return fail (self);
-  sqlite3_bind_int64 (stmt, 1, sf_job_get_id (stored));
-  sqlite3_bind_int (stmt, 2, !!done);
+    return sf_store_fail (self);
+  sf_db_bind_int64 (stmt, 1, sf_job_get_id (stored));
+  sf_db_bind_int64 (stmt, 2, !!done);
   if (done)
     {
       if (done_by > 0)
-        sqlite3_bind_int64 (stmt, 3, done_by);
+        sf_db_bind_int64 (stmt, 3, done_by);
       else
         sf_store_bind_actor (self, stmt, 3);
-      sqlite3_bind_int64 (stmt, 4, done_at > 0 ? done_at : now);
+      sf_db_bind_int64 (stmt, 4, done_at > 0 ? done_at : now);
     }
 
-  if (!sf_store_step_done (self, stmt, error) ||
+  if (!sf_db_step_done (stmt, error) ||
       !touch (self, sf_deal_get_id (fresh), now, error) ||
       !sf_store_history (self, sf_deal_get_id (fresh), now, done ? "job-done" : "job-undone",
                          NULL, job_record (stored), error))
-    return fail (self);
+    return sf_store_fail (self);
 
   return commit_job (self, deal, job, error);
 }
@@ -249,7 +240,7 @@ sf_store_add_job (SfStore  *self,
                   GError  **error)
 {
   g_autoptr(SfDeal) fresh = NULL;
-  sqlite3_stmt *stmt;
+  SfDbStmt *stmt;
   gint64 now, id;
   int position;
 
@@ -270,57 +261,55 @@ sf_store_add_job (SfStore  *self,
     return FALSE;
   fresh = sf_store_fetch_deal (self, sf_deal_get_id (deal), error);
   if (fresh == NULL || !sf_workflow_check_edit (fresh, error))
-    return fail (self);
+    return sf_store_fail (self);
 
   position = sf_job_get_position (job);
   if (position <= 0)
     {
-      stmt = sf_store_prepare (self,
+      stmt = sf_db_prepare (self->db,
         "SELECT coalesce(max(position), -1) + 1 FROM jobs WHERE deal_id = ?1 AND stage = ?2",
         error);
       if (stmt == NULL)
-        return fail (self);
-      sqlite3_bind_int64 (stmt, 1, sf_deal_get_id (fresh));
-      sqlite3_bind_int (stmt, 2, sf_job_get_stage (job));
-      if (sqlite3_step (stmt) != SQLITE_ROW)
+        return sf_store_fail (self);
+      sf_db_bind_int64 (stmt, 1, sf_deal_get_id (fresh));
+      sf_db_bind_int64 (stmt, 2, sf_job_get_stage (job));
+      if (!sf_db_step_row (stmt, error))
         {
-          sf_store_set_error (error, self->db, sqlite3_reset (stmt));
-          return fail (self);
+          sf_db_reset (stmt);
+          return sf_store_fail (self);
         }
-      position = sqlite3_column_int (stmt, 0);
-      sqlite3_reset (stmt);
+      position = sf_db_column_int64 (stmt, 0);
+      sf_db_reset (stmt);
     }
 
   now = sf_store_now (self);
-  stmt = sf_store_prepare (self,
+  stmt = sf_db_prepare (self->db,
     "INSERT INTO jobs (deal_id, stage, position, title, kind, required, done, done_by,"
     "  done_at, due, note, extra) "
-    "VALUES (?1, ?2, ?3, ?4, 0, ?5, ?6, ?7, ?8, ?9, ?10, 1)", error);
+    "VALUES (?1, ?2, ?3, ?4, 0, ?5, ?6, ?7, ?8, ?9, ?10, 1) RETURNING id", error);
   if (stmt == NULL)
-    return fail (self);
-  sqlite3_bind_int64 (stmt, 1, sf_deal_get_id (fresh));
-  sqlite3_bind_int (stmt, 2, sf_job_get_stage (job));
-  sqlite3_bind_int (stmt, 3, position);
-  sqlite3_bind_text (stmt, 4, g_strstrip (strdupa (sf_job_get_title (job))), -1,
-                     SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 5, sf_job_get_required (job));
-  sqlite3_bind_int (stmt, 6, sf_job_get_done (job));
+    return sf_store_fail (self);
+  sf_db_bind_int64 (stmt, 1, sf_deal_get_id (fresh));
+  sf_db_bind_int64 (stmt, 2, sf_job_get_stage (job));
+  sf_db_bind_int64 (stmt, 3, position);
+  sf_db_bind_text (stmt, 4, g_strstrip (strdupa (sf_job_get_title (job))));
+  sf_db_bind_int64 (stmt, 5, sf_job_get_required (job));
+  sf_db_bind_int64 (stmt, 6, sf_job_get_done (job));
   if (sf_job_get_done (job))
     {
       if (sf_job_get_done_by (job) > 0)
-        sqlite3_bind_int64 (stmt, 7, sf_job_get_done_by (job));
-      sqlite3_bind_int64 (stmt, 8, sf_job_get_done_at (job));
+        sf_db_bind_int64 (stmt, 7, sf_job_get_done_by (job));
+      sf_db_bind_int64 (stmt, 8, sf_job_get_done_at (job));
     }
   sf_store_bind_date (stmt, 9, sf_job_get_due (job));
-  sf_store_bind_text (stmt, 10, sf_job_get_note (job));
-  if (!sf_store_step_done (self, stmt, error))
-    return fail (self);
-  id = sqlite3_last_insert_rowid (self->db);
+  sf_db_bind_text (stmt, 10, sf_job_get_note (job));
+  if (!sf_db_step_id (stmt, &id, error))
+    return sf_store_fail (self);
 
   if (!touch (self, sf_deal_get_id (fresh), now, error) ||
       !sf_store_history (self, sf_deal_get_id (fresh), now, "job-added", NULL,
                          sf_job_get_title (job), error))
-    return fail (self);
+    return sf_store_fail (self);
 
   if (!sf_store_commit_deal (self, deal, error))
     return FALSE;
@@ -357,7 +346,7 @@ sf_store_rename_job (SfStore     *self,
   g_autoptr(SfDeal) fresh = NULL;
   g_autoptr(SfJob) stored = NULL;
   g_autofree char *clean = NULL;
-  sqlite3_stmt *stmt;
+  SfDbStmt *stmt;
   gint64 now;
 
   g_return_val_if_fail (SF_IS_STORE (self), FALSE);
@@ -371,19 +360,19 @@ sf_store_rename_job (SfStore     *self,
   if (!begin_on_job (self, deal, job, &fresh, &stored, error))
     return FALSE;
   if (!sf_workflow_check_edit (fresh, error) || !check_extra (stored, error))
-    return fail (self);
+    return sf_store_fail (self);
 
   now = sf_store_now (self);
-  stmt = sf_store_prepare (self, "UPDATE jobs SET title = ?2 WHERE id = ?1", error);
+  stmt = sf_db_prepare (self->db, "UPDATE jobs SET title = ?2 WHERE id = ?1", error);
   if (stmt == NULL)
-    return fail (self);
-  sqlite3_bind_int64 (stmt, 1, sf_job_get_id (stored));
-  sqlite3_bind_text (stmt, 2, clean, -1, SQLITE_TRANSIENT);
-  if (!sf_store_step_done (self, stmt, error) ||
+    return sf_store_fail (self);
+  sf_db_bind_int64 (stmt, 1, sf_job_get_id (stored));
+  sf_db_bind_text (stmt, 2, clean);
+  if (!sf_db_step_done (stmt, error) ||
       !touch (self, sf_deal_get_id (fresh), now, error) ||
       !sf_store_history (self, sf_deal_get_id (fresh), now, "job-renamed",
                          job_record (stored), clean, error))
-    return fail (self);
+    return sf_store_fail (self);
 
   return commit_job (self, deal, job, error);
 }
@@ -396,7 +385,7 @@ sf_store_remove_job (SfStore  *self,
 {
   g_autoptr(SfDeal) fresh = NULL;
   g_autoptr(SfJob) stored = NULL;
-  sqlite3_stmt *stmt;
+  SfDbStmt *stmt;
   gint64 now;
 
   g_return_val_if_fail (SF_IS_STORE (self), FALSE);
@@ -406,18 +395,18 @@ sf_store_remove_job (SfStore  *self,
   if (!begin_on_job (self, deal, job, &fresh, &stored, error))
     return FALSE;
   if (!sf_workflow_check_edit (fresh, error) || !check_extra (stored, error))
-    return fail (self);
+    return sf_store_fail (self);
 
   now = sf_store_now (self);
-  stmt = sf_store_prepare (self, "DELETE FROM jobs WHERE id = ?1", error);
+  stmt = sf_db_prepare (self->db, "DELETE FROM jobs WHERE id = ?1", error);
   if (stmt == NULL)
-    return fail (self);
-  sqlite3_bind_int64 (stmt, 1, sf_job_get_id (stored));
-  if (!sf_store_step_done (self, stmt, error) ||
+    return sf_store_fail (self);
+  sf_db_bind_int64 (stmt, 1, sf_job_get_id (stored));
+  if (!sf_db_step_done (stmt, error) ||
       !touch (self, sf_deal_get_id (fresh), now, error) ||
       !sf_store_history (self, sf_deal_get_id (fresh), now, "job-removed",
                          job_record (stored), NULL, error))
-    return fail (self);
+    return sf_store_fail (self);
 
   return sf_store_commit_deal (self, deal, error);
 }
@@ -436,7 +425,7 @@ sf_store_set_job_due (SfStore  *self,
   g_autoptr(SfDeal) fresh = NULL;
   g_autoptr(SfJob) stored = NULL;
   g_autofree char *iso = NULL;
-  sqlite3_stmt *stmt;
+  SfDbStmt *stmt;
   gint64 now;
 
   g_return_val_if_fail (SF_IS_STORE (self), FALSE);
@@ -446,20 +435,20 @@ sf_store_set_job_due (SfStore  *self,
   if (!begin_on_job (self, deal, job, &fresh, &stored, error))
     return FALSE;
   if (!sf_workflow_check_edit (fresh, error))
-    return fail (self);
+    return sf_store_fail (self);
 
   now = sf_store_now (self);
   iso = sf_date_to_iso (julian_day);
-  stmt = sf_store_prepare (self, "UPDATE jobs SET due = ?2 WHERE id = ?1", error);
+  stmt = sf_db_prepare (self->db, "UPDATE jobs SET due = ?2 WHERE id = ?1", error);
   if (stmt == NULL)
-    return fail (self);
-  sqlite3_bind_int64 (stmt, 1, sf_job_get_id (stored));
+    return sf_store_fail (self);
+  sf_db_bind_int64 (stmt, 1, sf_job_get_id (stored));
   sf_store_bind_date (stmt, 2, julian_day);
-  if (!sf_store_step_done (self, stmt, error) ||
+  if (!sf_db_step_done (stmt, error) ||
       !touch (self, sf_deal_get_id (fresh), now, error) ||
       !sf_store_history (self, sf_deal_get_id (fresh), now, "job-due",
                          job_record (stored), iso, error))
-    return fail (self);
+    return sf_store_fail (self);
 
   return commit_job (self, deal, job, error);
 }

@@ -23,23 +23,23 @@ read_last (SfStore  *self,
            char    **out_hash,
            GError  **error)
 {
-  sqlite3_stmt *stmt = sf_store_prepare (self,
+  SfDbStmt *stmt = sf_db_prepare (self->db,
     "SELECT seq, hash FROM approval_ledger ORDER BY seq DESC LIMIT 1", error);
-  int rc;
+  SfDbStep step;
 
   if (stmt == NULL)
     return FALSE;
 
-  rc = sqlite3_step (stmt);
-  *out_seq = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
-  *out_hash = g_strdup (rc == SQLITE_ROW ? (const char *) sqlite3_column_text (stmt, 1)
+  step = sf_db_step (stmt, error);
+  *out_seq = step == SF_DB_ROW ? sf_db_column_int64 (stmt, 0) : 0;
+  *out_hash = g_strdup (step == SF_DB_ROW ? sf_db_column_text (stmt, 1)
                                          : SF_LEDGER_GENESIS);
-  sqlite3_reset (stmt);
+  sf_db_reset (stmt);
 
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  if (step == SF_DB_ERROR)
     {
       g_clear_pointer (out_hash, g_free);
-      return sf_store_set_error (error, self->db, rc);
+      return FALSE;
     }
 
   return TRUE;
@@ -54,25 +54,25 @@ insert_entry (SfStore     *self,
               GError     **error)
 {
   g_autofree char *hash = sf_ledger_hash (prev_hash, content);
-  sqlite3_stmt *stmt = sf_store_prepare (self,
+  SfDbStmt *stmt = sf_db_prepare (self->db,
     "INSERT INTO approval_ledger (seq, content, prev_hash, hash) VALUES (?1, ?2, ?3, ?4)", error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, seq);
-  sqlite3_bind_text (stmt, 2, content, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, prev_hash, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, hash, -1, SQLITE_TRANSIENT);
-  if (!sf_store_step_done (self, stmt, error))
+  sf_db_bind_int64 (stmt, 1, seq);
+  sf_db_bind_text (stmt, 2, content);
+  sf_db_bind_text (stmt, 3, prev_hash);
+  sf_db_bind_text (stmt, 4, hash);
+  if (!sf_db_step_done (stmt, error))
     return FALSE;
 
-  stmt = sf_store_prepare (self,
+  stmt = sf_db_prepare (self->db,
     "UPDATE approval_requests SET ledger_seq = ?2 WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, request_id);
-  sqlite3_bind_int64 (stmt, 2, seq);
-  return sf_store_step_done (self, stmt, error);
+  sf_db_bind_int64 (stmt, 1, request_id);
+  sf_db_bind_int64 (stmt, 2, seq);
+  return sf_db_step_done (stmt, error);
 }
 
 /**
@@ -109,17 +109,17 @@ query_last_referenced (SfStore  *self,
                        gint64   *out_seq,
                        GError  **error)
 {
-  sqlite3_stmt *stmt = sf_store_prepare (self,
+  SfDbStmt *stmt = sf_db_prepare (self->db,
     "SELECT coalesce(max(ledger_seq), 0) FROM approval_requests", error);
-  int rc;
+  gboolean ok;
 
   if (stmt == NULL)
     return FALSE;
-  rc = sqlite3_step (stmt);
-  *out_seq = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
-  sqlite3_reset (stmt);
+  ok = sf_db_step_row (stmt, error);
+  *out_seq = ok ? sf_db_column_int64 (stmt, 0) : 0;
+  sf_db_reset (stmt);
 
-  return rc == SQLITE_ROW || sf_store_set_error (error, self->db, rc);
+  return ok;
 }
 
 static gboolean
@@ -127,23 +127,23 @@ walk_entries (SfStore       *self,
               SfLedgerWalk  *walk,
               GError       **error)
 {
-  sqlite3_stmt *stmt = sf_store_prepare (self,
+  SfDbStmt *stmt = sf_db_prepare (self->db,
     "SELECT seq, content, prev_hash, hash FROM approval_ledger ORDER BY seq", error);
-  int rc;
+  SfDbStep step;
 
   if (stmt == NULL)
     return FALSE;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW &&
-         sf_ledger_walk_add (walk, sqlite3_column_int64 (stmt, 0),
-                             (const char *) sqlite3_column_text (stmt, 1),
-                             (const char *) sqlite3_column_text (stmt, 2),
-                             (const char *) sqlite3_column_text (stmt, 3)))
+  while ((step = sf_db_step (stmt, error)) == SF_DB_ROW &&
+         sf_ledger_walk_add (walk, sf_db_column_int64 (stmt, 0),
+                             sf_db_column_text (stmt, 1),
+                             sf_db_column_text (stmt, 2),
+                             sf_db_column_text (stmt, 3)))
     ;
-  sqlite3_reset (stmt);
+  sf_db_reset (stmt);
 
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return sf_store_set_error (error, self->db, rc);
+  if (step == SF_DB_ERROR)
+    return FALSE;
 
   sf_ledger_walk_end (walk);
   return TRUE;
@@ -154,17 +154,17 @@ walk_requests (SfStore       *self,
                SfLedgerWalk  *walk,
                GError       **error)
 {
-  sqlite3_stmt *stmt = sf_store_prepare (self,
+  SfDbStmt *stmt = sf_db_prepare (self->db,
     "SELECT r.id, r.deal_id, r.kind, r.status, r.requester_id, coalesce(r.addressed_to, 0),"
     "  r.note, r.figures, r.requested_at, coalesce(r.decider_id, 0),"
     "  coalesce(r.decided_at, 0), r.comment, NULL, NULL, NULL, NULL, r.ledger_seq "
     "FROM approval_requests r ORDER BY r.id", error);
-  int rc;
+  SfDbStep step;
 
   if (stmt == NULL)
     return FALSE;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = sf_db_step (stmt, error)) == SF_DB_ROW)
     {
       gint64 seq = 0;
       g_autoptr(SfApprovalRequest) request = sf_store_read_request (stmt, &seq);
@@ -172,10 +172,10 @@ walk_requests (SfStore       *self,
       if (!sf_ledger_walk_check_request (walk, request, seq))
         break;
     }
-  sqlite3_reset (stmt);
+  sf_db_reset (stmt);
 
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return sf_store_set_error (error, self->db, rc);
+  if (step == SF_DB_ERROR)
+    return FALSE;
 
   sf_ledger_walk_check_all_seen (walk);
   return TRUE;
@@ -187,22 +187,22 @@ check_approved_figures (SfStore         *self,
                         SfLedgerReport  *report,
                         GError         **error)
 {
-  sqlite3_stmt *stmt = sf_store_prepare (self,
+  SfDbStmt *stmt = sf_db_prepare (self->db,
     "SELECT r.id, r.deal_id, r.kind, r.figures FROM approval_requests r "
     "JOIN deals d ON d.id = r.deal_id AND d.deleted_at IS NULL "
     "WHERE r.status = 1 ORDER BY r.id", error);
-  int rc;
+  SfDbStep step;
 
   if (stmt == NULL)
     return FALSE;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = sf_db_step (stmt, error)) == SF_DB_ROW)
     {
       g_autoptr(SfDeal) deal = NULL;
       g_autofree char *figures = NULL;
-      gint64 deal_id = sqlite3_column_int64 (stmt, 1);
-      int kind = sqlite3_column_int (stmt, 2);
-      g_autofree char *approved_figures = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      gint64 deal_id = sf_db_column_int64 (stmt, 1);
+      int kind = sf_db_column_int64 (stmt, 2);
+      g_autofree char *approved_figures = g_strdup (sf_db_column_text (stmt, 3));
 
       /* Reading the deal reuses other statements; this one stays open. */
       deal = sf_store_fetch_deal (self, deal_id, error);
@@ -210,23 +210,23 @@ check_approved_figures (SfStore         *self,
           !sf_store_current_figures (self, deal, sf_approval_kind_is_valid (kind) ? kind : 0,
                                      &figures, error))
         {
-          sqlite3_reset (stmt);
+          sf_db_reset (stmt);
           return FALSE;
         }
       if (g_strcmp0 (figures, approved_figures) != 0)
         {
           report->verdict = SF_LEDGER_FIGURES_CHANGED;
-          report->request_id = sqlite3_column_int64 (stmt, 0);
+          report->request_id = sf_db_column_int64 (stmt, 0);
           report->deal_id = deal_id;
           report->kind = sf_approval_kind_is_valid (kind) ? kind : 0;
           report->deal_title = g_strdup (sf_deal_get_title (deal));
           break;
         }
     }
-  sqlite3_reset (stmt);
+  sf_db_reset (stmt);
 
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return sf_store_set_error (error, self->db, rc);
+  if (step == SF_DB_ERROR)
+    return FALSE;
 
   return TRUE;
 }
@@ -239,29 +239,29 @@ check_jobs (SfStore         *self,
             SfLedgerReport  *report,
             GError         **error)
 {
-  sqlite3_stmt *stmt = sf_store_prepare (self,
+  SfDbStmt *stmt = sf_db_prepare (self->db,
     "SELECT d.id, d.title, j.kind FROM jobs j JOIN deals d ON d.id = j.deal_id "
     "WHERE j.kind IN (1, 2) AND j.done AND NOT EXISTS ("
     "  SELECT 1 FROM approval_requests r WHERE r.deal_id = j.deal_id AND r.kind = j.kind - 1"
     "  AND r.status = 1) "
     "ORDER BY d.id, j.kind LIMIT 1", error);
-  int rc;
+  SfDbStep step;
 
   if (stmt == NULL)
     return FALSE;
 
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  step = sf_db_step (stmt, error);
+  if (step == SF_DB_ROW)
     {
       report->verdict = SF_LEDGER_JOB_UNAPPROVED;
-      report->deal_id = sqlite3_column_int64 (stmt, 0);
-      report->deal_title = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      report->kind = sqlite3_column_int (stmt, 2) == SF_JOB_KIND_ROI_APPROVAL
+      report->deal_id = sf_db_column_int64 (stmt, 0);
+      report->deal_title = g_strdup (sf_db_column_text (stmt, 1));
+      report->kind = sf_db_column_int64 (stmt, 2) == SF_JOB_KIND_ROI_APPROVAL
                      ? SF_APPROVAL_KIND_ROI : SF_APPROVAL_KIND_PRICING;
     }
-  sqlite3_reset (stmt);
+  sf_db_reset (stmt);
 
-  return rc == SQLITE_ROW || rc == SQLITE_DONE || sf_store_set_error (error, self->db, rc);
+  return step != SF_DB_ERROR;
 }
 
 static gboolean
@@ -326,84 +326,6 @@ sf_store_verify_ledger (SfStore         *self,
   return ok;
 }
 
-static gboolean
-set_file_error (GError     **error,
-                int          code,
-                const char  *path,
-                const char  *message)
-{
-  g_autofree char *name = g_filename_display_basename (path);
-
-  /* Translators: the first %s is a file name, the second says what is wrong */
-  g_set_error (error, SF_STORE_ERROR, code, _("Cannot check “%s”: %s"), name, message);
-  return FALSE;
-}
-
-static gboolean
-read_pragma (sqlite3     *db,
-             const char  *sql,
-             int         *out,
-             GError     **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
-
-  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      *out = sqlite3_column_int (stmt, 0);
-      rc = SQLITE_OK;
-    }
-  sqlite3_finalize (stmt);
-
-  return rc == SQLITE_OK || sf_store_set_error (error, db, rc);
-}
-
-/* Opens @path read-only and makes sure it is a Salesflow database this
- * build understands; never writes to it. */
-static sqlite3 *
-open_for_check (const char  *path,
-                int         *out_version,
-                GError     **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  sqlite3 *db = NULL;
-  int application_id = 0;
-  int rc;
-
-  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
-    {
-      set_file_error (error, SF_STORE_ERROR_NOT_FOUND, path, _("there is no such file"));
-      return NULL;
-    }
-
-  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW, NULL);
-  if (rc == SQLITE_OK)
-    sqlite3_busy_timeout (db, 2000);
-  if (rc != SQLITE_OK ||
-      !read_pragma (db, "PRAGMA application_id", &application_id, &local_error) ||
-      !read_pragma (db, "PRAGMA user_version", out_version, &local_error))
-    {
-      if (local_error == NULL)
-        sf_store_set_error (&local_error, db, rc);
-      set_file_error (error, local_error->code, path, local_error->message);
-      sqlite3_close_v2 (db);
-      return NULL;
-    }
-
-  if ((guint32) application_id != SF_STORE_APPLICATION_ID)
-    set_file_error (error, SF_STORE_ERROR_FOREIGN, path, _("it is not a Salesflow database"));
-  else if (*out_version > SF_STORE_SCHEMA_VERSION)
-    set_file_error (error, SF_STORE_ERROR_NEWER_SCHEMA, path,
-                    _("it was written by a newer version of Salesflow"));
-  else if (!sf_store_check_tables (db, *out_version, &local_error))
-    set_file_error (error, local_error->code, path, local_error->message);
-  else
-    return db;
-
-  sqlite3_close_v2 (db);
-  return NULL;
-}
-
 /**
  * sf_store_verify_ledger_file:
  * @path: a Salesflow database
@@ -423,19 +345,19 @@ sf_store_verify_ledger_file (const char      *path,
 {
   g_autoptr(SfStore) store = NULL;
   int version = 0;
-  sqlite3 *db;
+  SfDb *db;
 
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (report != NULL, FALSE);
 
   memset (report, 0, sizeof *report);
-  db = open_for_check (path, &version, error);
+  db = sf_store_sqlite_open_for_check (path, &version, error);
   if (db == NULL)
     return FALSE;
 
   if (version < SF_STORE_APPROVALS_VERSION)
     {
-      sqlite3_close_v2 (db);
+      sf_db_close (db);
       sf_ledger_report_describe (report);
       return TRUE;
     }

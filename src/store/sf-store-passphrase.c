@@ -20,13 +20,6 @@
 #include "sf-store-private.h"
 
 static gboolean
-fail (SfStore *self)
-{
-  sf_store_rollback (self);
-  return FALSE;
-}
-
-static gboolean
 ensure_sodium (GError **error)
 {
   static gsize initialized = 0;
@@ -66,39 +59,37 @@ sf_store_fetch_person (SfStore  *self,
                        gint64   *out_failed_at,
                        GError  **error)
 {
-  sqlite3_stmt *stmt = sf_store_prepare (self,
+  SfDbStmt *stmt = sf_db_prepare (self->db,
     "SELECT name, role, active, pass_hash, pass_failures, coalesce(pass_failed_at, 0) "
     "FROM persons WHERE id = ?1", error);
   SfPerson *person = NULL;
-  int rc;
+  SfDbStep step;
 
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, person_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  sf_db_bind_int64 (stmt, 1, person_id);
+  step = sf_db_step (stmt, error);
+  if (step == SF_DB_ROW)
     {
-      int role = sqlite3_column_int (stmt, 1);
+      int role = sf_db_column_int64 (stmt, 1);
 
-      person = sf_person_new (person_id, (const char *) sqlite3_column_text (stmt, 0),
+      person = sf_person_new (person_id, sf_db_column_text (stmt, 0),
                               sf_role_is_valid (role) ? role : SF_ROLE_SALES,
-                              sqlite3_column_int (stmt, 2) != 0);
-      sf_person_set_has_passphrase (person, sqlite3_column_type (stmt, 3) != SQLITE_NULL);
+                              sf_db_column_int64 (stmt, 2) != 0);
+      sf_person_set_has_passphrase (person, !sf_db_column_is_null (stmt, 3));
       if (out_hash != NULL)
-        *out_hash = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+        *out_hash = g_strdup (sf_db_column_text (stmt, 3));
       if (out_failures != NULL)
-        *out_failures = MAX (sqlite3_column_int (stmt, 4), 0);
+        *out_failures = MAX ((int) sf_db_column_int64 (stmt, 4), 0);
       if (out_failed_at != NULL)
-        *out_failed_at = sqlite3_column_int64 (stmt, 5);
+        *out_failed_at = sf_db_column_int64 (stmt, 5);
     }
-  sqlite3_reset (stmt);
+  sf_db_reset (stmt);
 
-  if (rc == SQLITE_DONE)
+  if (step == SF_DB_DONE)
     g_set_error_literal (error, SF_STORE_ERROR, SF_STORE_ERROR_NOT_FOUND,
                          _("The person no longer exists"));
-  else if (rc != SQLITE_ROW)
-    sf_store_set_error (error, self->db, rc);
 
   return person;
 }
@@ -112,27 +103,27 @@ record_failure (SfStore  *self,
                 gint64    now,
                 GError  **error)
 {
-  sqlite3_stmt *stmt = sf_store_prepare (self,
+  SfDbStmt *stmt = sf_db_prepare (self->db,
     "INSERT INTO passphrase_failures (person_id, at, request_id) VALUES (?1, ?2, ?3)", error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, person_id);
-  sqlite3_bind_int64 (stmt, 2, now);
+  sf_db_bind_int64 (stmt, 1, person_id);
+  sf_db_bind_int64 (stmt, 2, now);
   if (request_id > 0)
-    sqlite3_bind_int64 (stmt, 3, request_id);
-  if (!sf_store_step_done (self, stmt, error))
+    sf_db_bind_int64 (stmt, 3, request_id);
+  if (!sf_db_step_done (stmt, error))
     return FALSE;
 
-  stmt = sf_store_prepare (self,
+  stmt = sf_db_prepare (self->db,
     "UPDATE persons SET pass_failures = pass_failures + 1, pass_failed_at = ?2 WHERE id = ?1",
     error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, person_id);
-  sqlite3_bind_int64 (stmt, 2, now);
+  sf_db_bind_int64 (stmt, 1, person_id);
+  sf_db_bind_int64 (stmt, 2, now);
 
-  return sf_store_step_done (self, stmt, error) && sf_store_commit (self, error);
+  return sf_db_step_done (stmt, error) && sf_store_commit (self, error);
 }
 
 static gboolean
@@ -140,14 +131,14 @@ reset_failures (SfStore  *self,
                 gint64    person_id,
                 GError  **error)
 {
-  sqlite3_stmt *stmt = sf_store_prepare (self,
+  SfDbStmt *stmt = sf_db_prepare (self->db,
     "UPDATE persons SET pass_failures = 0, pass_failed_at = NULL "
     "WHERE id = ?1 AND pass_failures <> 0", error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, person_id);
-  return sf_store_step_done (self, stmt, error);
+  sf_db_bind_int64 (stmt, 1, person_id);
+  return sf_db_step_done (stmt, error);
 }
 
 /**
@@ -219,27 +210,25 @@ sf_store_needs_voucher (SfStore   *self,
                         gboolean  *out_needed,
                         GError   **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
+  SfDbStmt *stmt;
+  gboolean ok;
 
   g_return_val_if_fail (SF_IS_STORE (self), FALSE);
   g_return_val_if_fail (out_needed != NULL, FALSE);
 
-  stmt = sf_store_prepare (self,
+  stmt = sf_db_prepare (self->db,
     "SELECT EXISTS (SELECT 1 FROM persons "
     "               WHERE role = ?1 AND pass_hash IS NOT NULL AND id <> ?2)", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int (stmt, 1, SF_ROLE_MANAGER);
-  sqlite3_bind_int64 (stmt, 2, person_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    *out_needed = sqlite3_column_int (stmt, 0) != 0;
-  else
-    sf_store_set_error (error, self->db, rc);
-  sqlite3_reset (stmt);
+  sf_db_bind_int64 (stmt, 1, SF_ROLE_MANAGER);
+  sf_db_bind_int64 (stmt, 2, person_id);
+  ok = sf_db_step_row (stmt, error);
+  if (ok)
+    *out_needed = sf_db_column_int64 (stmt, 0) != 0;
+  sf_db_reset (stmt);
 
-  return rc == SQLITE_ROW;
+  return ok;
 }
 
 /* Inside the caller's transaction, before it writes anything (a wrong
@@ -263,7 +252,7 @@ check_voucher (SfStore     *self,
 
   /* A wrong passphrase is committed to be counted, which inside someone
    * else's transaction would end it: vouching is an action of its own. */
-  if (self->depth > 1)
+  if (sf_db_get_depth (self->db) > 1)
     {
       g_set_error_literal (error, SF_APPROVAL_ERROR, SF_APPROVAL_ERROR_NEEDS_VOUCHER,
                            _("A manager who has a passphrase must confirm this with it"));
@@ -305,7 +294,7 @@ set_passphrase_with (SfStore            *self,
 {
   char hash[crypto_pwhash_STRBYTES];
   g_autoptr(SfPerson) fresh = NULL;
-  sqlite3_stmt *stmt;
+  SfDbStmt *stmt;
 
   if (!sf_approval_check_new_passphrase (new_passphrase, error) || !ensure_sodium (error))
     return FALSE;
@@ -322,7 +311,7 @@ set_passphrase_with (SfStore            *self,
     return FALSE;
   fresh = sf_store_fetch_person (self, sf_person_get_id (person), NULL, NULL, NULL, error);
   if (fresh == NULL)
-    return fail (self);
+    return sf_store_fail (self);
 
   if (sf_person_get_has_passphrase (fresh))
     {
@@ -330,25 +319,25 @@ set_passphrase_with (SfStore            *self,
         {
           g_set_error_literal (error, SF_APPROVAL_ERROR, SF_APPROVAL_ERROR_WRONG_PASSPHRASE,
                                _("Enter the current passphrase to change it"));
-          return fail (self);
+          return sf_store_fail (self);
         }
       if (!sf_store_check_passphrase (self, sf_person_get_id (fresh), old_passphrase, 0,
                                       sf_store_now (self), error))
-        return fail (self);
+        return sf_store_fail (self);
     }
   else if (!vouched && sf_person_get_role (fresh) == SF_ROLE_MANAGER &&
            !check_voucher (self, sf_person_get_id (fresh), voucher_id, voucher_passphrase, error))
-    return fail (self);
+    return sf_store_fail (self);
 
-  stmt = sf_store_prepare (self,
+  stmt = sf_db_prepare (self->db,
     "UPDATE persons SET pass_hash = ?2, pass_failures = 0, pass_failed_at = NULL WHERE id = ?1",
     error);
   if (stmt == NULL)
-    return fail (self);
-  sqlite3_bind_int64 (stmt, 1, sf_person_get_id (fresh));
-  sqlite3_bind_text (stmt, 2, hash, -1, SQLITE_TRANSIENT);
-  if (!sf_store_step_done (self, stmt, error) || !sf_store_commit (self, error))
-    return fail (self);
+    return sf_store_fail (self);
+  sf_db_bind_int64 (stmt, 1, sf_person_get_id (fresh));
+  sf_db_bind_text (stmt, 2, hash);
+  if (!sf_db_step_done (stmt, error) || !sf_store_commit (self, error))
+    return sf_store_fail (self);
 
   sf_person_set_has_passphrase (person, TRUE);
   return TRUE;

@@ -4,8 +4,7 @@
  */
 #pragma once
 
-#include <sqlite3.h>
-
+#include "sf-db.h"
 #include "sf-store.h"
 
 G_BEGIN_DECLS
@@ -14,11 +13,9 @@ struct _SfStore
 {
   GObject parent_instance;
 
-  sqlite3 *db;
-  char *path;
-  GHashTable *statements;   /* static SQL text → sqlite3_stmt, owned */
+  SfDb *db;                 /* the connection, through the engine seam */
+  char *path;               /* the SQLite file */
   gint64 actor;
-  guint depth;              /* open transactions: 1 is BEGIN, more are savepoints */
   gint64 (*now) (gpointer data);
   gpointer now_data;
   int *follow_up_days;      /* days after closing; owned */
@@ -46,18 +43,6 @@ struct _SfStore
   "id, deal_id, stage, position, key, title, kind, required, done, done_by, " \
   "done_at, due, note, extra"
 
-gboolean       sf_store_set_error     (GError       **error,
-                                       sqlite3       *db,
-                                       int            rc);
-sqlite3_stmt  *sf_store_prepare       (SfStore       *self,
-                                       const char    *sql,
-                                       GError       **error);
-gboolean       sf_store_step_done     (SfStore       *self,
-                                       sqlite3_stmt  *stmt,
-                                       GError       **error);
-gboolean       sf_store_exec          (SfStore       *self,
-                                       const char    *sql,
-                                       GError       **error);
 gboolean       sf_store_begin         (SfStore       *self,
                                        GError       **error);
 gboolean       sf_store_begin_read    (SfStore       *self,
@@ -65,19 +50,17 @@ gboolean       sf_store_begin_read    (SfStore       *self,
 gboolean       sf_store_commit        (SfStore       *self,
                                        GError       **error);
 void           sf_store_rollback      (SfStore       *self);
-void           sf_store_bind_text     (sqlite3_stmt  *stmt,
-                                       int            index,
-                                       const char    *text);
-void           sf_store_bind_date     (sqlite3_stmt  *stmt,
+gboolean       sf_store_fail          (SfStore       *self);
+void           sf_store_bind_date     (SfDbStmt      *stmt,
                                        int            index,
                                        guint          julian_day);
 void           sf_store_bind_actor    (SfStore       *self,
-                                       sqlite3_stmt  *stmt,
+                                       SfDbStmt      *stmt,
                                        int            index);
-guint          sf_store_column_date   (sqlite3_stmt  *stmt,
+guint          sf_store_column_date   (SfDbStmt      *stmt,
                                        int            column);
-SfDeal        *sf_store_read_deal     (sqlite3_stmt  *stmt);
-SfJob         *sf_store_read_job      (sqlite3_stmt  *stmt);
+SfDeal        *sf_store_read_deal     (SfDbStmt      *stmt);
+SfJob         *sf_store_read_job      (SfDbStmt      *stmt);
 gboolean       sf_store_history       (SfStore       *self,
                                        gint64         deal_id,
                                        gint64         now,
@@ -115,7 +98,7 @@ gboolean       sf_store_set_public_passphrase (SfStore *self,
                                        SfPerson      *person,
                                        const char    *passphrase,
                                        GError       **error);
-SfApprovalRequest *sf_store_read_request (sqlite3_stmt *stmt,
+SfApprovalRequest *sf_store_read_request (SfDbStmt *stmt,
                                        gint64        *out_ledger_seq);
 SfApprovalRequest *sf_store_fetch_request (SfStore   *self,
                                        gint64         request_id,
@@ -156,11 +139,15 @@ gboolean       sf_store_schedule_follow_ups (SfStore *self,
 void           sf_store_set_load_split_at (SfStore   *self,
                                        guint          n_ids);
 
-gboolean       sf_store_check_tables  (sqlite3       *db,
+/* The SQLite file only: sf-store-sqlite.c, sf-store-sqlite-schema.c */
+gboolean       sf_store_check_tables  (SfDb          *db,
                                        int            version,
                                        GError       **error);
 gboolean       sf_store_migrate       (SfStore       *self,
                                        int            from_version,
+                                       GError       **error);
+SfDb          *sf_store_sqlite_open_for_check (const char *path,
+                                       int           *out_version,
                                        GError       **error);
 
 G_END_DECLS

@@ -17,13 +17,6 @@
 #include "sf-store-private.h"
 #include "sf-workflow.h"
 
-static gboolean
-fail (SfStore *self)
-{
-  sf_store_rollback (self);
-  return FALSE;
-}
-
 /* Begins an action on @deal and reads it as committed. */
 static SfDeal *
 begin_on (SfStore  *self,
@@ -48,15 +41,15 @@ touch (SfStore  *self,
        gint64    now,
        GError  **error)
 {
-  sqlite3_stmt *stmt = sf_store_prepare (self,
+  SfDbStmt *stmt = sf_db_prepare (self->db,
     "UPDATE deals SET updated_at = ?2 WHERE id = ?1", error);
 
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, deal_id);
-  sqlite3_bind_int64 (stmt, 2, now);
-  return sf_store_step_done (self, stmt, error) &&
+  sf_db_bind_int64 (stmt, 1, deal_id);
+  sf_db_bind_int64 (stmt, 2, now);
+  return sf_db_step_done (stmt, error) &&
          sf_store_refresh_progress (self, deal_id, error);
 }
 
@@ -123,12 +116,12 @@ sf_store_schedule_follow_ups (SfStore  *self,
   guint closed_on = sf_date_from_unix (closed_at);
   g_autoptr(GArray) due = sf_follow_up_schedule (closed_on, self->follow_up_days,
                                                  self->n_follow_up_days);
-  sqlite3_stmt *stmt;
+  SfDbStmt *stmt;
 
   if (due->len == 0)
     return TRUE;
 
-  stmt = sf_store_prepare (self,
+  stmt = sf_db_prepare (self->db,
     "INSERT INTO follow_ups (deal_id, due, offset_days) VALUES (?1, ?2, ?3)", error);
   if (stmt == NULL)
     return FALSE;
@@ -137,11 +130,11 @@ sf_store_schedule_follow_ups (SfStore  *self,
     {
       guint day = g_array_index (due, guint, i);
 
-      sqlite3_reset (stmt);
-      sqlite3_bind_int64 (stmt, 1, deal_id);
+      sf_db_reset (stmt);
+      sf_db_bind_int64 (stmt, 1, deal_id);
       sf_store_bind_date (stmt, 2, day);
-      sqlite3_bind_int (stmt, 3, (int) (day - closed_on));
-      if (!sf_store_step_done (self, stmt, error))
+      sf_db_bind_int64 (stmt, 3, (int) (day - closed_on));
+      if (!sf_db_step_done (stmt, error))
         return FALSE;
     }
 
@@ -156,14 +149,14 @@ drop_open_follow_ups (SfStore  *self,
                       gint64    deal_id,
                       GError  **error)
 {
-  sqlite3_stmt *stmt = sf_store_prepare (self,
+  SfDbStmt *stmt = sf_db_prepare (self->db,
     "DELETE FROM follow_ups WHERE deal_id = ?1 AND done_at IS NULL", error);
 
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, deal_id);
-  return sf_store_step_done (self, stmt, error);
+  sf_db_bind_int64 (stmt, 1, deal_id);
+  return sf_db_step_done (stmt, error);
 }
 
 /**
@@ -205,39 +198,36 @@ sf_store_list_follow_ups (SfStore  *self,
                           GError  **error)
 {
   g_autoptr(GArray) follow_ups = g_array_new (FALSE, TRUE, sizeof (SfFollowUp));
-  sqlite3_stmt *stmt;
-  int rc;
+  SfDbStmt *stmt;
+  SfDbStep step;
 
   g_return_val_if_fail (SF_IS_STORE (self), NULL);
 
-  stmt = sf_store_prepare (self,
+  stmt = sf_db_prepare (self->db,
     "SELECT id, deal_id, due, offset_days, done_at, done_by, feedback_id FROM follow_ups "
     "WHERE deal_id = ?1 ORDER BY due, id", error);
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, deal_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  sf_db_bind_int64 (stmt, 1, deal_id);
+  while ((step = sf_db_step (stmt, error)) == SF_DB_ROW)
     {
       SfFollowUp follow_up = {
-        .id = sqlite3_column_int64 (stmt, 0),
-        .deal_id = sqlite3_column_int64 (stmt, 1),
+        .id = sf_db_column_int64 (stmt, 0),
+        .deal_id = sf_db_column_int64 (stmt, 1),
         .due = sf_store_column_date (stmt, 2),
-        .offset_days = sqlite3_column_int (stmt, 3),
-        .done_at = sqlite3_column_int64 (stmt, 4),
-        .done_by = sqlite3_column_int64 (stmt, 5),
-        .feedback_id = sqlite3_column_int64 (stmt, 6),
+        .offset_days = sf_db_column_int64 (stmt, 3),
+        .done_at = sf_db_column_int64 (stmt, 4),
+        .done_by = sf_db_column_int64 (stmt, 5),
+        .feedback_id = sf_db_column_int64 (stmt, 6),
       };
 
       g_array_append_val (follow_ups, follow_up);
     }
-  sqlite3_reset (stmt);
+  sf_db_reset (stmt);
 
-  if (rc != SQLITE_DONE)
-    {
-      sf_store_set_error (error, self->db, rc);
-      return NULL;
-    }
+  if (step == SF_DB_ERROR)
+    return NULL;
 
   return g_steal_pointer (&follow_ups);
 }
@@ -249,39 +239,35 @@ sf_store_list_follow_ups (SfStore  *self,
   "f.recorded_by, p.name, f.recorded_at"
 
 static SfFeedback *
-read_feedback (sqlite3_stmt *stmt)
+read_feedback (SfDbStmt *stmt)
 {
   SfFeedback *feedback = sf_feedback_new (sf_store_column_date (stmt, 2),
-                                          (const char *) sqlite3_column_text (stmt, 3),
-                                          sqlite3_column_int (stmt, 4),
-                                          sqlite3_column_int (stmt, 5),
-                                          (const char *) sqlite3_column_text (stmt, 6));
+                                          sf_db_column_text (stmt, 3),
+                                          sf_db_column_int64 (stmt, 4),
+                                          sf_db_column_int64 (stmt, 5),
+                                          sf_db_column_text (stmt, 6));
 
-  sf_feedback_set_stored (feedback, sqlite3_column_int64 (stmt, 0),
-                          sqlite3_column_int64 (stmt, 1), sqlite3_column_int64 (stmt, 7),
-                          (const char *) sqlite3_column_text (stmt, 8),
-                          sqlite3_column_int64 (stmt, 9));
+  sf_feedback_set_stored (feedback, sf_db_column_int64 (stmt, 0),
+                          sf_db_column_int64 (stmt, 1), sf_db_column_int64 (stmt, 7),
+                          sf_db_column_text (stmt, 8),
+                          sf_db_column_int64 (stmt, 9));
   return feedback;
 }
 
 /* Reads on the store's connection or on a loader thread's own. */
 static GPtrArray *
-collect_feedback (sqlite3       *db,
-                  sqlite3_stmt  *stmt,
-                  GError       **error)
+collect_feedback (SfDbStmt  *stmt,
+                  GError   **error)
 {
   g_autoptr(GPtrArray) answers = g_ptr_array_new_with_free_func (g_object_unref);
-  int rc;
+  SfDbStep step;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = sf_db_step (stmt, error)) == SF_DB_ROW)
     g_ptr_array_add (answers, read_feedback (stmt));
-  sqlite3_reset (stmt);
+  sf_db_reset (stmt);
 
-  if (rc != SQLITE_DONE)
-    {
-      sf_store_set_error (error, db, rc);
-      return NULL;
-    }
+  if (step == SF_DB_ERROR)
+    return NULL;
 
   return g_steal_pointer (&answers);
 }
@@ -297,18 +283,18 @@ sf_store_list_feedback (SfStore  *self,
                         gint64    deal_id,
                         GError  **error)
 {
-  sqlite3_stmt *stmt;
+  SfDbStmt *stmt;
 
   g_return_val_if_fail (SF_IS_STORE (self), NULL);
 
-  stmt = sf_store_prepare (self,
+  stmt = sf_db_prepare (self->db,
     "SELECT " FEEDBACK_COLUMNS " FROM feedback f LEFT JOIN persons p ON p.id = f.recorded_by "
     "WHERE f.deal_id = ?1 ORDER BY f.answered_on DESC, f.id DESC", error);
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, deal_id);
-  return collect_feedback (self->db, stmt, error);
+  sf_db_bind_int64 (stmt, 1, deal_id);
+  return collect_feedback (stmt, error);
 }
 
 static const char feedback_between_sql[] =
@@ -320,14 +306,14 @@ static const char feedback_between_sql[] =
   "ORDER BY f.answered_on, f.id";
 
 static void
-bind_period (sqlite3_stmt *stmt,
-             guint         from,
-             guint         to)
+bind_period (SfDbStmt *stmt,
+             guint     from,
+             guint     to)
 {
   sf_store_bind_date (stmt, 1, from);
   sf_store_bind_date (stmt, 2, to);
-  sqlite3_bind_int (stmt, 3, SF_STAGE_CLOSED);
-  sqlite3_bind_int (stmt, 4, SF_DEAL_STATUS_WON);
+  sf_db_bind_int64 (stmt, 3, SF_STAGE_CLOSED);
+  sf_db_bind_int64 (stmt, 4, SF_DEAL_STATUS_WON);
 }
 
 /**
@@ -347,16 +333,16 @@ sf_store_list_feedback_between (SfStore  *self,
                                 guint     to,
                                 GError  **error)
 {
-  sqlite3_stmt *stmt;
+  SfDbStmt *stmt;
 
   g_return_val_if_fail (SF_IS_STORE (self), NULL);
 
-  stmt = sf_store_prepare (self, feedback_between_sql, error);
+  stmt = sf_db_prepare (self->db, feedback_between_sql, error);
   if (stmt == NULL)
     return NULL;
 
   bind_period (stmt, from, to);
-  return collect_feedback (self->db, stmt, error);
+  return collect_feedback (stmt, error);
 }
 
 static SfFeedback *
@@ -365,20 +351,20 @@ fetch_feedback (SfStore  *self,
                 GError  **error)
 {
   g_autoptr(GPtrArray) answers = NULL;
-  sqlite3_stmt *stmt = sf_store_prepare (self,
+  SfDbStmt *stmt = sf_db_prepare (self->db,
     "SELECT " FEEDBACK_COLUMNS " FROM feedback f LEFT JOIN persons p ON p.id = f.recorded_by "
     "WHERE f.id = ?1", error);
 
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, id);
-  answers = collect_feedback (self->db, stmt, error);
+  sf_db_bind_int64 (stmt, 1, id);
+  answers = collect_feedback (stmt, error);
   if (answers == NULL)
     return NULL;
   if (answers->len == 0)
     {
-      sf_store_set_error (error, self->db, SQLITE_CORRUPT);
+      sf_db_set_error (error, SF_STORE_ERROR_CORRUPT, "the feedback just written is gone");
       return NULL;
     }
 
@@ -396,26 +382,23 @@ insert_feedback (SfStore     *self,
   g_autofree char *respondent = g_strstrip (g_strdup (sf_feedback_get_respondent (feedback)));
   g_autofree char *comment = g_strstrip (g_strdup (sf_feedback_get_comment (feedback)
                                                     ? sf_feedback_get_comment (feedback) : ""));
-  sqlite3_stmt *stmt = sf_store_prepare (self,
+  SfDbStmt *stmt = sf_db_prepare (self->db,
     "INSERT INTO feedback (deal_id, answered_on, respondent, nps, csat, comment,"
-    "  recorded_by, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error);
+    "  recorded_by, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id", error);
 
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, deal_id);
+  sf_db_bind_int64 (stmt, 1, deal_id);
   sf_store_bind_date (stmt, 2, sf_feedback_get_answered_on (feedback));
-  sqlite3_bind_text (stmt, 3, respondent, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 4, sf_feedback_get_nps (feedback));
-  sqlite3_bind_int (stmt, 5, sf_feedback_get_csat (feedback));
-  sf_store_bind_text (stmt, 6, *comment ? comment : NULL);
+  sf_db_bind_text (stmt, 3, respondent);
+  sf_db_bind_int64 (stmt, 4, sf_feedback_get_nps (feedback));
+  sf_db_bind_int64 (stmt, 5, sf_feedback_get_csat (feedback));
+  sf_db_bind_text (stmt, 6, *comment ? comment : NULL);
   sf_store_bind_actor (self, stmt, 7);
-  sqlite3_bind_int64 (stmt, 8, now);
-  if (!sf_store_step_done (self, stmt, error))
-    return FALSE;
+  sf_db_bind_int64 (stmt, 8, now);
 
-  *out_id = sqlite3_last_insert_rowid (self->db);
-  return TRUE;
+  return sf_db_step_id (stmt, out_id, error);
 }
 
 /* The answer completes the deal's earliest open follow-up: one missed or
@@ -428,7 +411,7 @@ complete_follow_up (SfStore  *self,
                     gint64    now,
                     GError  **error)
 {
-  sqlite3_stmt *stmt = sf_store_prepare (self,
+  SfDbStmt *stmt = sf_db_prepare (self->db,
     "UPDATE follow_ups SET done_at = ?2, done_by = ?3, feedback_id = ?4 WHERE id = ("
     "  SELECT id FROM follow_ups WHERE deal_id = ?1 AND done_at IS NULL"
     "  ORDER BY due, id LIMIT 1)", error);
@@ -436,11 +419,11 @@ complete_follow_up (SfStore  *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, deal_id);
-  sqlite3_bind_int64 (stmt, 2, now);
+  sf_db_bind_int64 (stmt, 1, deal_id);
+  sf_db_bind_int64 (stmt, 2, now);
   sf_store_bind_actor (self, stmt, 3);
-  sqlite3_bind_int64 (stmt, 4, feedback_id);
-  return sf_store_step_done (self, stmt, error);
+  sf_db_bind_int64 (stmt, 4, feedback_id);
+  return sf_db_step_done (stmt, error);
 }
 
 /* Recorded locale-neutral — "2026-11-30 9 4 Kari Nordmann" — and written
@@ -490,15 +473,15 @@ sf_store_record_feedback (SfStore     *self,
       !insert_feedback (self, sf_deal_get_id (fresh), feedback, now, &id, error) ||
       !complete_follow_up (self, sf_deal_get_id (fresh), id, now, error) ||
       !touch (self, sf_deal_get_id (fresh), now, error))
-    return fail (self);
+    return sf_store_fail (self);
 
   stored = fetch_feedback (self, id, error);
   if (stored == NULL)
-    return fail (self);
+    return sf_store_fail (self);
   record = feedback_record (stored);
   if (!sf_store_history (self, sf_deal_get_id (fresh), now, "feedback", NULL, record, error) ||
       !sf_store_commit_deal (self, deal, error))
-    return fail (self);
+    return sf_store_fail (self);
 
   g_object_freeze_notify (G_OBJECT (feedback));
   sf_feedback_set_respondent (feedback, sf_feedback_get_respondent (stored));
@@ -525,26 +508,26 @@ read_verdict (SfStore        *self,
               StoredVerdict  *out,
               GError        **error)
 {
-  sqlite3_stmt *stmt = sf_store_prepare (self,
+  SfDbStmt *stmt = sf_db_prepare (self->db,
     "SELECT verdict, reason FROM verdicts WHERE deal_id = ?1", error);
-  int rc;
+  SfDbStep step;
 
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, deal_id);
-  rc = sqlite3_step (stmt);
+  sf_db_bind_int64 (stmt, 1, deal_id);
+  step = sf_db_step (stmt, error);
   out->verdict = SF_VERDICT_UNDECIDED;
   out->reason = NULL;
-  if (rc == SQLITE_ROW && sf_verdict_is_valid (sqlite3_column_int (stmt, 0)))
+  if (step == SF_DB_ROW && sf_verdict_is_valid (sf_db_column_int64 (stmt, 0)))
     {
-      out->verdict = sqlite3_column_int (stmt, 0);
-      out->reason = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      out->verdict = sf_db_column_int64 (stmt, 0);
+      out->reason = g_strdup (sf_db_column_text (stmt, 1));
     }
-  sqlite3_reset (stmt);
+  sf_db_reset (stmt);
 
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return sf_store_set_error (error, self->db, rc);
+  if (step == SF_DB_ERROR)
+    return FALSE;
 
   return TRUE;
 }
@@ -557,7 +540,7 @@ write_verdict (SfStore     *self,
                gint64       now,
                GError     **error)
 {
-  sqlite3_stmt *stmt = sf_store_prepare (self,
+  SfDbStmt *stmt = sf_db_prepare (self->db,
     "INSERT INTO verdicts (deal_id, verdict, reason, decided_by, decided_at) "
     "VALUES (?1, ?2, ?3, ?4, ?5) "
     "ON CONFLICT (deal_id) DO UPDATE SET verdict = excluded.verdict,"
@@ -567,12 +550,12 @@ write_verdict (SfStore     *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, deal_id);
-  sqlite3_bind_int (stmt, 2, verdict);
-  sqlite3_bind_text (stmt, 3, reason, -1, SQLITE_TRANSIENT);
+  sf_db_bind_int64 (stmt, 1, deal_id);
+  sf_db_bind_int64 (stmt, 2, verdict);
+  sf_db_bind_text (stmt, 3, reason);
   sf_store_bind_actor (self, stmt, 4);
-  sqlite3_bind_int64 (stmt, 5, now);
-  return sf_store_step_done (self, stmt, error);
+  sf_db_bind_int64 (stmt, 5, now);
+  return sf_db_step_done (stmt, error);
 }
 
 /* Completes the Closed stage's satisfaction job through the workflow rule
@@ -585,7 +568,7 @@ complete_satisfaction_job (SfStore  *self,
                            GError  **error)
 {
   g_autoptr(GPtrArray) jobs = sf_store_fetch_jobs (self, sf_deal_get_id (fresh), error);
-  sqlite3_stmt *stmt;
+  SfDbStmt *stmt;
 
   if (jobs == NULL)
     return FALSE;
@@ -599,14 +582,14 @@ complete_satisfaction_job (SfStore  *self,
       if (!sf_workflow_check_job (fresh, job, FALSE, error))
         return FALSE;
 
-      stmt = sf_store_prepare (self,
+      stmt = sf_db_prepare (self->db,
         "UPDATE jobs SET done = 1, done_by = ?2, done_at = ?3 WHERE id = ?1", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, sf_job_get_id (job));
+      sf_db_bind_int64 (stmt, 1, sf_job_get_id (job));
       sf_store_bind_actor (self, stmt, 2);
-      sqlite3_bind_int64 (stmt, 3, now);
-      if (!sf_store_step_done (self, stmt, error) ||
+      sf_db_bind_int64 (stmt, 3, now);
+      if (!sf_db_step_done (stmt, error) ||
           !sf_store_history (self, sf_deal_get_id (fresh), now, "job-done", NULL,
                              sf_job_get_title (job) ? sf_job_get_title (job) : sf_job_get_key (job),
                              error))
@@ -652,7 +635,7 @@ sf_store_record_verdict (SfStore     *self,
     return FALSE;
   if (!sf_satisfaction_check_deal (fresh, error) ||
       !read_verdict (self, sf_deal_get_id (fresh), &old, error))
-    return fail (self);
+    return sf_store_fail (self);
 
   if (old.verdict == verdict && g_strcmp0 (old.reason, clean) == 0)
     {
@@ -670,7 +653,7 @@ sf_store_record_verdict (SfStore     *self,
       !complete_satisfaction_job (self, fresh, now, error) ||
       !touch (self, sf_deal_get_id (fresh), now, error) ||
       !sf_store_history (self, sf_deal_get_id (fresh), now, "verdict", old_key, record, error))
-    return fail (self);
+    return sf_store_fail (self);
 
   return sf_store_commit_deal (self, deal, error);
 }
@@ -691,40 +674,40 @@ sf_store_record_verdict (SfStore     *self,
   "WHERE d.deleted_at IS NULL AND d.stage = ?1 AND d.status = ?2"
 
 static int
-column_score (sqlite3_stmt *stmt,
-              int           column)
+column_score (SfDbStmt *stmt,
+              int       column)
 {
-  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+  if (sf_db_column_is_null (stmt, column))
     return SF_SATISFACTION_NO_VALUE;
 
-  return sqlite3_column_int (stmt, column);
+  return sf_db_column_int64 (stmt, column);
 }
 
 static SfSatisfactionRow *
-read_row (sqlite3_stmt *stmt,
-          guint         today)
+read_row (SfDbStmt *stmt,
+          guint     today)
 {
-  const char *currency = (const char *) sqlite3_column_text (stmt, 6);
-  int verdict = sqlite3_column_int (stmt, 12);
+  const char *currency = sf_db_column_text (stmt, 6);
+  int verdict = sf_db_column_int64 (stmt, 12);
   SfSatisfactionRowData data = {
-    .deal_id = sqlite3_column_int64 (stmt, 0),
-    .title = (const char *) sqlite3_column_text (stmt, 1),
-    .customer = (const char *) sqlite3_column_text (stmt, 2),
-    .owner_id = sqlite3_column_int64 (stmt, 3),
-    .owner_name = (const char *) sqlite3_column_text (stmt, 4),
-    .closed_on = sf_date_from_unix (sqlite3_column_int64 (stmt, 7)),
-    .n_answers = sqlite3_column_int (stmt, 8),
+    .deal_id = sf_db_column_int64 (stmt, 0),
+    .title = sf_db_column_text (stmt, 1),
+    .customer = sf_db_column_text (stmt, 2),
+    .owner_id = sf_db_column_int64 (stmt, 3),
+    .owner_name = sf_db_column_text (stmt, 4),
+    .closed_on = sf_date_from_unix (sf_db_column_int64 (stmt, 7)),
+    .n_answers = sf_db_column_int64 (stmt, 8),
     .latest_answered_on = sf_store_column_date (stmt, 9),
     .latest_nps = column_score (stmt, 10),
     .latest_csat = column_score (stmt, 11),
     .verdict = sf_verdict_is_valid (verdict) ? verdict : SF_VERDICT_UNDECIDED,
-    .verdict_reason = (const char *) sqlite3_column_text (stmt, 13),
-    .verdict_by = sqlite3_column_int64 (stmt, 14),
-    .verdict_at = sqlite3_column_int64 (stmt, 15),
+    .verdict_reason = sf_db_column_text (stmt, 13),
+    .verdict_by = sf_db_column_int64 (stmt, 14),
+    .verdict_at = sf_db_column_int64 (stmt, 15),
     .next_follow_up = sf_store_column_date (stmt, 16),
   };
 
-  sf_money_init (&data.value, sqlite3_column_int64 (stmt, 5),
+  sf_money_init (&data.value, sf_db_column_int64 (stmt, 5),
                  currency && sf_currency_is_known (currency) ? currency : "XXX");
   data.overdue = data.next_follow_up != 0 && data.next_follow_up < today;
 
@@ -735,25 +718,21 @@ static const char rows_sql[] = ROW_SQL " ORDER BY d.closed_at DESC, d.id DESC";
 
 /* @today decides what is overdue. */
 static GPtrArray *
-collect_rows (sqlite3       *db,
-              sqlite3_stmt  *stmt,
-              guint          today,
-              GError       **error)
+collect_rows (SfDbStmt  *stmt,
+              guint      today,
+              GError   **error)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
-  int rc;
+  SfDbStep step;
 
-  sqlite3_bind_int (stmt, 1, SF_STAGE_CLOSED);
-  sqlite3_bind_int (stmt, 2, SF_DEAL_STATUS_WON);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  sf_db_bind_int64 (stmt, 1, SF_STAGE_CLOSED);
+  sf_db_bind_int64 (stmt, 2, SF_DEAL_STATUS_WON);
+  while ((step = sf_db_step (stmt, error)) == SF_DB_ROW)
     g_ptr_array_add (rows, read_row (stmt, today));
-  sqlite3_reset (stmt);
+  sf_db_reset (stmt);
 
-  if (rc != SQLITE_DONE)
-    {
-      sf_store_set_error (error, db, rc);
-      return NULL;
-    }
+  if (step == SF_DB_ERROR)
+    return NULL;
 
   return g_steal_pointer (&rows);
 }
@@ -773,15 +752,15 @@ GPtrArray *
 sf_store_list_satisfaction_rows (SfStore  *self,
                                  GError  **error)
 {
-  sqlite3_stmt *stmt;
+  SfDbStmt *stmt;
 
   g_return_val_if_fail (SF_IS_STORE (self), NULL);
 
-  stmt = sf_store_prepare (self, rows_sql, error);
+  stmt = sf_db_prepare (self->db, rows_sql, error);
   if (stmt == NULL)
     return NULL;
 
-  return collect_rows (self->db, stmt, sf_date_from_unix (sf_store_now (self)), error);
+  return collect_rows (stmt, sf_date_from_unix (sf_store_now (self)), error);
 }
 
 /**
@@ -798,16 +777,16 @@ sf_store_get_satisfaction_row (SfStore  *self,
                                GError  **error)
 {
   g_autoptr(GPtrArray) rows = NULL;
-  sqlite3_stmt *stmt;
+  SfDbStmt *stmt;
 
   g_return_val_if_fail (SF_IS_STORE (self), NULL);
 
-  stmt = sf_store_prepare (self, ROW_SQL " AND d.id = ?3", error);
+  stmt = sf_db_prepare (self->db, ROW_SQL " AND d.id = ?3", error);
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 3, deal_id);
-  rows = collect_rows (self->db, stmt, sf_date_from_unix (sf_store_now (self)), error);
+  sf_db_bind_int64 (stmt, 3, deal_id);
+  rows = collect_rows (stmt, sf_date_from_unix (sf_store_now (self)), error);
   if (rows == NULL)
     return NULL;
   if (rows->len == 0)
@@ -824,7 +803,7 @@ sf_store_get_satisfaction_row (SfStore  *self,
 
 typedef struct
 {
-  char *path;
+  SfDb *db;                 /* the store's connection: only to open a reader */
   guint today;
   GPtrArray *rows;
   GPtrArray *feedback;
@@ -833,79 +812,49 @@ typedef struct
 static void
 load_data_free (LoadData *data)
 {
-  g_free (data->path);
   g_clear_pointer (&data->rows, g_ptr_array_unref);
   g_clear_pointer (&data->feedback, g_ptr_array_unref);
   g_free (data);
 }
 
-static sqlite3_stmt *
-prepare_on (sqlite3     *db,
-            const char  *sql,
-            GError     **error)
+static GPtrArray *
+load_rows (SfDb    *db,
+           guint    today,
+           GError **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  SfDbStmt *stmt = sf_db_prepare (db, rows_sql, error);
 
-  if (rc != SQLITE_OK)
-    {
-      sf_store_set_error (error, db, rc);
-      return NULL;
-    }
-
-  return stmt;
+  return stmt ? collect_rows (stmt, today, error) : NULL;
 }
 
 static GPtrArray *
-load_rows (sqlite3  *db,
-           guint     today,
-           GError  **error)
+load_feedback (SfDb    *db,
+               GError **error)
 {
-  sqlite3_stmt *stmt = prepare_on (db, rows_sql, error);
-  GPtrArray *rows;
-
-  if (stmt == NULL)
-    return NULL;
-
-  rows = collect_rows (db, stmt, today, error);
-  sqlite3_finalize (stmt);
-  return rows;
-}
-
-static GPtrArray *
-load_feedback (sqlite3  *db,
-               GError  **error)
-{
-  sqlite3_stmt *stmt = prepare_on (db, feedback_between_sql, error);
-  GPtrArray *feedback;
+  SfDbStmt *stmt = sf_db_prepare (db, feedback_between_sql, error);
 
   if (stmt == NULL)
     return NULL;
 
   bind_period (stmt, 0, 0);
-  feedback = collect_feedback (db, stmt, error);
-  sqlite3_finalize (stmt);
-  return feedback;
+  return collect_feedback (stmt, error);
 }
 
 /* Both reads share one snapshot, so the summary counts the answers the
  * rows show. */
 static gboolean
-load_both (sqlite3   *db,
+load_both (SfDb      *db,
            LoadData  *data,
            GError   **error)
 {
-  gboolean ok;
-
-  if (sqlite3_exec (db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
-    return sf_store_set_error (error, db, sqlite3_errcode (db));
+  if (!sf_db_begin (db, SF_DB_BEGIN_READ, error))
+    return FALSE;
 
   data->rows = load_rows (db, data->today, error);
   data->feedback = data->rows ? load_feedback (db, error) : NULL;
-  ok = data->rows != NULL && data->feedback != NULL;
-  sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+  sf_db_rollback (db);
 
-  return ok;
+  return data->rows != NULL && data->feedback != NULL;
 }
 
 static void
@@ -916,24 +865,12 @@ load_thread (GTask        *task,
 {
   LoadData *data = task_data;
   GError *error = NULL;
-  sqlite3 *db = NULL;
-  int rc;
+  g_autoptr(SfDb) reader = sf_db_open_reader (data->db, &error);
 
-  rc = sqlite3_open_v2 (data->path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW, NULL);
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_busy_timeout (db, 5000);
-      if (load_both (db, data, &error))
-        g_task_return_boolean (task, TRUE);
-      else
-        g_task_return_error (task, error);
-    }
+  if (reader != NULL && load_both (reader, data, &error))
+    g_task_return_boolean (task, TRUE);
   else
-    {
-      sf_store_set_error (&error, db, rc);
-      g_task_return_error (task, error);
-    }
-  sqlite3_close_v2 (db);
+    g_task_return_error (task, error);
 }
 
 /**
@@ -957,7 +894,7 @@ sf_store_load_satisfaction_async (SfStore             *self,
   g_return_if_fail (SF_IS_STORE (self));
 
   data = g_new0 (LoadData, 1);
-  data->path = g_strdup (self->path);
+  data->db = self->db;
   data->today = sf_date_from_unix (sf_store_now (self));
 
   task = g_task_new (self, cancellable, callback, user_data);
@@ -1006,37 +943,37 @@ static const char * const export_header[] = {
 #define N_EXPORT_COLUMNS (G_N_ELEMENTS (export_header) - 1)
 
 static char *
-column_string (sqlite3_stmt *stmt,
-               int           column)
+column_string (SfDbStmt *stmt,
+               int       column)
 {
-  const char *text = (const char *) sqlite3_column_text (stmt, column);
+  const char *text = sf_db_column_text (stmt, column);
 
   return g_strdup (text ? text : "");
 }
 
 static char *
-column_day (sqlite3_stmt *stmt,
-            int           column,
-            gboolean      unix_time)
+column_day (SfDbStmt *stmt,
+            int       column,
+            gboolean  unix_time)
 {
-  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+  if (sf_db_column_is_null (stmt, column))
     return g_strdup ("");
 
-  return sf_date_to_iso (unix_time ? sf_date_from_unix (sqlite3_column_int64 (stmt, column))
+  return sf_date_to_iso (unix_time ? sf_date_from_unix (sf_db_column_int64 (stmt, column))
                                    : sf_store_column_date (stmt, column));
 }
 
 static GStrv
-read_export_row (sqlite3_stmt *stmt)
+read_export_row (SfDbStmt *stmt)
 {
   GStrv row = g_new0 (char *, N_EXPORT_COLUMNS + 1);
-  const char *currency = (const char *) sqlite3_column_text (stmt, 5);
-  int verdict = sqlite3_column_int (stmt, 7);
+  const char *currency = sf_db_column_text (stmt, 5);
+  int verdict = sf_db_column_int64 (stmt, 7);
   SfMoney value;
 
-  sf_money_init (&value, sqlite3_column_int64 (stmt, 4),
+  sf_money_init (&value, sf_db_column_int64 (stmt, 4),
                  currency && sf_currency_is_known (currency) ? currency : "XXX");
-  row[0] = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, 0));
+  row[0] = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) sf_db_column_int64 (stmt, 0));
   row[1] = column_string (stmt, 1);
   row[2] = column_string (stmt, 2);
   row[3] = column_string (stmt, 3);
@@ -1078,13 +1015,13 @@ sf_store_export_satisfaction (SfStore     *self,
                               GError     **error)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  sqlite3_stmt *stmt;
-  int rc;
+  SfDbStmt *stmt;
+  SfDbStep step;
 
   g_return_val_if_fail (SF_IS_STORE (self), FALSE);
   g_return_val_if_fail (out_header != NULL && out_rows != NULL, FALSE);
 
-  stmt = sf_store_prepare (self,
+  stmt = sf_db_prepare (self->db,
     "SELECT d.id, d.title, d.customer, p.name, d.value, d.currency, d.closed_at,"
     "  v.verdict, v.reason, v.decided_at,"
     "  (SELECT min(u.due) FROM follow_ups u WHERE u.deal_id = d.id AND u.done_at IS NULL),"
@@ -1099,14 +1036,14 @@ sf_store_export_satisfaction (SfStore     *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int (stmt, 1, SF_STAGE_CLOSED);
-  sqlite3_bind_int (stmt, 2, SF_DEAL_STATUS_WON);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  sf_db_bind_int64 (stmt, 1, SF_STAGE_CLOSED);
+  sf_db_bind_int64 (stmt, 2, SF_DEAL_STATUS_WON);
+  while ((step = sf_db_step (stmt, error)) == SF_DB_ROW)
     g_ptr_array_add (rows, read_export_row (stmt));
-  sqlite3_reset (stmt);
+  sf_db_reset (stmt);
 
-  if (rc != SQLITE_DONE)
-    return sf_store_set_error (error, self->db, rc);
+  if (step == SF_DB_ERROR)
+    return FALSE;
 
   *out_header = g_strdupv ((GStrv) export_header);
   *out_rows = g_steal_pointer (&rows);

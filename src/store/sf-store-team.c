@@ -10,13 +10,6 @@
 #include "sf-workflow.h"
 
 static gboolean
-fail (SfStore *self)
-{
-  sf_store_rollback (self);
-  return FALSE;
-}
-
-static gboolean
 check_name (const char  *name,
             GError     **error)
 {
@@ -43,35 +36,32 @@ sf_store_list_persons (SfStore  *self,
                        GError  **error)
 {
   g_autoptr(GPtrArray) persons = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt;
-  int rc;
+  SfDbStmt *stmt;
+  SfDbStep step;
 
   g_return_val_if_fail (SF_IS_STORE (self), NULL);
 
-  stmt = sf_store_prepare (self,
+  stmt = sf_db_prepare (self->db,
     "SELECT id, name, role, active, pass_hash IS NOT NULL FROM persons "
     "ORDER BY name COLLATE NOCASE, id", error);
   if (stmt == NULL)
     return NULL;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = sf_db_step (stmt, error)) == SF_DB_ROW)
     {
-      int role = sqlite3_column_int (stmt, 2);
-      SfPerson *person = sf_person_new (sqlite3_column_int64 (stmt, 0),
-                                        (const char *) sqlite3_column_text (stmt, 1),
+      int role = sf_db_column_int64 (stmt, 2);
+      SfPerson *person = sf_person_new (sf_db_column_int64 (stmt, 0),
+                                        sf_db_column_text (stmt, 1),
                                         sf_role_is_valid (role) ? role : SF_ROLE_SALES,
-                                        sqlite3_column_int (stmt, 3) != 0);
+                                        sf_db_column_int64 (stmt, 3) != 0);
 
-      sf_person_set_has_passphrase (person, sqlite3_column_int (stmt, 4) != 0);
+      sf_person_set_has_passphrase (person, sf_db_column_int64 (stmt, 4) != 0);
       g_ptr_array_add (persons, person);
     }
-  sqlite3_reset (stmt);
+  sf_db_reset (stmt);
 
-  if (rc != SQLITE_DONE)
-    {
-      sf_store_set_error (error, self->db, rc);
-      return NULL;
-    }
+  if (step == SF_DB_ERROR)
+    return NULL;
 
   return g_steal_pointer (&persons);
 }
@@ -88,7 +78,7 @@ sf_store_add_person (SfStore     *self,
                      GError     **error)
 {
   g_autofree char *clean = NULL;
-  sqlite3_stmt *stmt;
+  SfDbStmt *stmt;
   gint64 id;
 
   g_return_val_if_fail (SF_IS_STORE (self), NULL);
@@ -100,25 +90,17 @@ sf_store_add_person (SfStore     *self,
 
   if (!sf_store_begin (self, error))
     return NULL;
-  stmt = sf_store_prepare (self,
-    "INSERT INTO persons (name, role, created_at) VALUES (?1, ?2, ?3)", error);
-  if (stmt == NULL)
+  stmt = sf_db_prepare (self->db,
+    "INSERT INTO persons (name, role, created_at) VALUES (?1, ?2, ?3) RETURNING id", error);
+  if (stmt != NULL)
     {
-      fail (self);
-      return NULL;
+      sf_db_bind_text (stmt, 1, clean);
+      sf_db_bind_int64 (stmt, 2, role);
+      sf_db_bind_int64 (stmt, 3, sf_store_now (self));
     }
-  sqlite3_bind_text (stmt, 1, clean, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 2, role);
-  sqlite3_bind_int64 (stmt, 3, sf_store_now (self));
-  if (!sf_store_step_done (self, stmt, error))
+  if (stmt == NULL || !sf_db_step_id (stmt, &id, error) || !sf_store_commit (self, error))
     {
-      fail (self);
-      return NULL;
-    }
-  id = sqlite3_last_insert_rowid (self->db);
-  if (!sf_store_commit (self, error))
-    {
-      fail (self);
+      sf_store_fail (self);
       return NULL;
     }
 
@@ -133,28 +115,28 @@ update_person (SfStore     *self,
                int          number,
                GError     **error)
 {
-  sqlite3_stmt *stmt;
+  SfDbStmt *stmt;
 
   if (!sf_store_begin (self, error))
     return FALSE;
-  stmt = sf_store_prepare (self, sql, error);
+  stmt = sf_db_prepare (self->db, sql, error);
   if (stmt == NULL)
-    return fail (self);
-  sqlite3_bind_int64 (stmt, 1, id);
+    return sf_store_fail (self);
+  sf_db_bind_int64 (stmt, 1, id);
   if (text != NULL)
-    sqlite3_bind_text (stmt, 2, text, -1, SQLITE_TRANSIENT);
+    sf_db_bind_text (stmt, 2, text);
   else
-    sqlite3_bind_int (stmt, 2, number);
-  if (!sf_store_step_done (self, stmt, error))
-    return fail (self);
-  if (sqlite3_changes (self->db) == 0)
+    sf_db_bind_int64 (stmt, 2, number);
+  if (!sf_db_step_done (stmt, error))
+    return sf_store_fail (self);
+  if (sf_db_changes (stmt) == 0)
     {
       g_set_error_literal (error, SF_STORE_ERROR, SF_STORE_ERROR_NOT_FOUND,
                            _("The person no longer exists"));
-      return fail (self);
+      return sf_store_fail (self);
     }
 
-  return sf_store_commit (self, error) || fail (self);
+  return sf_store_commit (self, error) || sf_store_fail (self);
 }
 
 gboolean
@@ -206,8 +188,8 @@ sf_store_get_stage_probabilities (SfStore  *self,
                                   int      *probabilities,
                                   GError  **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
+  SfDbStmt *stmt;
+  SfDbStep step;
 
   g_return_val_if_fail (SF_IS_STORE (self), FALSE);
   g_return_val_if_fail (probabilities != NULL, FALSE);
@@ -215,20 +197,20 @@ sf_store_get_stage_probabilities (SfStore  *self,
   for (int s = SF_STAGE_FIRST; s <= SF_STAGE_LAST; s++)
     probabilities[s] = sf_stage_get_default_probability (s);
 
-  stmt = sf_store_prepare (self, "SELECT stage, probability FROM stage_settings", error);
+  stmt = sf_db_prepare (self->db, "SELECT stage, probability FROM stage_settings", error);
   if (stmt == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = sf_db_step (stmt, error)) == SF_DB_ROW)
     {
-      int stage = sqlite3_column_int (stmt, 0);
+      int stage = sf_db_column_int64 (stmt, 0);
 
       if (sf_stage_is_valid (stage))
-        probabilities[stage] = CLAMP (sqlite3_column_int (stmt, 1), 0, 100);
+        probabilities[stage] = CLAMP (sf_db_column_int64 (stmt, 1), 0, 100);
     }
-  sqlite3_reset (stmt);
+  sf_db_reset (stmt);
 
-  if (rc != SQLITE_DONE)
-    return sf_store_set_error (error, self->db, rc);
+  if (step == SF_DB_ERROR)
+    return FALSE;
 
   return TRUE;
 }
@@ -239,7 +221,7 @@ sf_store_set_stage_probability (SfStore  *self,
                                 int       percent,
                                 GError  **error)
 {
-  sqlite3_stmt *stmt;
+  SfDbStmt *stmt;
 
   g_return_val_if_fail (SF_IS_STORE (self), FALSE);
   g_return_val_if_fail (sf_stage_is_valid (stage), FALSE);
@@ -253,15 +235,15 @@ sf_store_set_stage_probability (SfStore  *self,
 
   if (!sf_store_begin (self, error))
     return FALSE;
-  stmt = sf_store_prepare (self,
+  stmt = sf_db_prepare (self->db,
     "INSERT INTO stage_settings (stage, probability) VALUES (?1, ?2) "
     "ON CONFLICT (stage) DO UPDATE SET probability = excluded.probability", error);
   if (stmt == NULL)
-    return fail (self);
-  sqlite3_bind_int (stmt, 1, stage);
-  sqlite3_bind_int (stmt, 2, percent);
-  if (!sf_store_step_done (self, stmt, error) || !sf_store_commit (self, error))
-    return fail (self);
+    return sf_store_fail (self);
+  sf_db_bind_int64 (stmt, 1, stage);
+  sf_db_bind_int64 (stmt, 2, percent);
+  if (!sf_db_step_done (stmt, error) || !sf_store_commit (self, error))
+    return sf_store_fail (self);
 
   return TRUE;
 }

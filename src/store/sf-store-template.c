@@ -31,7 +31,8 @@ static const struct {
     "SELECT id, stage, position, key, title, kind, required, hidden FROM template_jobs "
     "WHERE NOT hidden ORDER BY stage, position, id",
     "INSERT INTO template_jobs (stage, position, title, kind, required) "
-    "VALUES (?1, (SELECT coalesce(max(position), -1) + 1 FROM template_jobs WHERE stage = ?1), ?2, 0, 1)",
+    "VALUES (?1, (SELECT coalesce(max(position), -1) + 1 FROM template_jobs WHERE stage = ?1), ?2, 0, 1) "
+    "RETURNING id",
     "UPDATE template_jobs SET title = ?2 WHERE id = ?1",
     "UPDATE template_jobs SET hidden = ?2 WHERE id = ?1",
     "DELETE FROM template_jobs WHERE id = ?1 AND key IS NULL",
@@ -46,7 +47,8 @@ static const struct {
     "SELECT id, -1, position, key, title, 0, 1, hidden FROM lost_reasons WHERE NOT hidden "
     "ORDER BY position, id",
     "INSERT INTO lost_reasons (position, title) "
-    "VALUES ((SELECT coalesce(max(position), -1) + 1 FROM lost_reasons WHERE ?1 = ?1), ?2)",
+    "VALUES ((SELECT coalesce(max(position), -1) + 1 FROM lost_reasons WHERE ?1 = ?1), ?2) "
+    "RETURNING id",
     "UPDATE lost_reasons SET title = ?2 WHERE id = ?1",
     "UPDATE lost_reasons SET hidden = ?2 WHERE id = ?1",
     "DELETE FROM lost_reasons WHERE id = ?1 AND key IS NULL",
@@ -57,13 +59,6 @@ static const struct {
     "UPDATE lost_reasons SET position = ?2 WHERE id = ?1",
   },
 };
-
-static gboolean
-fail (SfStore *self)
-{
-  sf_store_rollback (self);
-  return FALSE;
-}
 
 /**
  * sf_store_list_template:
@@ -78,40 +73,37 @@ sf_store_list_template (SfStore         *self,
                         GError         **error)
 {
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt;
-  int rc;
+  SfDbStmt *stmt;
+  SfDbStep step;
 
   g_return_val_if_fail (SF_IS_STORE (self), NULL);
   g_return_val_if_fail (list <= SF_TEMPLATE_LIST_LOST_REASONS, NULL);
 
-  stmt = sf_store_prepare (self, include_hidden ? sql[list].select_all : sql[list].select_visible,
+  stmt = sf_db_prepare (self->db, include_hidden ? sql[list].select_all : sql[list].select_visible,
                            error);
   if (stmt == NULL)
     return NULL;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = sf_db_step (stmt, error)) == SF_DB_ROW)
     {
-      int stage = sqlite3_column_int (stmt, 1);
-      int kind = sqlite3_column_int (stmt, 5);
+      int stage = sf_db_column_int64 (stmt, 1);
+      int kind = sf_db_column_int64 (stmt, 5);
 
       g_ptr_array_add (entries,
                        sf_template_entry_new (list,
-                                              sqlite3_column_int64 (stmt, 0),
+                                              sf_db_column_int64 (stmt, 0),
                                               sf_stage_is_valid (stage) ? stage : SF_STAGE_PROSPECT,
-                                              sqlite3_column_int (stmt, 2),
-                                              (const char *) sqlite3_column_text (stmt, 3),
-                                              (const char *) sqlite3_column_text (stmt, 4),
+                                              sf_db_column_int64 (stmt, 2),
+                                              sf_db_column_text (stmt, 3),
+                                              sf_db_column_text (stmt, 4),
                                               sf_job_kind_is_valid (kind) ? kind : SF_JOB_KIND_MANUAL,
-                                              sqlite3_column_int (stmt, 6) != 0,
-                                              sqlite3_column_int (stmt, 7) != 0));
+                                              sf_db_column_int64 (stmt, 6) != 0,
+                                              sf_db_column_int64 (stmt, 7) != 0));
     }
-  sqlite3_reset (stmt);
+  sf_db_reset (stmt);
 
-  if (rc != SQLITE_DONE)
-    {
-      sf_store_set_error (error, self->db, rc);
-      return NULL;
-    }
+  if (step == SF_DB_ERROR)
+    return NULL;
 
   return g_steal_pointer (&entries);
 }
@@ -125,28 +117,28 @@ update_entry (SfStore     *self,
               int          number,
               GError     **error)
 {
-  sqlite3_stmt *stmt;
+  SfDbStmt *stmt;
 
   if (!sf_store_begin (self, error))
     return FALSE;
-  stmt = sf_store_prepare (self, statement, error);
+  stmt = sf_db_prepare (self->db, statement, error);
   if (stmt == NULL)
-    return fail (self);
-  sqlite3_bind_int64 (stmt, 1, id);
+    return sf_store_fail (self);
+  sf_db_bind_int64 (stmt, 1, id);
   if (text != NULL)
-    sqlite3_bind_text (stmt, 2, text, -1, SQLITE_TRANSIENT);
+    sf_db_bind_text (stmt, 2, text);
   else if (number >= 0)
-    sqlite3_bind_int (stmt, 2, number);
-  if (!sf_store_step_done (self, stmt, error))
-    return fail (self);
-  if (sqlite3_changes (self->db) == 0)
+    sf_db_bind_int64 (stmt, 2, number);
+  if (!sf_db_step_done (stmt, error))
+    return sf_store_fail (self);
+  if (sf_db_changes (stmt) == 0)
     {
       g_set_error_literal (error, SF_STORE_ERROR, SF_STORE_ERROR_NOT_FOUND,
                            _("The entry no longer exists"));
-      return fail (self);
+      return sf_store_fail (self);
     }
 
-  return sf_store_commit (self, error) || fail (self);
+  return sf_store_commit (self, error) || sf_store_fail (self);
 }
 
 /**
@@ -164,7 +156,7 @@ sf_store_add_template_entry (SfStore         *self,
 {
   g_autofree char *clean = NULL;
   g_autoptr(GPtrArray) all = NULL;
-  sqlite3_stmt *stmt;
+  SfDbStmt *stmt;
   gint64 id;
 
   g_return_val_if_fail (SF_IS_STORE (self), NULL);
@@ -176,23 +168,15 @@ sf_store_add_template_entry (SfStore         *self,
 
   if (!sf_store_begin (self, error))
     return NULL;
-  stmt = sf_store_prepare (self, sql[list].insert, error);
-  if (stmt == NULL)
+  stmt = sf_db_prepare (self->db, sql[list].insert, error);
+  if (stmt != NULL)
     {
-      fail (self);
-      return NULL;
+      sf_db_bind_int64 (stmt, 1, stage);
+      sf_db_bind_text (stmt, 2, clean);
     }
-  sqlite3_bind_int (stmt, 1, stage);
-  sqlite3_bind_text (stmt, 2, clean, -1, SQLITE_TRANSIENT);
-  if (!sf_store_step_done (self, stmt, error))
+  if (stmt == NULL || !sf_db_step_id (stmt, &id, error) || !sf_store_commit (self, error))
     {
-      fail (self);
-      return NULL;
-    }
-  id = sqlite3_last_insert_rowid (self->db);
-  if (!sf_store_commit (self, error))
-    {
-      fail (self);
+      sf_store_fail (self);
       return NULL;
     }
 
@@ -228,18 +212,18 @@ sf_store_rename_template_entry (SfStore          *self,
   if (*clean == '\0')
     {
       /* Back to the built-in, translated name. */
-      sqlite3_stmt *stmt;
+      SfDbStmt *stmt;
 
       if (!sf_store_begin (self, error))
         return FALSE;
-      stmt = sf_store_prepare (self, sql[list].rename, error);
+      stmt = sf_db_prepare (self->db, sql[list].rename, error);
       if (stmt == NULL)
-        return fail (self);
-      sqlite3_bind_int64 (stmt, 1, sf_template_entry_get_id (entry));
-      sqlite3_bind_null (stmt, 2);
-      if (!sf_store_step_done (self, stmt, error))
-        return fail (self);
-      return sf_store_commit (self, error) || fail (self);
+        return sf_store_fail (self);
+      sf_db_bind_int64 (stmt, 1, sf_template_entry_get_id (entry));
+      sf_db_bind_null (stmt, 2);
+      if (!sf_db_step_done (stmt, error))
+        return sf_store_fail (self);
+      return sf_store_commit (self, error) || sf_store_fail (self);
     }
 
   return update_entry (self, sql[list].rename, sf_template_entry_get_id (entry), clean, -1, error);
@@ -252,23 +236,23 @@ check_manual (SfStore          *self,
               SfTemplateEntry  *entry,
               GError          **error)
 {
-  sqlite3_stmt *stmt;
+  SfDbStmt *stmt;
   int kind = SF_JOB_KIND_MANUAL;
-  int rc;
+  SfDbStep step;
 
   if (sf_template_entry_get_list (entry) != SF_TEMPLATE_LIST_CHECKLIST)
     return TRUE;
 
-  stmt = sf_store_prepare (self, "SELECT kind FROM template_jobs WHERE id = ?1", error);
+  stmt = sf_db_prepare (self->db, "SELECT kind FROM template_jobs WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, sf_template_entry_get_id (entry));
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    kind = sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return sf_store_set_error (error, self->db, rc);
+  sf_db_bind_int64 (stmt, 1, sf_template_entry_get_id (entry));
+  step = sf_db_step (stmt, error);
+  if (step == SF_DB_ROW)
+    kind = sf_db_column_int64 (stmt, 0);
+  sf_db_reset (stmt);
+  if (step == SF_DB_ERROR)
+    return FALSE;
 
   if (kind != SF_JOB_KIND_MANUAL)
     {
@@ -351,9 +335,10 @@ sf_store_move_template_entry (SfStore          *self,
                               GError          **error)
 {
   SfTemplateList list;
-  sqlite3_stmt *stmt;
+  SfDbStmt *stmt;
   gint64 other_id;
-  int other_position, rc;
+  int other_position;
+  SfDbStep step;
 
   g_return_val_if_fail (SF_IS_STORE (self), FALSE);
   g_return_val_if_fail (SF_IS_TEMPLATE_ENTRY (entry), FALSE);
@@ -363,41 +348,40 @@ sf_store_move_template_entry (SfStore          *self,
   if (!sf_store_begin (self, error))
     return FALSE;
 
-  stmt = sf_store_prepare (self, delta < 0 ? sql[list].neighbour_up : sql[list].neighbour_down,
-                           error);
+  stmt = sf_db_prepare (self->db, delta < 0 ? sql[list].neighbour_up : sql[list].neighbour_down,
+                        error);
   if (stmt == NULL)
-    return fail (self);
-  sqlite3_bind_int (stmt, 1, sf_template_entry_get_stage (entry));
-  sqlite3_bind_int (stmt, 2, sf_template_entry_get_position (entry));
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
+    return sf_store_fail (self);
+  sf_db_bind_int64 (stmt, 1, sf_template_entry_get_stage (entry));
+  sf_db_bind_int64 (stmt, 2, sf_template_entry_get_position (entry));
+  step = sf_db_step (stmt, error);
+  if (step == SF_DB_DONE)
     {
-      sqlite3_reset (stmt);
+      sf_db_reset (stmt);
       sf_store_rollback (self);
       return TRUE;
     }
-  if (rc != SQLITE_ROW)
+  if (step == SF_DB_ERROR)
     {
-      sqlite3_reset (stmt);
-      sf_store_set_error (error, self->db, rc);
-      return fail (self);
+      sf_db_reset (stmt);
+      return sf_store_fail (self);
     }
-  other_id = sqlite3_column_int64 (stmt, 0);
-  other_position = sqlite3_column_int (stmt, 1);
-  sqlite3_reset (stmt);
+  other_id = sf_db_column_int64 (stmt, 0);
+  other_position = sf_db_column_int64 (stmt, 1);
+  sf_db_reset (stmt);
 
-  stmt = sf_store_prepare (self, sql[list].set_position, error);
+  stmt = sf_db_prepare (self->db, sql[list].set_position, error);
   if (stmt == NULL)
-    return fail (self);
-  sqlite3_bind_int64 (stmt, 1, other_id);
-  sqlite3_bind_int (stmt, 2, sf_template_entry_get_position (entry));
-  if (!sf_store_step_done (self, stmt, error))
-    return fail (self);
-  sqlite3_reset (stmt);
-  sqlite3_bind_int64 (stmt, 1, sf_template_entry_get_id (entry));
-  sqlite3_bind_int (stmt, 2, other_position);
-  if (!sf_store_step_done (self, stmt, error))
-    return fail (self);
+    return sf_store_fail (self);
+  sf_db_bind_int64 (stmt, 1, other_id);
+  sf_db_bind_int64 (stmt, 2, sf_template_entry_get_position (entry));
+  if (!sf_db_step_done (stmt, error))
+    return sf_store_fail (self);
+  sf_db_reset (stmt);
+  sf_db_bind_int64 (stmt, 1, sf_template_entry_get_id (entry));
+  sf_db_bind_int64 (stmt, 2, other_position);
+  if (!sf_db_step_done (stmt, error))
+    return sf_store_fail (self);
 
-  return sf_store_commit (self, error) || fail (self);
+  return sf_store_commit (self, error) || sf_store_fail (self);
 }

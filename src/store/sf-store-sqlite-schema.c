@@ -1,4 +1,4 @@
-/* sf-store-schema.c — the schema and its numbered migrations
+/* sf-store-sqlite-schema.c — the SQLite schema and its numbered migrations
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -175,36 +175,18 @@ static const char * const tables_v2[] = {
 };
 
 static gboolean
-run_script (SfStore     *self,
-            const char  *script,
-            GError     **error)
-{
-  char *message = NULL;
-  int rc = sqlite3_exec (self->db, script, NULL, NULL, &message);
-
-  if (rc != SQLITE_OK)
-    {
-      g_debug ("Migration failed: %s", message);
-      sqlite3_free (message);
-      return sf_store_set_error (error, self->db, rc);
-    }
-
-  return TRUE;
-}
-
-static gboolean
 seed_v1 (SfStore  *self,
          GError  **error)
 {
   const SfBuiltinJob *builtin;
   const char * const *lost_reasons = sf_lost_reason_get_builtin_keys ();
-  sqlite3_stmt *stmt;
+  SfDbStmt *stmt;
   guint n;
   int position = 0;
   SfStage stage = SF_STAGE_FIRST;
 
   builtin = sf_checklist_get_builtin (&n);
-  stmt = sf_store_prepare (self,
+  stmt = sf_db_prepare (self->db,
     "INSERT INTO template_jobs (stage, position, key, kind, required) "
     "VALUES (?1, ?2, ?3, ?4, 1)", error);
   if (stmt == NULL)
@@ -216,38 +198,38 @@ seed_v1 (SfStore  *self,
           stage = builtin[i].stage;
           position = 0;
         }
-      sqlite3_reset (stmt);
-      sqlite3_bind_int (stmt, 1, builtin[i].stage);
-      sqlite3_bind_int (stmt, 2, position++);
-      sqlite3_bind_text (stmt, 3, builtin[i].key, -1, SQLITE_STATIC);
-      sqlite3_bind_int (stmt, 4, builtin[i].kind);
-      if (!sf_store_step_done (self, stmt, error))
+      sf_db_reset (stmt);
+      sf_db_bind_int64 (stmt, 1, builtin[i].stage);
+      sf_db_bind_int64 (stmt, 2, position++);
+      sf_db_bind_text (stmt, 3, builtin[i].key);
+      sf_db_bind_int64 (stmt, 4, builtin[i].kind);
+      if (!sf_db_step_done (stmt, error))
         return FALSE;
     }
 
-  stmt = sf_store_prepare (self,
+  stmt = sf_db_prepare (self->db,
     "INSERT INTO stage_settings (stage, probability) VALUES (?1, ?2)", error);
   if (stmt == NULL)
     return FALSE;
   for (int s = SF_STAGE_FIRST; s <= SF_STAGE_LAST; s++)
     {
-      sqlite3_reset (stmt);
-      sqlite3_bind_int (stmt, 1, s);
-      sqlite3_bind_int (stmt, 2, sf_stage_get_default_probability (s));
-      if (!sf_store_step_done (self, stmt, error))
+      sf_db_reset (stmt);
+      sf_db_bind_int64 (stmt, 1, s);
+      sf_db_bind_int64 (stmt, 2, sf_stage_get_default_probability (s));
+      if (!sf_db_step_done (stmt, error))
         return FALSE;
     }
 
-  stmt = sf_store_prepare (self,
+  stmt = sf_db_prepare (self->db,
     "INSERT INTO lost_reasons (position, key) VALUES (?1, ?2)", error);
   if (stmt == NULL)
     return FALSE;
   for (guint i = 0; lost_reasons[i] != NULL; i++)
     {
-      sqlite3_reset (stmt);
-      sqlite3_bind_int (stmt, 1, i);
-      sqlite3_bind_text (stmt, 2, lost_reasons[i], -1, SQLITE_STATIC);
-      if (!sf_store_step_done (self, stmt, error))
+      sf_db_reset (stmt);
+      sf_db_bind_int64 (stmt, 1, i);
+      sf_db_bind_text (stmt, 2, lost_reasons[i]);
+      if (!sf_db_step_done (stmt, error))
         return FALSE;
     }
 
@@ -258,14 +240,14 @@ static gboolean
 migrate_to_v1 (SfStore  *self,
                GError  **error)
 {
-  return run_script (self, schema_v1, error) && seed_v1 (self, error);
+  return sf_db_exec (self->db, schema_v1, error) && seed_v1 (self, error);
 }
 
 static gboolean
 migrate_to_v2 (SfStore  *self,
                GError  **error)
 {
-  return run_script (self, schema_v2, error);
+  return sf_db_exec (self->db, schema_v2, error);
 }
 
 /* Customer satisfaction of closed deals (docs/satisfaction.md). Added after
@@ -313,7 +295,7 @@ static gboolean
 migrate_to_v3 (SfStore  *self,
                GError  **error)
 {
-  return run_script (self, schema_v3, error);
+  return sf_db_exec (self->db, schema_v3, error);
 }
 
 static const struct {
@@ -336,46 +318,39 @@ G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SF_STORE_SCHEMA_VERSION);
  * anything is written to it.
  */
 gboolean
-sf_store_check_tables (sqlite3     *db,
-                       int          version,
-                       GError     **error)
+sf_store_check_tables (SfDb    *db,
+                       int      version,
+                       GError **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  SfDbStmt *stmt;
 
   if (version <= 0)
     return TRUE;
 
-  rc = sqlite3_prepare_v2 (db,
-                           "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?1",
-                           -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    return sf_store_set_error (error, db, rc);
+  stmt = sf_db_prepare (db, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
 
   for (int v = 0; v < version && v < (int) G_N_ELEMENTS (migrations); v++)
     for (guint i = 0; i < migrations[v].n_tables; i++)
       {
-        sqlite3_reset (stmt);
-        sqlite3_bind_text (stmt, 1, migrations[v].tables[i], -1, SQLITE_STATIC);
-        rc = sqlite3_step (stmt);
-        if (rc == SQLITE_DONE)
+        SfDbStep step;
+
+        sf_db_bind_text (stmt, 1, migrations[v].tables[i]);
+        step = sf_db_step (stmt, error);
+        sf_db_reset (stmt);
+        if (step == SF_DB_DONE)
           {
             g_set_error (error, SF_STORE_ERROR, SF_STORE_ERROR_CORRUPT,
                          /* Translators: %s is the name of a database table */
                          _("the database is incomplete: the table “%s” is missing"),
                          migrations[v].tables[i]);
-            sqlite3_finalize (stmt);
             return FALSE;
           }
-        if (rc != SQLITE_ROW)
-          {
-            sf_store_set_error (error, db, rc);
-            sqlite3_finalize (stmt);
-            return FALSE;
-          }
+        if (step == SF_DB_ERROR)
+          return FALSE;
       }
 
-  sqlite3_finalize (stmt);
   return TRUE;
 }
 
@@ -403,14 +378,14 @@ sf_store_migrate (SfStore     *self,
   g_return_val_if_fail (from_version >= 0, FALSE);
 
   if (from_version == 0 &&
-      !sf_store_exec (self, "PRAGMA application_id = 1397115991", error))
+      !sf_db_exec (self->db, "PRAGMA application_id = 1397115991", error))
     return FALSE;
 
   for (int v = from_version; v < SF_STORE_SCHEMA_VERSION; v++)
     {
       g_debug ("Migrating the database to schema %d", v + 1);
       if (!migrations[v].run (self, error) ||
-          !sf_store_exec (self, set_version[v], error))
+          !sf_db_exec (self->db, set_version[v], error))
         return FALSE;
     }
 
