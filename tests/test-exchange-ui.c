@@ -290,6 +290,152 @@ test_backup (Fixture       *f,
   g_assert_cmpstr (sf_deal_get_title (g_ptr_array_index (deals, 0)), ==, "Kept safe");
 }
 
+static gboolean
+pipeline_loaded (gpointer data)
+{
+  return sf_pipeline_get_loaded (data);
+}
+
+static gboolean
+file_chooser_open (gpointer data)
+{
+  return sf_test_ui_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, NULL) != NULL;
+}
+
+static gboolean
+import_dialog_open (gpointer data)
+{
+  return sf_test_ui_find_toplevel (SF_TYPE_IMPORT_DIALOG, NULL) != NULL;
+}
+
+static gboolean
+file_selected (gpointer chooser)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (chooser);
+
+  return file != NULL;
+}
+
+/* Answers the open file chooser with @file, as a person would. */
+static void
+choose_file (GFile *file)
+{
+  GtkWindow *chooser;
+
+  sf_test_ui_wait_until (file_chooser_open, NULL);
+  chooser = sf_test_ui_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, NULL);
+  g_assert_true (gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), file, NULL));
+  /* The chooser selects it once it has read the folder. */
+  sf_test_ui_wait_until (file_selected, chooser);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  sf_test_ui_wait_until (import_dialog_open, NULL);
+}
+
+static GtkWidget *
+find_menu_widget (GtkWidget  *root,
+                  const char *label)
+{
+  if (label == NULL && GTK_IS_MENU_BUTTON (root) &&
+      gtk_menu_button_get_primary (GTK_MENU_BUTTON (root)))
+    return root;
+  /* GTK 4.8's menu items are GtkModelButtons that do not name their
+   * action; they are found by their text. */
+  if (label != NULL && g_object_class_find_property (G_OBJECT_GET_CLASS (root), "text") != NULL &&
+      g_strcmp0 (G_OBJECT_TYPE_NAME (root), "GtkModelButton") == 0)
+    {
+      g_autofree char *text = NULL;
+
+      g_object_get (root, "text", &text, NULL);
+      if (g_strcmp0 (text, label) == 0)
+        return root;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_menu_widget (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Whether the main menu's item @label can be chosen, as a person sees it
+ * in the menu. */
+static gboolean
+menu_item_enabled (SfWindow   *window,
+                   const char *label)
+{
+  GtkMenuButton *button = GTK_MENU_BUTTON (find_menu_widget (GTK_WIDGET (window), NULL));
+  GtkWidget *item;
+  gboolean enabled;
+
+  gtk_menu_button_popup (button);
+  sf_test_ui_iterate ();
+  item = find_menu_widget (GTK_WIDGET (gtk_menu_button_get_popover (button)), label);
+  g_assert_nonnull (item);
+  enabled = gtk_widget_is_sensitive (item);
+  gtk_menu_button_popdown (button);
+  sf_test_ui_iterate ();
+
+  return enabled;
+}
+
+/* Someone moving from a spreadsheet imports first, on the first-run page
+ * of an empty database: the menu's Import asks for their name, then
+ * starts the pipeline with it and imports. */
+static void
+test_import_first_run (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(SfStore) store = sf_test_open_store (&dir);
+  g_autoptr(SfPipeline) pipeline = sf_pipeline_new (store);
+  g_autoptr(GFile) file = NULL;
+  SfWindow *window = sf_window_new (NULL, pipeline, NULL);
+  g_autofree char *path = g_build_filename (dir, "deals.csv", NULL);
+  Fixture f = { 0 };
+
+  g_assert_true (g_file_set_contents (path, german_csv, -1, NULL));
+  file = g_file_new_for_path (path);
+  gtk_window_present (GTK_WINDOW (window));
+  sf_test_ui_wait_until (pipeline_loaded, pipeline);
+  sf_test_ui_iterate ();
+  g_assert_true (gtk_widget_get_mapped (sf_test_ui_find (GTK_WIDGET (window), "welcome_name")));
+
+  /* Nothing to export yet; Import is there, and without a name it asks
+   * for one instead of doing nothing. */
+  g_assert_false (menu_item_enabled (window, "Export the Listed Deals…"));
+  g_assert_false (menu_item_enabled (window, "Export Meetings to Calendar…"));
+  g_assert_true (menu_item_enabled (window, "Import Deals…"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.import-deals", NULL));
+  sf_test_ui_iterate ();
+  g_assert_cmpstr (sf_ui_get_last_toast (GTK_WIDGET (window)), ==, "Enter your name first");
+  g_assert_null (sf_test_ui_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, NULL));
+  g_assert_false (sf_window_is_ready (window));
+
+  gtk_editable_set_text (GTK_EDITABLE (sf_test_ui_find (GTK_WIDGET (window), "welcome_name")),
+                         "Lena Berg");
+  g_assert_true (gtk_widget_get_sensitive (sf_test_ui_find (GTK_WIDGET (window), "welcome_import")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.import-deals", NULL));
+  choose_file (file);
+  g_assert_true (sf_window_is_ready (window));
+
+  g_signal_connect (sf_pipeline_get_deals (pipeline), "items-changed", G_CALLBACK (items_changed_cb), &f);
+  sf_import_dialog_start (SF_IMPORT_DIALOG (sf_test_ui_find_toplevel (SF_TYPE_IMPORT_DIALOG, NULL)));
+  sf_test_ui_wait_until (deal_count_is, &f);
+
+  g_assert_cmpuint (g_list_model_get_n_items (sf_pipeline_get_deals (pipeline)), ==, 3);
+  g_assert_cmpstr (sf_person_get_name (sf_pipeline_lookup_person (pipeline, sf_window_get_me (window))),
+                   ==, "Lena Berg");
+  /* The one in the file with her name is her; the other owner is added. */
+  g_assert_cmpuint (g_list_model_get_n_items (sf_pipeline_get_persons (pipeline)), ==, 2);
+
+  sf_test_ui_close_windows ();
+  sf_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -302,6 +448,7 @@ main (int   argc,
 
   ADD ("/exchange-ui/import-german", test_import_german);
   ADD ("/exchange-ui/import-refused", test_import_refused);
+  g_test_add_func ("/exchange-ui/import-first-run", test_import_first_run);
   ADD ("/exchange-ui/export-round-trip", test_export_round_trip);
   ADD ("/exchange-ui/calendar", test_calendar);
   ADD ("/exchange-ui/backup", test_backup);

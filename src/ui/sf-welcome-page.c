@@ -4,7 +4,8 @@
  *
  * Asks who is using Salesflow (stored as a person, the owner of the deals
  * they create) and offers to start with a new deal or with the sample
- * pipeline. The buttons activate win.start-new and win.start-sample; the
+ * pipeline, or to import deals from a spreadsheet's file. The buttons
+ * activate win.start-new, win.start-sample and win.start-import; the
  * window does the work.
  */
 #include "config.h"
@@ -21,6 +22,7 @@ struct _SfWelcomePage
   AdwEntryRow *name_row;
   GtkWidget *new_deal_button;
   GtkWidget *sample_button;
+  GtkWidget *import_button;
 };
 
 G_DEFINE_FINAL_TYPE (SfWelcomePage, sf_welcome_page, GTK_TYPE_WIDGET)
@@ -40,6 +42,7 @@ name_changed_cb (SfWelcomePage *self)
 
   gtk_widget_set_sensitive (self->new_deal_button, ok);
   gtk_widget_set_sensitive (self->sample_button, ok);
+  gtk_widget_set_sensitive (self->import_button, ok);
 }
 
 static void
@@ -54,6 +57,13 @@ sample_cb (SfWelcomePage *self)
 {
   if (has_name (self))
     gtk_widget_activate_action (GTK_WIDGET (self), "win.start-sample", NULL);
+}
+
+static void
+import_cb (SfWelcomePage *self)
+{
+  if (has_name (self))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.start-import", NULL);
 }
 
 static void
@@ -84,9 +94,11 @@ sf_welcome_page_class_init (SfWelcomePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SfWelcomePage, name_row);
   gtk_widget_class_bind_template_child (widget_class, SfWelcomePage, new_deal_button);
   gtk_widget_class_bind_template_child (widget_class, SfWelcomePage, sample_button);
+  gtk_widget_class_bind_template_child (widget_class, SfWelcomePage, import_button);
   gtk_widget_class_bind_template_callback (widget_class, name_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, new_deal_cb);
   gtk_widget_class_bind_template_callback (widget_class, sample_cb);
+  gtk_widget_class_bind_template_callback (widget_class, import_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 

@@ -58,7 +58,10 @@ import_action (GtkWidget  *widget,
 {
   SfWindow *self = SF_WINDOW (widget);
 
-  if (self->ready)
+  /* On the first-run page the pipeline starts first, with the name given. */
+  if (!self->ready)
+    gtk_widget_activate_action (widget, "win.start-import", NULL);
+  else
     sf_ui_choose_file (GTK_WINDOW (self), _("Import Deals"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), NULL,
                        "*.csv", _("CSV files"), import_chosen, self);
 }

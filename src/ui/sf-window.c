@@ -53,9 +53,12 @@ update_actions (SfWindow *self)
   gtk_widget_set_visible (self->me_button, ready);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.switch-user", ready);
   /* Without a database (the error page) there is nothing to import into,
-   * export or back up; the welcome page may import into its new one. */
+   * export or back up; the welcome page may import into its new one and
+   * back it up, but has nothing to export yet. */
   for (guint i = 0; i < G_N_ELEMENTS (file_actions); i++)
-    gtk_widget_action_set_enabled (GTK_WIDGET (self), file_actions[i], self->pipeline != NULL);
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), file_actions[i],
+                                   self->pipeline != NULL &&
+                                   (ready || !g_str_has_prefix (file_actions[i], "win.export-")));
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, ready);
   /* The welcome page has no tabs: the bar, shown when the title is too
    * narrow for the switcher, would otherwise offer them there. */
@@ -651,6 +654,30 @@ start_new_action (GtkWidget  *widget,
     }
 }
 
+/* A person moving from a spreadsheet looks for Import first: it starts
+ * the pipeline with their name, like New Deal, then asks for the file. */
+static void
+start_import_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  SfWindow *self = SF_WINDOW (widget);
+  g_autofree char *name = g_strstrip (g_strdup (sf_welcome_page_get_name (self->welcome_page)));
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "welcome") != 0)
+    return;
+
+  if (*name == '\0')
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->welcome_page));
+      sf_ui_toast (widget, _("Enter your name first"), FALSE);
+      return;
+    }
+
+  if (start (self, FALSE))
+    gtk_widget_activate_action (widget, "win.import-deals", NULL);
+}
+
 static void
 start_sample_action (GtkWidget  *widget,
                      const char *action_name,
@@ -747,6 +774,7 @@ sf_window_class_init (SfWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.delete", "x", delete_action);
   gtk_widget_class_install_action (widget_class, "win.start-new", NULL, start_new_action);
   gtk_widget_class_install_action (widget_class, "win.start-sample", NULL, start_sample_action);
+  gtk_widget_class_install_action (widget_class, "win.start-import", NULL, start_import_action);
   sf_window_exchange_install_actions (widget_class);
   sf_window_approvals_install_actions (widget_class);
   gtk_widget_class_install_action (widget_class, "win.record-feedback", "x", record_feedback_action);
