@@ -838,7 +838,10 @@ test_attack_lending (void)
 {
   g_autoptr(PGconn) sam = as ("sam");
   g_autoptr(PGconn) maja = as ("maja");
+  /* SF_APPROVAL_ERROR_FORMER_OWNER, which issue 16's S1 brings to the C
+   * rules as value 20 */
   g_autofree char *owned = g_strdup ("SFA20");
+  g_autofree char *bad_addressee = state_of (SF_APPROVAL_ERROR, SF_APPROVAL_ERROR_BAD_ADDRESSEE);
   g_autofree char *blocked = state_of (SF_WORKFLOW_ERROR, SF_WORKFLOW_ERROR_BLOCKED);
   g_autofree char *sam_id = id_text (person ("sam")), *maja_id = id_text (person ("maja"));
   gint64 deal;
@@ -848,6 +851,8 @@ test_attack_lending (void)
   deal = make_deal (maja, "maja", TRUE);
   deal_text = id_text (deal);
   ok (maja, "UPDATE deals SET owner_id = $2 WHERE id = $1", deal_text, sam_id, NULL);
+  refused (sam, bad_addressee, "SELECT sf_request_approval($1, 0, $2, NULL)",
+           deal_text, maja_id, NULL);
   r1 = id_text (request (sam, deal, 0, NULL));
   refused (maja, owned, "SELECT sf_decide($1, true, NULL)", r1, NULL);
   ok (sam, "SELECT sf_recall_request($1)", r1, NULL);
@@ -864,7 +869,22 @@ test_attack_lending (void)
                    ==, SF_APPROVAL_STATUS_VOIDED);
   g_assert_cmpint (ok (sam, "SELECT done FROM jobs WHERE deal_id = $1 AND kind = 1",
                        deal_text, NULL), ==, 0);
+  {
+    g_autofree char *why = text (sam, "SELECT new_value FROM history WHERE deal_id = $1 AND "
+                                      "field = 'approval-voided'", deal_text, NULL);
+    g_assert_cmpstr (why, ==, "owner");
+  }
   refused (maja, blocked, "UPDATE deals SET stage = 4 WHERE id = $1", deal_text, NULL);
+  /* Given back to Sam and asked again: the figures stood while Maja owned
+   * the deal, so Lukas decides. */
+  ok (maja, "UPDATE deals SET owner_id = $2 WHERE id = $1", deal_text, sam_id, NULL);
+  {
+    g_autofree char *r3 = id_text (request (sam, deal, 0, NULL));
+    g_autoptr(PGconn) lukas = as ("lukas");
+
+    refused (maja, owned, "SELECT sf_decide($1, true, NULL)", r3, NULL);
+    ok (lukas, "SELECT sf_decide($1, true, NULL)", r3, NULL);
+  }
   g_assert_cmpint (verify_ledger (sam, NULL), ==, SF_LEDGER_WHOLE);
 }
 

@@ -19,11 +19,17 @@
 
 #define RESOURCE "/io/github/salesflow/Salesflow/pg/"
 
-/* Every SQLite schema version has its PostgreSQL script. */
+/* Every SQLite schema version has its PostgreSQL script: a new SQLite
+ * version needs its src/store/pg/schema-N.sql here and in
+ * salesflow-pg.gresource.xml. (schema-4.sql is ready for the version that
+ * issue 16's S1 brings, and comes in when the file reaches it.) */
 static const char * const migrations[] = {
   RESOURCE "schema-1.sql",
   RESOURCE "schema-2.sql",
   RESOURCE "schema-3.sql",
+#if SF_STORE_SCHEMA_VERSION >= 4
+  RESOURCE "schema-4.sql",
+#endif
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SF_STORE_SCHEMA_VERSION);
@@ -87,7 +93,7 @@ check_result (PGconn      *conn,
 }
 
 static gboolean
-exec (PGconn      *conn,
+run_sql (PGconn      *conn,
       const char  *sql,
       GError     **error)
 {
@@ -171,7 +177,7 @@ sf_pg_schema_check (PGconn   *conn,
 }
 
 static gboolean
-run_script (PGconn      *conn,
+apply_script (PGconn      *conn,
             int          version,
             GError     **error)
 {
@@ -179,7 +185,7 @@ run_script (PGconn      *conn,
   g_autofree char *text = g_strndup (g_bytes_get_data (script, NULL), g_bytes_get_size (script));
 
   g_debug ("Running the team schema's %s", version == 0 ? "definitions" : "migration");
-  return exec (conn, text, error);
+  return run_sql (conn, text, error);
 }
 
 /* Applies definitions.sql when its text differs from what the database
@@ -202,7 +208,7 @@ update_definitions (PGconn  *conn,
   if (g_strcmp0 (applied, digest) == 0)
     return TRUE;
 
-  return run_script (conn, 0, error) &&
+  return apply_script (conn, 0, error) &&
          check_result (conn, PQexecParams (conn,
            "INSERT INTO salesflow.meta (key, value) VALUES ('definitions', $1) "
            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -226,19 +232,19 @@ sf_pg_schema_migrate (PGconn  *conn,
 
   g_return_val_if_fail (conn != NULL, FALSE);
 
-  if (!exec (conn, "BEGIN", error))
+  if (!run_sql (conn, "BEGIN", error))
     return FALSE;
 
   /* Two owners opening the database at once migrate one after the other. */
-  if (!exec (conn, "SELECT pg_advisory_xact_lock(1397115991, 0)", error) ||
+  if (!run_sql (conn, "SELECT pg_advisory_xact_lock(1397115991, 0)", error) ||
       !sf_pg_schema_check (conn, &version, error))
     goto fail;
 
   for (int v = version + 1; v <= SF_STORE_SCHEMA_VERSION; v++)
-    if (!run_script (conn, v, error))
+    if (!apply_script (conn, v, error))
       goto fail;
 
-  if (!update_definitions (conn, error) || !exec (conn, "COMMIT", error))
+  if (!update_definitions (conn, error) || !run_sql (conn, "COMMIT", error))
     goto fail;
 
   return TRUE;

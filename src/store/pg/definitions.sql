@@ -14,8 +14,7 @@
 -- tell a function's write from a person's own.
 --
 -- Errors carry an SQLSTATE a client maps back to the C error it mirrors:
---   SFAnn  SfApprovalError nn     (SFA00 NOT_MANAGER … SFA18 INVALID_FIGURES;
---                                  SFA20 OWNED_SINCE_CHANGE, team mode only)
+--   SFAnn  SfApprovalError nn     (SFA00 NOT_MANAGER … SFA20 FORMER_OWNER)
 --   SFWnn  SfWorkflowError nn     (SFW00 BLOCKED, SFW05 NOT_MANUAL,
 --                                  SFW06 NOT_REACHED, SFW08 LOST)
 --   SFSnn  SfStoreError nn        (SFS08 NOT_FOUND, SFS09 INVALID)
@@ -437,13 +436,18 @@ $$;
 
 -- A standing approval becomes voided: its job reopens, the history and
 -- the ledger say so.
-CREATE OR REPLACE FUNCTION sf_void (r approval_requests, p_by bigint, p_at bigint) RETURNS void
+-- @why: NULL for changed figures, 'owner' when the deal passed to the
+-- manager who approved (the history's new_value, as the store writes it).
+DROP FUNCTION IF EXISTS sf_void (approval_requests, bigint, bigint);
+CREATE OR REPLACE FUNCTION sf_void (r approval_requests, p_by bigint, p_at bigint,
+                                    p_why text DEFAULT NULL)
+RETURNS void
 LANGUAGE plpgsql SET search_path = salesflow, pg_temp
 AS $$
 BEGIN
   UPDATE approval_requests SET status = 4 WHERE id = r.id;
   PERFORM sf_write_approval_jobs(r.deal_id, r.kind, false, NULL, NULL);
-  PERFORM sf_history(r.deal_id, p_at, p_by, 'approval-voided', sf_kind_key(r.kind), NULL);
+  PERFORM sf_history(r.deal_id, p_at, p_by, 'approval-voided', sf_kind_key(r.kind), p_why);
   PERFORM sf_ledger_append(r.id, 'voided', p_by, p_at);
 END
 $$;
@@ -465,9 +469,12 @@ BEGIN
 END
 $$;
 
--- The four-eyes rule over the deal's life (issue 16, S1): whether
--- @person owned the deal at any moment since its figures of @kind last
--- changed — at that change, or by becoming its owner after it.
+-- S1's first rule (docs/approvals.md, "Owners over the deal's life"):
+-- whether @person owned the deal at any moment since its figures of @kind
+-- last changed — at that change, or by becoming its owner after it; with
+-- no change recorded, at any moment. The file reads this from the
+-- history the client writes; the server from owner_log and figures_log,
+-- which only its triggers write, in the order of change_seq.
 CREATE OR REPLACE FUNCTION sf_owned_since_change (p_deal_id bigint, p_kind integer,
                                                   p_person bigint)
 RETURNS boolean
@@ -525,6 +532,10 @@ BEGIN
     IF addressee.id = d.owner_id OR addressee.id = me.id THEN
       RAISE EXCEPTION USING ERRCODE = 'SFA17',
         MESSAGE = 'Ask a manager who neither owns the deal nor asks for the approval';
+    END IF;
+    IF sf_owned_since_change(d.id, p_kind, addressee.id) THEN
+      RAISE EXCEPTION USING ERRCODE = 'SFA17',
+        MESSAGE = 'Ask a manager who has not owned the deal since these figures were last changed';
     END IF;
   END IF;
 
@@ -602,7 +613,7 @@ BEGIN
   END IF;
   IF sf_owned_since_change(d.id, r.kind, me.id) THEN
     RAISE EXCEPTION USING ERRCODE = 'SFA20',
-      MESSAGE = 'Nobody can decide on figures set while they owned the deal; ask another manager';
+      MESSAGE = 'Nobody can decide on figures that stood while they owned the deal; ask another manager';
   END IF;
 
   IF p_approve THEN
@@ -871,8 +882,9 @@ $$;
 
 -- Triggers: what the server records ------------------------------------------
 
--- Every owner a deal has, and S1's voiding: an approval stands no longer
--- once the deal passes to the person who decided it or asked for it.
+-- Every owner a deal has, and S1's second rule (docs/approvals.md,
+-- "Owners over the deal's life"): an approval stands no longer once the
+-- deal passes to the manager who gave it.
 CREATE OR REPLACE FUNCTION sf_track_owner () RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = salesflow, pg_temp
 AS $$
@@ -884,8 +896,8 @@ BEGIN
   IF TG_OP = 'UPDATE' AND NEW.owner_id IS NOT NULL THEN
     FOR kind IN 0..1 LOOP
       r := sf_latest_request(NEW.id, kind);
-      IF r.status = 1 AND NEW.owner_id IN (r.decider_id, r.requester_id) THEN
-        PERFORM sf_void(r, (sf_actor()).id, at_);
+      IF r.status = 1 AND NEW.owner_id = r.decider_id THEN
+        PERFORM sf_void(r, (sf_actor()).id, at_, 'owner');
       END IF;
     END LOOP;
   END IF;
