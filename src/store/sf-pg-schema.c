@@ -7,6 +7,10 @@
  * the rights, guards and functions that the server enforces. Only the
  * schema's owner migrates: a person's login lacks the rights, and the
  * server refuses it. docs/team.md.
+ *
+ * It speaks libpq itself, before there is a PostgreSQL engine behind
+ * sf-db.h; once there is one, this belongs to it (sf-db.h: an engine is
+ * the only file that includes its library's header).
  */
 #include "config.h"
 

@@ -25,7 +25,7 @@ struct _SfStore
 
 #define SF_STORE_SCHEMA_VERSION 3
 /* The schema version that brought the approval tables and the ledger
- * (migrate_to_v2 in sf-store-schema.c). */
+ * (migrate_to_v2 in sf-store-sqlite-schema.c). */
 #define SF_STORE_APPROVALS_VERSION 2
 
 /* Column list every deal query reads, in the order sf_store_read_deal()

@@ -3,7 +3,7 @@
 -- SPDX-License-Identifier: GPL-3.0-or-later
 --
 -- The same tables and columns as version 1 of the SQLite file
--- (src/store/sf-store-schema.c), so the store's statements run on both
+-- (src/store/sf-store-sqlite-schema.c), so the store's statements run on both
 -- engines; bigint for ids, money and times (PostgreSQL's integer is 32
 -- bits). Runs inside one transaction, as the schema's owner; never edit a
 -- migration that has shipped: add the next one. Rights, rules and
