@@ -439,6 +439,41 @@ test_schema (void)
   drop_db (scratch);
 }
 
+/* The shape of a database's schema: tables, columns, functions, triggers. */
+static char *
+schema_digest (PGconn *conn)
+{
+  return text (conn,
+    "SELECT md5(string_agg(x, ',' ORDER BY x)) FROM ("
+    "  SELECT table_name || '.' || column_name || ':' || data_type AS x"
+    "  FROM information_schema.columns WHERE table_schema = 'salesflow'"
+    "  UNION ALL SELECT p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')'"
+    "  FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'salesflow'"
+    "  UNION ALL SELECT c.relname || ':' || t.tgname FROM pg_trigger t"
+    "  JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
+    "  WHERE n.nspname = 'salesflow' AND NOT t.tgisinternal) AS shape", NULL);
+}
+
+/* build-aux/pg-test-server made the database "salesflow" with psql from
+ * the same scripts: the same schema as sf_pg_schema_migrate() makes, its
+ * logins mapped to people. */
+static void
+test_test_server_database (void)
+{
+  g_autoptr(PGconn) sam = connect_to ("sam", "salesflow");
+  g_autoptr(PGconn) mine = as ("sam");
+  g_autofree char *theirs_digest = schema_digest (sam);
+  g_autofree char *mine_digest = schema_digest (mine);
+  g_autofree char *name = text (sam, "SELECT name FROM sf_whoami()", NULL);
+  int version = -1;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpstr (theirs_digest, ==, mine_digest);
+  g_assert_cmpstr (name, ==, "Sam Carter");
+  g_assert_true (sf_pg_schema_check (sam, &version, &error));
+  g_assert_cmpint (version, ==, SF_STORE_SCHEMA_VERSION);
+}
+
 /* The seeded template, chances and lost reasons are the C code's. */
 static void
 test_seed (void)
@@ -1073,6 +1108,7 @@ main (int   argc,
   create_database ();
 
   g_test_add_func ("/team-server/schema", test_schema);
+  g_test_add_func ("/team-server/test-server-database", test_test_server_database);
   g_test_add_func ("/team-server/seed", test_seed);
   g_test_add_func ("/team-server/figures", test_figures);
   g_test_add_func ("/team-server/honest", test_honest);
