@@ -1066,6 +1066,98 @@ test_notify (void)
   g_assert_true (found_ledger);
 }
 
+/* A file's ledger moved to the server by its owner goes on there: the
+ * server's next entry chains to the file's last one, and the C verifier
+ * checks the whole. */
+static void
+test_upload_ledger (void)
+{
+  g_autofree char *db = g_strdup_printf ("%s_upload", test_db);
+  g_autofree char *create = g_strdup_printf ("CREATE DATABASE %s", db);
+  g_autoptr(PGconn) admin = connect_to ("owner", "postgres");
+  g_autoptr(PGconn) owner = NULL, sam = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SfApprovalRequest) pending = NULL, approved = NULL;
+  g_autofree char *figures = NULL, *server_figures = NULL, *deal_text = NULL;
+  g_autofree char *entry1 = NULL, *entry2 = NULL, *hash1 = NULL, *hash2 = NULL;
+  g_autofree char *sam_id = NULL, *maja_id = NULL;
+  SfApprovalRequestRow row = { 0 };
+  SfPricing pricing;
+  SfMoney value;
+  gint64 deal, entries = 0;
+
+  ok (admin, create, NULL);
+  owner = connect_to ("owner", db);
+  g_assert_true (sf_pg_schema_migrate (owner, &error));
+  g_assert_no_error (error);
+  sam_id = id_text (ok (owner, "SELECT sf_admin_add_person('sam', 'Sam Carter', false)", NULL));
+  maja_id = id_text (ok (owner, "SELECT sf_admin_add_person('maja', 'Maja Berg', true)", NULL));
+
+  /* People, the deal, its jobs and figures first, as an upload would … */
+  deal = ok (owner,
+    "INSERT INTO deals (id, title, owner_id, value, currency, stage, created_at, updated_at,"
+    "  stage_entered_at) VALUES (7, 'From the file', $1, 1000000, 'EUR', 3, 1, 1, 1) RETURNING id",
+    sam_id, NULL);
+  deal_text = id_text (deal);
+  ok (owner, "INSERT INTO jobs (deal_id, stage, position, key, kind, required, done, done_by,"
+             "  done_at) SELECT $1, stage, position, key, kind, required,"
+             "  CASE WHEN kind = 1 THEN 1 ELSE 0 END, CASE WHEN kind = 1 THEN $2::bigint END,"
+             "  CASE WHEN kind = 1 THEN 1790000120 END FROM template_jobs",
+      deal_text, maja_id, NULL);
+  ok (owner, "INSERT INTO deal_pricing VALUES ($1, 'EUR', 1500000, 1250, 800000, 1)",
+      deal_text, NULL);
+
+  /* … then the request and the ledger as the file's C code wrote them. */
+  sf_pricing_init (&pricing, "EUR", 1500000, 1250, 800000);
+  sf_money_init (&value, 1000000, "EUR");
+  figures = sf_pricing_to_figures (&pricing, &value, NULL);
+  server_figures = text (owner, "SELECT sf_figures($1, 0)", deal_text, NULL);
+  g_assert_cmpstr (server_figures, ==, figures);
+  row = (SfApprovalRequestRow) {
+    .id = 3, .deal_id = deal, .kind = SF_APPROVAL_KIND_PRICING,
+    .status = SF_APPROVAL_STATUS_PENDING, .requester_id = atoi (sam_id),
+    .note = "From the file", .figures = figures, .requested_at = 1790000060,
+  };
+  pending = sf_approval_request_new_from_row (&row);
+  row.status = SF_APPROVAL_STATUS_APPROVED;
+  row.decider_id = atoi (maja_id);
+  row.decided_at = 1790000120;
+  approved = sf_approval_request_new_from_row (&row);
+  entry1 = sf_ledger_format_entry (1, 1790000060, SF_LEDGER_EVENT_REQUESTED, row.requester_id,
+                                   pending);
+  hash1 = sf_ledger_hash (SF_LEDGER_GENESIS, entry1);
+  entry2 = sf_ledger_format_entry (2, 1790000120, SF_LEDGER_EVENT_APPROVED, row.decider_id,
+                                   approved);
+  hash2 = sf_ledger_hash (hash1, entry2);
+  ok (owner, "INSERT INTO approval_requests (id, deal_id, kind, status, requester_id, note,"
+             "  figures, requested_at, decider_id, decided_at, ledger_seq) "
+             "VALUES (3, $1, 0, 1, $2, 'From the file', $3, 1790000060, $4, 1790000120, 2)",
+      deal_text, sam_id, figures, maja_id, NULL);
+  ok (owner, "INSERT INTO approval_ledger VALUES (1, $1, $2, $3), (2, $4, $3, $5)",
+      entry1, SF_LEDGER_GENESIS, hash1, entry2, hash2, NULL);
+  ok (owner, "SELECT setval(pg_get_serial_sequence('approval_requests', 'id'), 3)", NULL);
+  ok (owner, "SELECT setval(pg_get_serial_sequence('deals', 'id'), 7)", NULL);
+
+  sam = connect_to ("sam", db);
+  g_assert_cmpint (verify_ledger (sam, &entries), ==, SF_LEDGER_WHOLE);
+  g_assert_cmpint (entries, ==, 2);
+
+  /* Sam changes the approved pricing on the server: the voiding is entry 3,
+   * chained to the file's entry 2. */
+  ok (sam, "UPDATE deal_pricing SET cost = 900000 WHERE deal_id = $1", deal_text, NULL);
+  g_assert_cmpint (verify_ledger (sam, &entries), ==, SF_LEDGER_WHOLE);
+  g_assert_cmpint (entries, ==, 3);
+  {
+    g_autofree char *prev = text (sam, "SELECT prev_hash FROM approval_ledger WHERE seq = 3", NULL);
+
+    g_assert_cmpstr (prev, ==, hash2);
+  }
+
+  g_clear_pointer (&sam, PQfinish);
+  g_clear_pointer (&owner, PQfinish);
+  drop_db (db);
+}
+
 /* Set-up ------------------------------------------------------------------- */
 
 static void
@@ -1120,6 +1212,7 @@ main (int   argc,
   g_test_add_func ("/team-server/rules", test_rules);
   g_test_add_func ("/team-server/concurrent-decisions", test_concurrent);
   g_test_add_func ("/team-server/notify", test_notify);
+  g_test_add_func ("/team-server/upload-ledger", test_upload_ledger);
 
   status = g_test_run ();
   drop_db (test_db);
