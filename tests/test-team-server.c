@@ -689,6 +689,11 @@ test_attack_approve (void)
   ok (owner, "GRANT EXECUTE ON FUNCTION sf_decide (bigint, boolean, text) TO salesflow_salesperson",
       NULL);
   refused (sam, not_manager, "SELECT sf_decide($1, true, NULL)", request_text, NULL);
+  /* A manager's role in the pipeline alone is not enough: the login must be
+   * in salesflow_manager too. */
+  ok (owner, "UPDATE persons SET role = 1 WHERE login = 'sam'", NULL);
+  refused (sam, not_manager, "SELECT sf_decide($1, true, NULL)", request_text, NULL);
+  ok (owner, "UPDATE persons SET role = 0 WHERE login = 'sam'", NULL);
   ok (owner, "REVOKE EXECUTE ON FUNCTION sf_decide (bigint, boolean, text) FROM salesflow_salesperson",
       NULL);
 
@@ -946,6 +951,13 @@ test_rules (void)
   g_autofree char *r1 = NULL, *r2 = NULL;
 
   refused (sam, no_figures, "SELECT sf_request_approval($1, 1, NULL, NULL)", deal_text, NULL);
+  /* A login that is no person (here the owner) asks nothing and writes no
+   * history of its own making. */
+  {
+    g_autofree char *no_requester = state_of (SF_APPROVAL_ERROR, SF_APPROVAL_ERROR_NO_REQUESTER);
+
+    refused (owner, no_requester, "SELECT sf_request_approval($1, 0, NULL, NULL)", deal_text, NULL);
+  }
   r1 = id_text (request (sam, deal, 0, NULL));
   refused (sam, pending, "SELECT sf_request_approval($1, 0, NULL, NULL)", deal_text, NULL);
 
