@@ -333,9 +333,9 @@ sf_store_refresh_progress (SfStore  *self,
   SfDbStmt *stmt = sf_db_prepare (self->db,
     "UPDATE deals SET "
     "  progress_done = (SELECT count(*) FROM jobs j WHERE j.deal_id = deals.id"
-    "                   AND j.stage = deals.stage AND j.required AND j.done),"
+    "                   AND j.stage = deals.stage AND j.required <> 0 AND j.done <> 0),"
     "  progress_required = (SELECT count(*) FROM jobs j WHERE j.deal_id = deals.id"
-    "                       AND j.stage = deals.stage AND j.required) "
+    "                       AND j.stage = deals.stage AND j.required <> 0) "
     "WHERE id = ?1", error);
 
   if (stmt == NULL)
@@ -422,8 +422,8 @@ sf_store_create_deal (SfStore  *self,
 
   stmt = sf_db_prepare (self->db,
     "INSERT INTO jobs (deal_id, stage, position, key, title, kind, required) "
-    "SELECT ?1, stage, position, key, title, kind, required FROM template_jobs "
-    "WHERE NOT hidden ORDER BY stage, position", error);
+    "SELECT CAST(?1 AS BIGINT), stage, position, key, title, kind, required FROM template_jobs "
+    "WHERE hidden = 0 ORDER BY stage, position", error);
   if (stmt == NULL)
     return sf_store_fail (self);
   sf_db_bind_int64 (stmt, 1, id);

@@ -451,7 +451,7 @@ read_dated_jobs (SfStore     *self,
   g_autoptr(GPtrArray) jobs = g_ptr_array_new_with_free_func (g_object_unref);
   SfDbStmt *stmt = sf_db_prepare (self->db,
     "SELECT " SF_STORE_JOB_COLUMNS " FROM jobs WHERE due IS NOT NULL AND deal_id IN ("
-    "  SELECT id FROM deals WHERE deleted_at IS NULL AND (?1 OR status <> 2)) "
+    "  SELECT id FROM deals WHERE deleted_at IS NULL AND (?1 <> 0 OR status <> 2)) "
     "ORDER BY due, id", error);
   SfDbStep step;
 

@@ -108,10 +108,11 @@ insert_one (SfStore             *self,
 
   stmt = sf_db_prepare (self->db,
     "INSERT INTO jobs (deal_id, stage, position, key, title, kind, required, done, done_by, done_at) "
-    "SELECT ?1, stage, position, key, title, kind, required,"
-    "  kind = 0 AND stage < ?2, CASE WHEN kind = 0 AND stage < ?2 THEN ?3 END,"
-    "  CASE WHEN kind = 0 AND stage < ?2 THEN ?4 END "
-    "FROM template_jobs WHERE NOT hidden ORDER BY stage, position", error);
+    "SELECT CAST(?1 AS BIGINT), stage, position, key, title, kind, required,"
+    "  CASE WHEN kind = 0 AND stage < ?2 THEN 1 ELSE 0 END,"
+    "  CASE WHEN kind = 0 AND stage < ?2 THEN CAST(?3 AS BIGINT) END,"
+    "  CASE WHEN kind = 0 AND stage < ?2 THEN CAST(?4 AS BIGINT) END "
+    "FROM template_jobs WHERE hidden = 0 ORDER BY stage, position", error);
   if (stmt == NULL)
     return FALSE;
   sf_db_bind_int64 (stmt, 1, id);

@@ -241,7 +241,7 @@ check_jobs (SfStore         *self,
 {
   SfDbStmt *stmt = sf_db_prepare (self->db,
     "SELECT d.id, d.title, j.kind FROM jobs j JOIN deals d ON d.id = j.deal_id "
-    "WHERE j.kind IN (1, 2) AND j.done AND NOT EXISTS ("
+    "WHERE j.kind IN (1, 2) AND j.done <> 0 AND NOT EXISTS ("
     "  SELECT 1 FROM approval_requests r WHERE r.deal_id = j.deal_id AND r.kind = j.kind - 1"
     "  AND r.status = 1) "
     "ORDER BY d.id, j.kind LIMIT 1", error);

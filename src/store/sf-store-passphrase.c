@@ -217,8 +217,9 @@ sf_store_needs_voucher (SfStore   *self,
   g_return_val_if_fail (out_needed != NULL, FALSE);
 
   stmt = sf_db_prepare (self->db,
-    "SELECT EXISTS (SELECT 1 FROM persons "
-    "               WHERE role = ?1 AND pass_hash IS NOT NULL AND id <> ?2)", error);
+    "SELECT CASE WHEN EXISTS (SELECT 1 FROM persons"
+    "                         WHERE role = ?1 AND pass_hash IS NOT NULL AND id <> ?2)"
+    "  THEN 1 ELSE 0 END", error);
   if (stmt == NULL)
     return FALSE;
   sf_db_bind_int64 (stmt, 1, SF_ROLE_MANAGER);

@@ -302,7 +302,8 @@ static const char feedback_between_sql[] =
   "JOIN deals d ON d.id = f.deal_id "
   "LEFT JOIN persons p ON p.id = f.recorded_by "
   "WHERE d.deleted_at IS NULL AND d.stage = ?3 AND d.status = ?4"
-  "  AND (?1 IS NULL OR f.answered_on >= ?1) AND (?2 IS NULL OR f.answered_on <= ?2) "
+  "  AND (CAST(?1 AS TEXT) IS NULL OR f.answered_on >= CAST(?1 AS TEXT))"
+  "  AND (CAST(?2 AS TEXT) IS NULL OR f.answered_on <= CAST(?2 AS TEXT)) "
   "ORDER BY f.answered_on, f.id";
 
 static void

@@ -42,8 +42,8 @@ sf_store_list_persons (SfStore  *self,
   g_return_val_if_fail (SF_IS_STORE (self), NULL);
 
   stmt = sf_db_prepare (self->db,
-    "SELECT id, name, role, active, pass_hash IS NOT NULL FROM persons "
-    "ORDER BY name COLLATE NOCASE, id", error);
+    "SELECT id, name, role, active, CASE WHEN pass_hash IS NOT NULL THEN 1 ELSE 0 END "
+    "FROM persons ORDER BY lower(name), id", error);
   if (stmt == NULL)
     return NULL;
 

@@ -14,6 +14,8 @@
 #include "sf-store-private.h"
 #include "sf-workflow.h"
 
+/* ?1 is the entry's value (id, title, position) and ?2 its stage, which
+ * only the checklist has. */
 static const struct {
   const char *select_all;
   const char *select_visible;
@@ -29,36 +31,48 @@ static const struct {
     "SELECT id, stage, position, key, title, kind, required, hidden FROM template_jobs "
     "ORDER BY stage, position, id",
     "SELECT id, stage, position, key, title, kind, required, hidden FROM template_jobs "
-    "WHERE NOT hidden ORDER BY stage, position, id",
+    "WHERE hidden = 0 ORDER BY stage, position, id",
     "INSERT INTO template_jobs (stage, position, title, kind, required) "
-    "VALUES (?1, (SELECT coalesce(max(position), -1) + 1 FROM template_jobs WHERE stage = ?1), ?2, 0, 1) "
+    "VALUES (?2, (SELECT coalesce(max(position), -1) + 1 FROM template_jobs WHERE stage = ?2), ?1, 0, 1) "
     "RETURNING id",
     "UPDATE template_jobs SET title = ?2 WHERE id = ?1",
     "UPDATE template_jobs SET hidden = ?2 WHERE id = ?1",
     "DELETE FROM template_jobs WHERE id = ?1 AND key IS NULL",
-    "SELECT id, position FROM template_jobs WHERE stage = ?1 AND position < ?2 "
+    "SELECT id, position FROM template_jobs WHERE position < ?1 AND stage = ?2 "
     "ORDER BY position DESC LIMIT 1",
-    "SELECT id, position FROM template_jobs WHERE stage = ?1 AND position > ?2 "
+    "SELECT id, position FROM template_jobs WHERE position > ?1 AND stage = ?2 "
     "ORDER BY position LIMIT 1",
     "UPDATE template_jobs SET position = ?2 WHERE id = ?1",
   },
   [SF_TEMPLATE_LIST_LOST_REASONS] = {
     "SELECT id, -1, position, key, title, 0, 1, hidden FROM lost_reasons ORDER BY position, id",
-    "SELECT id, -1, position, key, title, 0, 1, hidden FROM lost_reasons WHERE NOT hidden "
+    "SELECT id, -1, position, key, title, 0, 1, hidden FROM lost_reasons WHERE hidden = 0 "
     "ORDER BY position, id",
     "INSERT INTO lost_reasons (position, title) "
-    "VALUES ((SELECT coalesce(max(position), -1) + 1 FROM lost_reasons WHERE ?1 = ?1), ?2) "
+    "VALUES ((SELECT coalesce(max(position), -1) + 1 FROM lost_reasons), ?1) "
     "RETURNING id",
     "UPDATE lost_reasons SET title = ?2 WHERE id = ?1",
     "UPDATE lost_reasons SET hidden = ?2 WHERE id = ?1",
     "DELETE FROM lost_reasons WHERE id = ?1 AND key IS NULL",
-    "SELECT id, position FROM lost_reasons WHERE ?1 = ?1 AND position < ?2 "
+    "SELECT id, position FROM lost_reasons WHERE position < ?1 "
     "ORDER BY position DESC LIMIT 1",
-    "SELECT id, position FROM lost_reasons WHERE ?1 = ?1 AND position > ?2 "
+    "SELECT id, position FROM lost_reasons WHERE position > ?1 "
     "ORDER BY position LIMIT 1",
     "UPDATE lost_reasons SET position = ?2 WHERE id = ?1",
   },
 };
+
+/* Only the checklist is kept by stage: the lost reasons' statements have
+ * no parameter for it. */
+static void
+bind_stage (SfDbStmt        *stmt,
+            SfTemplateList   list,
+            int              index,
+            SfStage          stage)
+{
+  if (list == SF_TEMPLATE_LIST_CHECKLIST)
+    sf_db_bind_int64 (stmt, index, stage);
+}
 
 /**
  * sf_store_list_template:
@@ -171,8 +185,8 @@ sf_store_add_template_entry (SfStore         *self,
   stmt = sf_db_prepare (self->db, sql[list].insert, error);
   if (stmt != NULL)
     {
-      sf_db_bind_int64 (stmt, 1, stage);
-      sf_db_bind_text (stmt, 2, clean);
+      sf_db_bind_text (stmt, 1, clean);
+      bind_stage (stmt, list, 2, stage);
     }
   if (stmt == NULL || !sf_db_step_id (stmt, &id, error) || !sf_store_commit (self, error))
     {
@@ -352,8 +366,8 @@ sf_store_move_template_entry (SfStore          *self,
                         error);
   if (stmt == NULL)
     return sf_store_fail (self);
-  sf_db_bind_int64 (stmt, 1, sf_template_entry_get_stage (entry));
-  sf_db_bind_int64 (stmt, 2, sf_template_entry_get_position (entry));
+  sf_db_bind_int64 (stmt, 1, sf_template_entry_get_position (entry));
+  bind_stage (stmt, list, 2, sf_template_entry_get_stage (entry));
   step = sf_db_step (stmt, error);
   if (step == SF_DB_DONE)
     {
