@@ -321,13 +321,11 @@ begin_figures (SfStore         *self,
                SfApprovalKind   kind,
                GError         **error)
 {
-  g_autoptr(SfDeal) fresh = NULL;
+  g_autoptr(SfDeal) fresh = sf_store_begin_on_deal (self, sf_deal_get_id (deal), error);
 
-  if (!sf_store_begin (self, error))
+  if (fresh == NULL)
     return NULL;
-
-  fresh = sf_store_fetch_deal (self, sf_deal_get_id (deal), error);
-  if (fresh == NULL || !sf_workflow_check_edit (fresh, error) ||
+  if (!sf_workflow_check_edit (fresh, error) ||
       !sf_store_check_figures_unlocked (self, sf_deal_get_id (fresh), kind, error))
     {
       sf_store_fail (self);
@@ -873,10 +871,10 @@ sf_store_request_approval (SfStore             *self,
   g_return_val_if_fail (SF_IS_DEAL (deal), FALSE);
   g_return_val_if_fail (sf_approval_kind_is_valid (kind), FALSE);
 
-  if (!sf_store_begin (self, error))
+  fresh = sf_store_begin_on_deal (self, sf_deal_get_id (deal), error);
+  if (fresh == NULL)
     return FALSE;
-  fresh = sf_store_fetch_deal (self, sf_deal_get_id (deal), error);
-  if (fresh == NULL || !check_people (self, fresh, addressed_to, error))
+  if (!check_people (self, fresh, addressed_to, error))
     return sf_store_fail (self);
 
   latest = fetch_latest (self, sf_deal_get_id (fresh), kind, &local_error);

@@ -225,27 +225,28 @@ sf_store_list_deals_finish (SfStore       *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-/**
- * sf_store_fetch_deal:
- *
- * Reads one live deal with its notes, as committed (or as the current
- * transaction sees it).
- *
- * Returns: (transfer full) (nullable): the deal
- */
-SfDeal *
-sf_store_fetch_deal (SfStore  *self,
-                     gint64    deal_id,
-                     GError  **error)
+#define FETCH_DEAL_SQL \
+  "SELECT " SF_STORE_DEAL_COLUMNS ", d.notes" SF_STORE_DEAL_FROM \
+  "WHERE d.id = ?1 AND d.deleted_at IS NULL"
+
+static const char fetch_deal_sql[] = FETCH_DEAL_SQL;
+
+/* The read that begins an action. In SQLite, BEGIN IMMEDIATE has taken
+ * the write lock and keeps every other writer out; PostgreSQL locks the
+ * deal's row, so two people's actions on one deal run one after the
+ * other, each reading what the other committed. */
+static const SfDbText fetch_deal_for_update_sql = { {
+  [SF_DB_ENGINE_SQLITE] = FETCH_DEAL_SQL,
+  [SF_DB_ENGINE_POSTGRES] = FETCH_DEAL_SQL " FOR UPDATE OF d",
+} };
+
+static SfDeal *
+read_one_deal (SfDbStmt  *stmt,
+               gint64     deal_id,
+               GError   **error)
 {
-  SfDbStmt *stmt = sf_db_prepare (self->db,
-    "SELECT " SF_STORE_DEAL_COLUMNS ", d.notes" SF_STORE_DEAL_FROM
-    "WHERE d.id = ?1 AND d.deleted_at IS NULL", error);
   SfDeal *deal = NULL;
   SfDbStep step;
-
-  if (stmt == NULL)
-    return NULL;
 
   sf_db_bind_int64 (stmt, 1, deal_id);
   step = sf_db_step (stmt, error);
@@ -260,6 +261,53 @@ sf_store_fetch_deal (SfStore  *self,
     set_not_found (error);
 
   return deal;
+}
+
+/**
+ * sf_store_fetch_deal:
+ *
+ * Reads one live deal with its notes, as committed (or as the current
+ * transaction sees it).
+ *
+ * Returns: (transfer full) (nullable): the deal
+ */
+SfDeal *
+sf_store_fetch_deal (SfStore  *self,
+                     gint64    deal_id,
+                     GError  **error)
+{
+  SfDbStmt *stmt = sf_db_prepare (self->db, fetch_deal_sql, error);
+
+  return stmt ? read_one_deal (stmt, deal_id, error) : NULL;
+}
+
+/**
+ * sf_store_begin_on_deal:
+ *
+ * Begins an action on a deal: starts the transaction and reads the deal as
+ * committed, locked against other writers until the action ends. On
+ * failure nothing is left open.
+ *
+ * Returns: (transfer full) (nullable): the deal as committed
+ */
+SfDeal *
+sf_store_begin_on_deal (SfStore  *self,
+                        gint64    deal_id,
+                        GError  **error)
+{
+  SfDbStmt *stmt;
+  SfDeal *fresh = NULL;
+
+  if (!sf_store_begin (self, error))
+    return NULL;
+
+  stmt = sf_db_prepare_text (self->db, &fetch_deal_for_update_sql, error);
+  if (stmt != NULL)
+    fresh = read_one_deal (stmt, deal_id, error);
+  if (fresh == NULL)
+    sf_store_rollback (self);
+
+  return fresh;
 }
 
 /**
@@ -301,24 +349,6 @@ sf_store_commit_deal (SfStore  *self,
   return TRUE;
 }
 
-/* Begins an action on @deal and reads it as committed. */
-static SfDeal *
-begin_on (SfStore  *self,
-          SfDeal   *deal,
-          GError  **error)
-{
-  SfDeal *fresh;
-
-  if (!sf_store_begin (self, error))
-    return NULL;
-
-  fresh = sf_store_fetch_deal (self, sf_deal_get_id (deal), error);
-  if (fresh == NULL)
-    sf_store_rollback (self);
-
-  return fresh;
-}
-
 /**
  * sf_store_refresh_progress:
  *
@@ -343,6 +373,30 @@ sf_store_refresh_progress (SfStore  *self,
 
   sf_db_bind_int64 (stmt, 1, deal_id);
   return sf_db_step_done (stmt, error);
+}
+
+/**
+ * sf_store_touch_deal:
+ *
+ * Inside an action that changed a deal's jobs: marks the deal changed at
+ * @now and recounts its progress.
+ */
+gboolean
+sf_store_touch_deal (SfStore  *self,
+                     gint64    deal_id,
+                     gint64    now,
+                     GError  **error)
+{
+  SfDbStmt *stmt = sf_db_prepare (self->db,
+    "UPDATE deals SET updated_at = ?2 WHERE id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sf_db_bind_int64 (stmt, 1, deal_id);
+  sf_db_bind_int64 (stmt, 2, now);
+  return sf_db_step_done (stmt, error) &&
+         sf_store_refresh_progress (self, deal_id, error);
 }
 
 static gboolean
@@ -510,7 +564,7 @@ sf_store_set_deal_text (SfStore      *self,
       (field == SF_DEAL_FIELD_CONTACT_EMAIL && !sf_workflow_check_email (value, error)))
     return FALSE;
 
-  fresh = begin_on (self, deal, error);
+  fresh = sf_store_begin_on_deal (self, sf_deal_get_id (deal), error);
   if (fresh == NULL)
     return FALSE;
   if (!sf_workflow_check_edit (fresh, error))
@@ -581,7 +635,7 @@ sf_store_set_deal_value (SfStore        *self,
       return FALSE;
     }
 
-  fresh = begin_on (self, deal, error);
+  fresh = sf_store_begin_on_deal (self, sf_deal_get_id (deal), error);
   if (fresh == NULL)
     return FALSE;
   if (!sf_workflow_check_edit (fresh, error))
@@ -656,7 +710,7 @@ sf_store_set_deal_owner (SfStore  *self,
   g_return_val_if_fail (SF_IS_STORE (self), FALSE);
   g_return_val_if_fail (SF_IS_DEAL (deal), FALSE);
 
-  fresh = begin_on (self, deal, error);
+  fresh = sf_store_begin_on_deal (self, sf_deal_get_id (deal), error);
   if (fresh == NULL)
     return FALSE;
   if (!sf_workflow_check_edit (fresh, error))
@@ -707,7 +761,7 @@ sf_store_set_deal_expected_close (SfStore  *self,
   g_return_val_if_fail (SF_IS_STORE (self), FALSE);
   g_return_val_if_fail (SF_IS_DEAL (deal), FALSE);
 
-  fresh = begin_on (self, deal, error);
+  fresh = sf_store_begin_on_deal (self, sf_deal_get_id (deal), error);
   if (fresh == NULL)
     return FALSE;
   if (!sf_workflow_check_edit (fresh, error))
@@ -763,7 +817,7 @@ sf_store_set_deal_probability (SfStore  *self,
       return FALSE;
     }
 
-  fresh = begin_on (self, deal, error);
+  fresh = sf_store_begin_on_deal (self, sf_deal_get_id (deal), error);
   if (fresh == NULL)
     return FALSE;
   if (!sf_workflow_check_edit (fresh, error))
@@ -846,7 +900,7 @@ sf_store_delete_deal (SfStore  *self,
   g_return_val_if_fail (SF_IS_STORE (self), FALSE);
   g_return_val_if_fail (SF_IS_DEAL (deal), FALSE);
 
-  fresh = begin_on (self, deal, error);
+  fresh = sf_store_begin_on_deal (self, sf_deal_get_id (deal), error);
   if (fresh == NULL)
     return FALSE;
 
@@ -990,6 +1044,98 @@ record_state (SfStore            *self,
   return TRUE;
 }
 
+/* The workflow's actions, as move_deal() runs them. */
+typedef enum
+{
+  MOVE_ADVANCE,
+  MOVE_BACK,
+  MOVE_LOST,
+  MOVE_RESTORE,
+  MOVE_RETURN,
+} Move;
+
+typedef struct
+{
+  Move move;
+  const char *reason;         /* MOVE_BACK, MOVE_LOST */
+  const char *note;           /* MOVE_LOST */
+  const SfDealState *target;  /* MOVE_RETURN */
+} MoveRequest;
+
+/* The rule in src/core/sf-workflow.c that decides where the deal goes. */
+static gboolean
+move_rule (const MoveRequest  *request,
+           SfDeal             *fresh,
+           GPtrArray          *jobs,
+           gint64              now,
+           SfDealState        *out_state,
+           GError            **error)
+{
+  switch (request->move)
+    {
+    case MOVE_ADVANCE:
+      return sf_workflow_advance (fresh, jobs, now, out_state, error);
+    case MOVE_BACK:
+      return sf_workflow_move_back (fresh, request->reason, now, out_state, error);
+    case MOVE_LOST:
+      return sf_workflow_mark_lost (fresh, request->reason, request->note, out_state, error);
+    case MOVE_RESTORE:
+      return sf_workflow_restore (fresh, out_state, error);
+    case MOVE_RETURN:
+      if (!sf_workflow_check_return (fresh, jobs, request->target, error))
+        return FALSE;
+      *out_state = *request->target;
+      return TRUE;
+    default:
+      g_return_val_if_reached (FALSE);
+    }
+}
+
+/* Every workflow action, written once: begin; read the deal as committed
+ * (locked where the engine needs it), with its jobs when the rule counts
+ * them; the rule; the state, its follow-ups and its history rows, and
+ * the reason of a move back; commit; and only then update @deal, so the
+ * objects never show what the database does not hold. A failure rolls
+ * everything back and leaves @deal as it was. The public functions
+ * below are its entry points and leave their checks to it. */
+static gboolean
+move_deal (SfStore            *self,
+           SfDeal             *deal,
+           const MoveRequest  *request,
+           GError            **error)
+{
+  g_autoptr(SfDeal) fresh = NULL;
+  g_autoptr(GPtrArray) jobs = NULL;
+  SfDealState state;
+  gint64 now;
+
+  g_return_val_if_fail (SF_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SF_IS_DEAL (deal), FALSE);
+
+  fresh = sf_store_begin_on_deal (self, sf_deal_get_id (deal), error);
+  if (fresh == NULL)
+    return FALSE;
+
+  now = sf_store_now (self);
+  if (request->move == MOVE_ADVANCE || request->move == MOVE_RETURN)
+    {
+      jobs = sf_store_fetch_jobs (self, sf_deal_get_id (fresh), error);
+      if (jobs == NULL)
+        return sf_store_fail (self);
+    }
+
+  if (!move_rule (request, fresh, jobs, now, &state, error) ||
+      !record_state (self, fresh, &state, now, error))
+    return sf_store_fail (self);
+
+  if (request->move == MOVE_BACK &&
+      !sf_store_history (self, sf_deal_get_id (fresh), now, "moved-back", NULL,
+                         g_strstrip (strdupa (request->reason)), error))
+    return sf_store_fail (self);
+
+  return sf_store_commit_deal (self, deal, error);
+}
+
 /**
  * sf_store_advance:
  *
@@ -1000,26 +1146,7 @@ sf_store_advance (SfStore  *self,
                   SfDeal   *deal,
                   GError  **error)
 {
-  g_autoptr(SfDeal) fresh = NULL;
-  g_autoptr(GPtrArray) jobs = NULL;
-  SfDealState state;
-  gint64 now;
-
-  g_return_val_if_fail (SF_IS_STORE (self), FALSE);
-  g_return_val_if_fail (SF_IS_DEAL (deal), FALSE);
-
-  fresh = begin_on (self, deal, error);
-  if (fresh == NULL)
-    return FALSE;
-
-  now = sf_store_now (self);
-  jobs = sf_store_fetch_jobs (self, sf_deal_get_id (fresh), error);
-  if (jobs == NULL ||
-      !sf_workflow_advance (fresh, jobs, now, &state, error) ||
-      !record_state (self, fresh, &state, now, error))
-    return sf_store_fail (self);
-
-  return sf_store_commit_deal (self, deal, error);
+  return move_deal (self, deal, &(MoveRequest) { .move = MOVE_ADVANCE }, error);
 }
 
 /**
@@ -1032,25 +1159,7 @@ sf_store_move_back (SfStore     *self,
                     const char  *reason,
                     GError     **error)
 {
-  g_autoptr(SfDeal) fresh = NULL;
-  SfDealState state;
-  gint64 now;
-
-  g_return_val_if_fail (SF_IS_STORE (self), FALSE);
-  g_return_val_if_fail (SF_IS_DEAL (deal), FALSE);
-
-  fresh = begin_on (self, deal, error);
-  if (fresh == NULL)
-    return FALSE;
-
-  now = sf_store_now (self);
-  if (!sf_workflow_move_back (fresh, reason, now, &state, error) ||
-      !record_state (self, fresh, &state, now, error) ||
-      !sf_store_history (self, sf_deal_get_id (fresh), now, "moved-back", NULL,
-                         g_strstrip (strdupa (reason)), error))
-    return sf_store_fail (self);
-
-  return sf_store_commit_deal (self, deal, error);
+  return move_deal (self, deal, &(MoveRequest) { .move = MOVE_BACK, .reason = reason }, error);
 }
 
 /**
@@ -1065,23 +1174,8 @@ sf_store_mark_lost (SfStore     *self,
                     const char  *note,
                     GError     **error)
 {
-  g_autoptr(SfDeal) fresh = NULL;
-  SfDealState state;
-  gint64 now;
-
-  g_return_val_if_fail (SF_IS_STORE (self), FALSE);
-  g_return_val_if_fail (SF_IS_DEAL (deal), FALSE);
-
-  fresh = begin_on (self, deal, error);
-  if (fresh == NULL)
-    return FALSE;
-
-  now = sf_store_now (self);
-  if (!sf_workflow_mark_lost (fresh, reason, note, &state, error) ||
-      !record_state (self, fresh, &state, now, error))
-    return sf_store_fail (self);
-
-  return sf_store_commit_deal (self, deal, error);
+  return move_deal (self, deal,
+                    &(MoveRequest) { .move = MOVE_LOST, .reason = reason, .note = note }, error);
 }
 
 gboolean
@@ -1089,23 +1183,7 @@ sf_store_restore (SfStore  *self,
                   SfDeal   *deal,
                   GError  **error)
 {
-  g_autoptr(SfDeal) fresh = NULL;
-  SfDealState state;
-  gint64 now;
-
-  g_return_val_if_fail (SF_IS_STORE (self), FALSE);
-  g_return_val_if_fail (SF_IS_DEAL (deal), FALSE);
-
-  fresh = begin_on (self, deal, error);
-  if (fresh == NULL)
-    return FALSE;
-
-  now = sf_store_now (self);
-  if (!sf_workflow_restore (fresh, &state, error) ||
-      !record_state (self, fresh, &state, now, error))
-    return sf_store_fail (self);
-
-  return sf_store_commit_deal (self, deal, error);
+  return move_deal (self, deal, &(MoveRequest) { .move = MOVE_RESTORE }, error);
 }
 
 /**
@@ -1121,26 +1199,10 @@ sf_store_return_to_state (SfStore            *self,
                           const SfDealState  *state,
                           GError            **error)
 {
-  g_autoptr(SfDeal) fresh = NULL;
-  g_autoptr(GPtrArray) jobs = NULL;
-  gint64 now;
-
-  g_return_val_if_fail (SF_IS_STORE (self), FALSE);
-  g_return_val_if_fail (SF_IS_DEAL (deal), FALSE);
   g_return_val_if_fail (state != NULL, FALSE);
 
-  fresh = begin_on (self, deal, error);
-  if (fresh == NULL)
-    return FALSE;
-
-  now = sf_store_now (self);
-  jobs = sf_store_fetch_jobs (self, sf_deal_get_id (fresh), error);
-  if (jobs == NULL ||
-      !sf_workflow_check_return (fresh, jobs, state, error) ||
-      !record_state (self, fresh, state, now, error))
-    return sf_store_fail (self);
-
-  return sf_store_commit_deal (self, deal, error);
+  return move_deal (self, deal, &(MoveRequest) { .move = MOVE_RETURN, .target = state },
+                    error);
 }
 
 /**

@@ -65,12 +65,9 @@ begin_on_job (SfStore  *self,
               SfJob   **out_job,
               GError  **error)
 {
-  if (!sf_store_begin (self, error))
-    return FALSE;
-
-  *out_deal = sf_store_fetch_deal (self, sf_deal_get_id (deal), error);
+  *out_deal = sf_store_begin_on_deal (self, sf_deal_get_id (deal), error);
   if (*out_deal == NULL)
-    return sf_store_fail (self);
+    return FALSE;
 
   *out_job = fetch_job (self, sf_deal_get_id (deal), sf_job_get_id (job), error);
   if (*out_job == NULL)
@@ -109,24 +106,6 @@ commit_job (SfStore  *self,
   g_object_thaw_notify (G_OBJECT (job));
 
   return TRUE;
-}
-
-static gboolean
-touch (SfStore  *self,
-       gint64    deal_id,
-       gint64    now,
-       GError  **error)
-{
-  SfDbStmt *stmt = sf_db_prepare (self->db,
-    "UPDATE deals SET updated_at = ?2 WHERE id = ?1", error);
-
-  if (stmt == NULL)
-    return FALSE;
-
-  sf_db_bind_int64 (stmt, 1, deal_id);
-  sf_db_bind_int64 (stmt, 2, now);
-  return sf_db_step_done (stmt, error) &&
-         sf_store_refresh_progress (self, deal_id, error);
 }
 
 static gboolean
@@ -175,7 +154,7 @@ set_job_done (SfStore   *self,
     }
 
   if (!sf_db_step_done (stmt, error) ||
-      !touch (self, sf_deal_get_id (fresh), now, error) ||
+      !sf_store_touch_deal (self, sf_deal_get_id (fresh), now, error) ||
       !sf_store_history (self, sf_deal_get_id (fresh), now, done ? "job-done" : "job-undone",
                          NULL, job_record (stored), error))
     return sf_store_fail (self);
@@ -257,10 +236,10 @@ sf_store_add_job (SfStore  *self,
   if (!sf_workflow_check_title (sf_job_get_title (job), error))
     return FALSE;
 
-  if (!sf_store_begin (self, error))
+  fresh = sf_store_begin_on_deal (self, sf_deal_get_id (deal), error);
+  if (fresh == NULL)
     return FALSE;
-  fresh = sf_store_fetch_deal (self, sf_deal_get_id (deal), error);
-  if (fresh == NULL || !sf_workflow_check_edit (fresh, error))
+  if (!sf_workflow_check_edit (fresh, error))
     return sf_store_fail (self);
 
   position = sf_job_get_position (job);
@@ -306,7 +285,7 @@ sf_store_add_job (SfStore  *self,
   if (!sf_db_step_id (stmt, &id, error))
     return sf_store_fail (self);
 
-  if (!touch (self, sf_deal_get_id (fresh), now, error) ||
+  if (!sf_store_touch_deal (self, sf_deal_get_id (fresh), now, error) ||
       !sf_store_history (self, sf_deal_get_id (fresh), now, "job-added", NULL,
                          sf_job_get_title (job), error))
     return sf_store_fail (self);
@@ -369,7 +348,7 @@ sf_store_rename_job (SfStore     *self,
   sf_db_bind_int64 (stmt, 1, sf_job_get_id (stored));
   sf_db_bind_text (stmt, 2, clean);
   if (!sf_db_step_done (stmt, error) ||
-      !touch (self, sf_deal_get_id (fresh), now, error) ||
+      !sf_store_touch_deal (self, sf_deal_get_id (fresh), now, error) ||
       !sf_store_history (self, sf_deal_get_id (fresh), now, "job-renamed",
                          job_record (stored), clean, error))
     return sf_store_fail (self);
@@ -403,7 +382,7 @@ sf_store_remove_job (SfStore  *self,
     return sf_store_fail (self);
   sf_db_bind_int64 (stmt, 1, sf_job_get_id (stored));
   if (!sf_db_step_done (stmt, error) ||
-      !touch (self, sf_deal_get_id (fresh), now, error) ||
+      !sf_store_touch_deal (self, sf_deal_get_id (fresh), now, error) ||
       !sf_store_history (self, sf_deal_get_id (fresh), now, "job-removed",
                          job_record (stored), NULL, error))
     return sf_store_fail (self);
@@ -445,7 +424,7 @@ sf_store_set_job_due (SfStore  *self,
   sf_db_bind_int64 (stmt, 1, sf_job_get_id (stored));
   sf_store_bind_date (stmt, 2, julian_day);
   if (!sf_db_step_done (stmt, error) ||
-      !touch (self, sf_deal_get_id (fresh), now, error) ||
+      !sf_store_touch_deal (self, sf_deal_get_id (fresh), now, error) ||
       !sf_store_history (self, sf_deal_get_id (fresh), now, "job-due",
                          job_record (stored), iso, error))
     return sf_store_fail (self);

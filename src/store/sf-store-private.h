@@ -71,11 +71,18 @@ gboolean       sf_store_history       (SfStore       *self,
 SfDeal        *sf_store_fetch_deal    (SfStore       *self,
                                        gint64         deal_id,
                                        GError       **error);
+SfDeal        *sf_store_begin_on_deal (SfStore       *self,
+                                       gint64         deal_id,
+                                       GError       **error);
 GPtrArray     *sf_store_fetch_jobs    (SfStore       *self,
                                        gint64         deal_id,
                                        GError       **error);
 gboolean       sf_store_refresh_progress (SfStore    *self,
                                        gint64         deal_id,
+                                       GError       **error);
+gboolean       sf_store_touch_deal    (SfStore       *self,
+                                       gint64         deal_id,
+                                       gint64         now,
                                        GError       **error);
 gboolean       sf_store_commit_deal   (SfStore       *self,
                                        SfDeal        *deal,

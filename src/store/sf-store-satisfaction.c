@@ -17,42 +17,6 @@
 #include "sf-store-private.h"
 #include "sf-workflow.h"
 
-/* Begins an action on @deal and reads it as committed. */
-static SfDeal *
-begin_on (SfStore  *self,
-          SfDeal   *deal,
-          GError  **error)
-{
-  SfDeal *fresh;
-
-  if (!sf_store_begin (self, error))
-    return NULL;
-
-  fresh = sf_store_fetch_deal (self, sf_deal_get_id (deal), error);
-  if (fresh == NULL)
-    sf_store_rollback (self);
-
-  return fresh;
-}
-
-static gboolean
-touch (SfStore  *self,
-       gint64    deal_id,
-       gint64    now,
-       GError  **error)
-{
-  SfDbStmt *stmt = sf_db_prepare (self->db,
-    "UPDATE deals SET updated_at = ?2 WHERE id = ?1", error);
-
-  if (stmt == NULL)
-    return FALSE;
-
-  sf_db_bind_int64 (stmt, 1, deal_id);
-  sf_db_bind_int64 (stmt, 2, now);
-  return sf_db_step_done (stmt, error) &&
-         sf_store_refresh_progress (self, deal_id, error);
-}
-
 /* Follow-ups */
 
 /**
@@ -466,14 +430,14 @@ sf_store_record_feedback (SfStore     *self,
   if (!sf_feedback_validate (feedback, sf_date_from_unix (now), error))
     return FALSE;
 
-  fresh = begin_on (self, deal, error);
+  fresh = sf_store_begin_on_deal (self, sf_deal_get_id (deal), error);
   if (fresh == NULL)
     return FALSE;
 
   if (!sf_satisfaction_check_deal (fresh, error) ||
       !insert_feedback (self, sf_deal_get_id (fresh), feedback, now, &id, error) ||
       !complete_follow_up (self, sf_deal_get_id (fresh), id, now, error) ||
-      !touch (self, sf_deal_get_id (fresh), now, error))
+      !sf_store_touch_deal (self, sf_deal_get_id (fresh), now, error))
     return sf_store_fail (self);
 
   stored = fetch_feedback (self, id, error);
@@ -631,7 +595,7 @@ sf_store_record_verdict (SfStore     *self,
     return FALSE;
   clean = g_strstrip (g_strdup (reason));
 
-  fresh = begin_on (self, deal, error);
+  fresh = sf_store_begin_on_deal (self, sf_deal_get_id (deal), error);
   if (fresh == NULL)
     return FALSE;
   if (!sf_satisfaction_check_deal (fresh, error) ||
@@ -652,7 +616,7 @@ sf_store_record_verdict (SfStore     *self,
   old_key = old.verdict != SF_VERDICT_UNDECIDED ? sf_verdict_get_key (old.verdict) : NULL;
   if (!write_verdict (self, sf_deal_get_id (fresh), verdict, clean, now, error) ||
       !complete_satisfaction_job (self, fresh, now, error) ||
-      !touch (self, sf_deal_get_id (fresh), now, error) ||
+      !sf_store_touch_deal (self, sf_deal_get_id (fresh), now, error) ||
       !sf_store_history (self, sf_deal_get_id (fresh), now, "verdict", old_key, record, error))
     return sf_store_fail (self);
 
