@@ -12,6 +12,27 @@
 
 #include "sf-db-sqlite.h"
 
+/* The statements of transactions and savepoints. IMMEDIATE takes the
+ * write lock at the start: two windows that both read a deal and then
+ * write would otherwise deadlock at the write, one of them failing. */
+typedef enum
+{
+  BEGIN_WRITE,
+  BEGIN_READ,
+  COMMIT,
+  SAVEPOINT,
+  RELEASE,
+  N_CONTROLS,
+} Control;
+
+static const char * const control_sql[N_CONTROLS] = {
+  [BEGIN_WRITE] = "BEGIN IMMEDIATE",
+  [BEGIN_READ] = "BEGIN",
+  [COMMIT] = "COMMIT",
+  [SAVEPOINT] = "SAVEPOINT nested",
+  [RELEASE] = "RELEASE nested",
+};
+
 typedef struct
 {
   SfDb parent;
@@ -19,12 +40,7 @@ typedef struct
   sqlite3 *handle;
   char *path;
 
-  /* The transaction statements, compiled on first use. */
-  sqlite3_stmt *begin_write;
-  sqlite3_stmt *begin_read;
-  sqlite3_stmt *commit;
-  sqlite3_stmt *savepoint;
-  sqlite3_stmt *release;
+  sqlite3_stmt *control[N_CONTROLS];   /* compiled on first use */
 } SqliteDb;
 
 typedef struct
@@ -150,11 +166,8 @@ sqlite_close (SfDb *db)
 {
   SqliteDb *self = (SqliteDb *) db;
 
-  sqlite3_finalize (self->begin_write);
-  sqlite3_finalize (self->begin_read);
-  sqlite3_finalize (self->commit);
-  sqlite3_finalize (self->savepoint);
-  sqlite3_finalize (self->release);
+  for (guint i = 0; i < N_CONTROLS; i++)
+    sqlite3_finalize (self->control[i]);
   sqlite3_close_v2 (self->handle);
   g_free (self->path);
   g_free (self);
@@ -310,16 +323,18 @@ sqlite_exec (SfDb        *db,
 
 /* Runs one of the transaction statements, compiling it the first time. */
 static gboolean
-run_control (SqliteDb       *self,
-             sqlite3_stmt  **stmt,
-             const char     *sql,
-             GError        **error)
+run_control (SfDb     *db,
+             Control   control,
+             GError  **error)
 {
+  SqliteDb *self = (SqliteDb *) db;
+  sqlite3_stmt **stmt = &self->control[control];
   int rc;
 
   if (*stmt == NULL)
     {
-      rc = sqlite3_prepare_v3 (self->handle, sql, -1, SQLITE_PREPARE_PERSISTENT, stmt, NULL);
+      rc = sqlite3_prepare_v3 (self->handle, control_sql[control], -1, SQLITE_PREPARE_PERSISTENT,
+                               stmt, NULL);
       if (rc != SQLITE_OK)
         return set_error (error, self->handle, rc);
     }
@@ -337,31 +352,22 @@ sqlite_begin (SfDb       *db,
               SfDbBegin   kind,
               GError    **error)
 {
-  SqliteDb *self = (SqliteDb *) db;
-
-  /* IMMEDIATE takes the write lock now: two windows that both read a deal
-   * and then write would otherwise deadlock at the write, one failing. */
-  if (kind == SF_DB_BEGIN_WRITE)
-    return run_control (self, &self->begin_write, "BEGIN IMMEDIATE", error);
-
-  return run_control (self, &self->begin_read, "BEGIN", error);
+  return run_control (db, kind == SF_DB_BEGIN_WRITE ? BEGIN_WRITE : BEGIN_READ, error);
 }
 
 static gboolean
 sqlite_commit (SfDb    *db,
                GError **error)
 {
-  SqliteDb *self = (SqliteDb *) db;
-
-  return run_control (self, &self->commit, "COMMIT", error);
+  return run_control (db, COMMIT, error);
 }
 
+/* A failed COMMIT or a full disk may have ended the transaction. */
 static void
 sqlite_rollback (SfDb *db)
 {
   SqliteDb *self = (SqliteDb *) db;
 
-  /* A failed COMMIT or a full disk may have ended the transaction. */
   if (!sqlite3_get_autocommit (self->handle))
     sqlite3_exec (self->handle, "ROLLBACK", NULL, NULL, NULL);
 }
@@ -370,18 +376,14 @@ static gboolean
 sqlite_savepoint (SfDb    *db,
                   GError **error)
 {
-  SqliteDb *self = (SqliteDb *) db;
-
-  return run_control (self, &self->savepoint, "SAVEPOINT nested", error);
+  return run_control (db, SAVEPOINT, error);
 }
 
 static gboolean
 sqlite_release (SfDb    *db,
                 GError **error)
 {
-  SqliteDb *self = (SqliteDb *) db;
-
-  return run_control (self, &self->release, "RELEASE nested", error);
+  return run_control (db, RELEASE, error);
 }
 
 static void

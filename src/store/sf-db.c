@@ -32,6 +32,20 @@ sf_db_init (SfDb             *db,
   db->n_prepared = 0;
 }
 
+/* What each kind of failure tells the person, whatever the engine. */
+static const struct {
+  SfStoreError code;
+  const char *message;
+} messages[] = {
+  { SF_STORE_ERROR_FULL, N_("The disk is full. Free some space and try again.") },
+  { SF_STORE_ERROR_READ_ONLY, N_("The database file cannot be written. Check its permissions.") },
+  { SF_STORE_ERROR_LOCKED, N_("Another program is using the database. Close it and try again.") },
+  { SF_STORE_ERROR_CORRUPT, N_("The database file is damaged.") },
+  { SF_STORE_ERROR_NOT_DATABASE, N_("The file is not a Salesflow database.") },
+  { SF_STORE_ERROR_IO, N_("The database could not be read or written (input/output error).") },
+  { SF_STORE_ERROR_INVALID, N_("The change does not fit the data and was not saved.") },
+};
+
 /**
  * sf_db_set_error:
  * @code: what the engine's error means, classified by the engine
@@ -39,7 +53,8 @@ sf_db_init (SfDb             *db,
  *
  * Sets a #GError a person can act on: the same sentence for each kind of
  * failure whatever the engine. The engine's message goes to the debug log,
- * not into the dialog.
+ * not into the dialog. A kind without a sentence of its own is
+ * %SF_STORE_ERROR_FAILED.
  *
  * Returns: %FALSE, for `return sf_db_set_error (…)`
  */
@@ -48,44 +63,17 @@ sf_db_set_error (GError       **error,
                  SfStoreError   code,
                  const char    *detail)
 {
-  const char *message;
-
   g_debug ("Database: %s (%d)", detail ? detail : "no detail", code);
 
-  switch (code)
-    {
-    case SF_STORE_ERROR_FULL:
-      message = _("The disk is full. Free some space and try again.");
-      break;
-    case SF_STORE_ERROR_READ_ONLY:
-      message = _("The database file cannot be written. Check its permissions.");
-      break;
-    case SF_STORE_ERROR_LOCKED:
-      message = _("Another program is using the database. Close it and try again.");
-      break;
-    case SF_STORE_ERROR_CORRUPT:
-      message = _("The database file is damaged.");
-      break;
-    case SF_STORE_ERROR_NOT_DATABASE:
-      message = _("The file is not a Salesflow database.");
-      break;
-    case SF_STORE_ERROR_IO:
-      message = _("The database could not be read or written (input/output error).");
-      break;
-    case SF_STORE_ERROR_INVALID:
-      message = _("The change does not fit the data and was not saved.");
-      break;
-    case SF_STORE_ERROR_FOREIGN:
-    case SF_STORE_ERROR_NEWER_SCHEMA:
-    case SF_STORE_ERROR_NOT_FOUND:
-    case SF_STORE_ERROR_FAILED:
-    default:
-      code = SF_STORE_ERROR_FAILED;
-      message = _("The database reported an unexpected error.");
-      break;
-    }
+  for (guint i = 0; i < G_N_ELEMENTS (messages); i++)
+    if (messages[i].code == code)
+      {
+        g_set_error_literal (error, SF_STORE_ERROR, code, _(messages[i].message));
+        return FALSE;
+      }
 
-  g_set_error_literal (error, SF_STORE_ERROR, code, message);
+  g_set_error_literal (error, SF_STORE_ERROR, SF_STORE_ERROR_FAILED,
+                       _("The database reported an unexpected error."));
   return FALSE;
 }
 
