@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <sqlite3.h>
+#include <string.h>
 
 #include "sf-money.h"
 #include "sf-db-sqlite.h"
@@ -257,6 +258,170 @@ sf_test_store_query (SfStore    *store,
   sqlite3_finalize (stmt);
 
   return value;
+}
+
+/* What a user action costs in SQL */
+
+static int
+count_statement (unsigned  type,
+                 void     *data,
+                 void     *p,
+                 void     *x)
+{
+  SfTestSqlCount *count = data;
+  const char *sql = x;
+
+  if (g_str_has_prefix (sql, "--"))
+    return 0;   /* a trigger's body */
+
+  if (g_str_has_prefix (sql, "BEGIN IMMEDIATE"))
+    {
+      count->writes++;
+      count->in_write = TRUE;
+    }
+  else if (g_str_has_prefix (sql, "BEGIN"))
+    {
+      count->reads++;
+      count->in_read = TRUE;
+    }
+  else if (g_str_has_prefix (sql, "COMMIT") || g_str_has_prefix (sql, "ROLLBACK"))
+    count->in_write = count->in_read = FALSE;
+  else if (g_str_has_prefix (sql, "SAVEPOINT") || g_str_has_prefix (sql, "RELEASE"))
+    ;
+  else
+    {
+      count->statements++;
+      if (!count->in_write && !count->in_read)
+        {
+          if (g_str_has_prefix (sql, "SELECT"))
+            count->reads++;
+          else
+            count->writes++;
+        }
+    }
+
+  return 0;
+}
+
+/**
+ * sf_test_count_sql:
+ * @count: (nullable): where to count from now on, zeroed; %NULL stops
+ *
+ * Counts what runs on the store's own connection (sqlite3_trace_v2()):
+ * statements, not counting BEGIN, COMMIT and savepoints; write
+ * transactions (each BEGIN IMMEDIATE, or a write outside one); and reads
+ * (each read transaction, or a SELECT outside one).
+ */
+void
+sf_test_count_sql (SfStore        *store,
+                   SfTestSqlCount *count)
+{
+  if (count != NULL)
+    memset (count, 0, sizeof *count);
+  sqlite3_trace_v2 (sf_db_sqlite_get_handle (store->db), count ? SQLITE_TRACE_STMT : 0, count ? count_statement : NULL, count);
+}
+
+/* Property notifies */
+
+static void
+notified_cb (GObject    *object,
+             GParamSpec *pspec,
+             GHashTable *counts)
+{
+  gpointer key = (gpointer) g_intern_string (pspec->name);
+
+  g_hash_table_insert (counts, key, GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, key)) + 1));
+}
+
+/**
+ * sf_test_count_notifies:
+ *
+ * Returns: (transfer full): a table of property name (interned) → how
+ *   many times @object notified it from now on, until it is freed
+ */
+GHashTable *
+sf_test_count_notifies (gpointer object)
+{
+  GHashTable *counts = g_hash_table_new (NULL, NULL);
+
+  g_signal_connect_data (object, "notify", G_CALLBACK (notified_cb), counts, NULL, 0);
+  g_object_set_data_full (G_OBJECT (object), "sf-test-notifies", g_hash_table_ref (counts),
+                          (GDestroyNotify) g_hash_table_unref);
+  return counts;
+}
+
+/**
+ * sf_test_notified:
+ *
+ * Returns: how often @property notified since sf_test_count_notifies()
+ */
+guint
+sf_test_notified (GHashTable *counts,
+                  const char *property)
+{
+  return GPOINTER_TO_UINT (g_hash_table_lookup (counts, g_intern_string (property)));
+}
+
+/**
+ * sf_test_check_notify_contract:
+ * @change: makes a real change to @property of @object, and a second call
+ *   makes the same change again
+ * @also: (nullable): a %NULL-terminated list of properties derived from
+ *   @property that notify with it, once each
+ *
+ * The contract of every property (GNOME Console's suite checks it the same
+ * way): a real change notifies exactly once, and setting the value it
+ * already has notifies nothing.
+ */
+void
+sf_test_check_notify_contract (gpointer             object,
+                               const char          *property,
+                               void               (*change) (gpointer object, gpointer data),
+                               gpointer             data,
+                               const char * const  *also)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new (NULL, NULL);
+  gulong id = g_signal_connect (object, "notify", G_CALLBACK (notified_cb), counts);
+  guint expected = 1 + (also ? g_strv_length ((char **) also) : 0);
+
+  change (object, data);
+  g_test_message ("%s::%s", G_OBJECT_TYPE_NAME (object), property);
+  g_assert_cmpuint (sf_test_notified (counts, property), ==, 1);
+  for (guint i = 0; also && also[i]; i++)
+    g_assert_cmpuint (sf_test_notified (counts, also[i]), ==, 1);
+  g_assert_cmpuint (g_hash_table_size (counts), ==, expected);
+
+  g_hash_table_remove_all (counts);
+  change (object, data);
+  g_assert_cmpuint (g_hash_table_size (counts), ==, 0);
+
+  g_signal_handler_disconnect (object, id);
+}
+
+static void
+set_property_change (gpointer object,
+                     gpointer data)
+{
+  const GValue *value = data;
+
+  g_object_set_property (object, g_object_get_data (object, "sf-test-property"), value);
+}
+
+/**
+ * sf_test_check_property_contract:
+ * @value: a value @property does not have yet
+ *
+ * sf_test_check_notify_contract() with g_object_set_property().
+ */
+void
+sf_test_check_property_contract (gpointer             object,
+                                 const char          *property,
+                                 const GValue        *value,
+                                 const char * const  *also)
+{
+  g_object_set_data (object, "sf-test-property", (gpointer) property);
+  sf_test_check_notify_contract (object, property, set_property_change, (gpointer) value, also);
+  g_object_set_data (object, "sf-test-property", NULL);
 }
 
 /* The corpus of bad files (tests/data/make-bad-databases.py) */

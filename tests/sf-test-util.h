@@ -32,6 +32,38 @@ gint64    sf_test_store_query     (SfStore     *store,
                                    const char  *sql);
 
 /**
+ * SfTestSqlCount:
+ * @statements: statements run, not counting BEGIN, COMMIT and savepoints
+ * @writes: write transactions
+ * @reads: read transactions, and reads outside any
+ */
+typedef struct
+{
+  guint statements;
+  guint writes;
+  guint reads;
+  /*< private >*/
+  gboolean in_write;
+  gboolean in_read;
+} SfTestSqlCount;
+
+void        sf_test_count_sql     (SfStore        *store,
+                                   SfTestSqlCount *count);
+GHashTable *sf_test_count_notifies (gpointer       object);
+guint       sf_test_notified      (GHashTable     *counts,
+                                   const char     *property);
+void        sf_test_check_notify_contract (gpointer   object,
+                                   const char     *property,
+                                   void          (*change) (gpointer object,
+                                                            gpointer data),
+                                   gpointer        data,
+                                   const char * const *also);
+void        sf_test_check_property_contract (gpointer object,
+                                   const char     *property,
+                                   const GValue   *value,
+                                   const char * const *also);
+
+/**
  * SfTestBadFile:
  * @name: a file in tests/data/bad-databases
  * @verdict: what opening it gives: an SfStoreError nick, or "ok"

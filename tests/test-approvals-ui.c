@@ -820,6 +820,56 @@ test_empty (Fixture       *f,
   g_assert_true (gtk_widget_get_mapped (find_in (view, "ledger_label")));
 }
 
+/* What one approval costs, signed off in the dialog while the deal is
+ * open beside the list: one write transaction, one read for the open
+ * deal (its jobs, history and requests as of one moment, for the pane and
+ * its figures alike), the pane summing the deal up once, and only the
+ * approval job's row drawn again. The Approvals tab, hidden, reads its two
+ * lists again for its badge. The numbers are in docs/design.md. */
+static void
+test_approval_cost (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(SfApprovalRequest) request = ask_in_store (f, SF_APPROVAL_KIND_PRICING, "Please");
+  SfDealPane *deal_pane;
+  SfSignoffDialog *dialog;
+  GtkWidget *approval, *other;
+  guint refreshes, approval_updates, other_updates;
+  SfTestSqlCount sql;
+
+  open_window (f);
+  sf_window_set_me (f->window, sf_person_get_id (f->maja));
+  open_deal (f);
+  deal_pane = pane (f);
+  approval = job_row (f, "pricing-approved");
+  other = job_row (f, "roi-approved");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.sign-off", "x", sf_approval_request_get_id (request));
+  sf_test_ui_iterate ();
+  dialog = SF_SIGNOFF_DIALOG (sf_test_ui_find_toplevel (SF_TYPE_SIGNOFF_DIALOG, NULL));
+  g_assert_nonnull (dialog);
+  type (dialog, "signoff_passphrase", PASSPHRASE);
+  refreshes = sf_deal_pane_get_n_refreshes (deal_pane);
+  approval_updates = sf_job_row_get_n_updates (SF_JOB_ROW (approval));
+  other_updates = sf_job_row_get_n_updates (SF_JOB_ROW (other));
+
+  sf_test_count_sql (f->store, &sql);
+  g_assert_true (sf_signoff_dialog_decide (dialog, TRUE));
+  sf_test_ui_iterate ();
+  sf_test_count_sql (f->store, NULL);
+
+  g_test_message ("approval: %u statements, %u write transaction(s), %u read(s), %u refresh(es)",
+                  sql.statements, sql.writes, sql.reads,
+                  sf_deal_pane_get_n_refreshes (deal_pane) - refreshes);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (sf_job_row_get_check (SF_JOB_ROW (approval)))));
+  g_assert_true (g_str_has_prefix (job_subtitle (f, "pricing-approved"), "Approved by Maja Manager"));
+  g_assert_cmpuint (sql.writes, ==, 1);
+  /* The open deal's, and the Approvals tab's two lists. */
+  g_assert_cmpuint (sql.reads, ==, 3);
+  g_assert_cmpuint (sf_deal_pane_get_n_refreshes (deal_pane), ==, refreshes + 1);
+  g_assert_cmpuint (sf_job_row_get_n_updates (SF_JOB_ROW (approval)), ==, approval_updates + 1);
+  g_assert_cmpuint (sf_job_row_get_n_updates (SF_JOB_ROW (other)), ==, other_updates);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -843,6 +893,7 @@ main (int   argc,
   ADD ("/approvals-ui/choose-at-start", test_choose_at_start);
   ADD ("/approvals-ui/ledger-verdict", test_ledger_verdict);
   ADD ("/approvals-ui/empty", test_empty);
+  ADD ("/approvals-ui/approval-cost", test_approval_cost);
 
   return g_test_run ();
 }

@@ -913,6 +913,91 @@ test_first_run_sample (void)
   sf_test_remove_dir (dir);
 }
 
+/* What one tick costs, from the click to the file and back: one write
+ * transaction, one read (the history entry it wrote), the pane summing
+ * the deal up once, and only the ticked job's row drawn again, once. The
+ * numbers are in docs/design.md. */
+static void
+test_tick_cost (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(SfDeal) stored = create_deal (f, "Fleet charging", "Nordlys Energi AS");
+  SfDealPane *deal_pane;
+  GtkWidget *ticked;
+  GPtrArray *rows = g_ptr_array_new ();
+  GArray *updates = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint refreshes, history;
+  SfTestSqlCount sql;
+
+  open_window (f);
+  open_deal (f, sf_pipeline_lookup_deal (sf_window_get_pipeline (f->window), sf_deal_get_id (stored)));
+  deal_pane = pane (f);
+  ticked = sf_deal_pane_find_job_row (deal_pane, "prospect-found");
+  {
+    GListModel *jobs = sf_deal_details_get_jobs (sf_deal_pane_get_details (deal_pane));
+
+    for (guint i = 0; i < g_list_model_get_n_items (jobs); i++)
+      {
+        g_autoptr(SfJob) job = g_list_model_get_item (jobs, i);
+        GtkWidget *row = sf_deal_pane_find_job_row (deal_pane, sf_job_get_key (job));
+        guint n = sf_job_row_get_n_updates (SF_JOB_ROW (row));
+
+        g_ptr_array_add (rows, row);
+        g_array_append_val (updates, n);
+      }
+    g_assert_cmpuint (rows->len, >, 20);
+  }
+  refreshes = sf_deal_pane_get_n_refreshes (deal_pane);
+  history = g_list_model_get_n_items (sf_deal_details_get_history (sf_deal_pane_get_details (deal_pane)));
+
+  sf_test_count_sql (f->store, &sql);
+  gtk_widget_activate (sf_job_row_get_check (SF_JOB_ROW (ticked)));
+  sf_test_ui_iterate ();
+  sf_test_count_sql (f->store, NULL);
+
+  g_test_message ("tick: %u statements, %u write transaction(s), %u read(s), %u refresh(es)",
+                  sql.statements, sql.writes, sql.reads,
+                  sf_deal_pane_get_n_refreshes (deal_pane) - refreshes);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (sf_job_row_get_check (SF_JOB_ROW (ticked)))));
+  g_assert_cmpuint (sql.writes, ==, 1);
+  g_assert_cmpuint (sql.reads, ==, 1);
+  g_assert_cmpuint (sf_deal_pane_get_n_refreshes (deal_pane), ==, refreshes + 1);
+  g_assert_cmpuint (g_list_model_get_n_items (sf_deal_details_get_history (sf_deal_pane_get_details (deal_pane))),
+                    ==, history + 1);
+  for (guint i = 0; i < rows->len; i++)
+    g_assert_cmpuint (sf_job_row_get_n_updates (g_ptr_array_index (rows, i)), ==,
+                      g_array_index (updates, guint, i) + (g_ptr_array_index (rows, i) == ticked));
+
+  g_ptr_array_unref (rows);
+  g_array_unref (updates);
+}
+
+/* A closed window lets go of everything: itself, the pipeline and the
+ * store. */
+static void
+test_window_finalizes (void)
+{
+  g_autofree char *dir = NULL;
+  SfStore *store = sf_test_open_store (&dir);
+  g_autoptr(SfPerson) me = sf_store_add_person (store, "Lena Berg", SF_ROLE_SALES, NULL);
+  g_autoptr(SfDeal) deal = sf_test_create_deal (store, "Fleet charging", "Nordlys Energi AS", 100, "EUR");
+  SfWindow *window = sf_test_ui_open_window (store);
+  SfPipeline *pipeline = g_object_ref (sf_window_get_pipeline (window));
+
+  g_object_ref (window);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-deal", "x", sf_deal_get_id (deal));
+  sf_test_ui_iterate ();
+  g_assert_nonnull (sf_deal_pane_get_details (sf_deals_view_get_pane (sf_window_get_deals_view (window))));
+  gtk_window_close (GTK_WINDOW (window));
+  sf_test_ui_iterate ();
+
+  g_assert_finalize_object (window);
+  g_assert_finalize_object (pipeline);
+  g_clear_object (&deal);
+  g_assert_finalize_object (store);
+  sf_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -939,7 +1024,9 @@ main (int   argc,
   ADD ("/ui/sort-remembered", test_sort_remembered);
   ADD ("/ui/sort-clicks-remembered", test_sort_clicks_remembered);
   ADD ("/ui/preferences-probability", test_preferences_probability);
+  ADD ("/ui/tick-cost", test_tick_cost);
   g_test_add_func ("/ui/first-run-sample", test_first_run_sample);
+  g_test_add_func ("/ui/window-finalizes", test_window_finalizes);
 
   return g_test_run ();
 }

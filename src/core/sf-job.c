@@ -509,3 +509,28 @@ sf_job_dup (SfJob *job)
 
   return copy;
 }
+
+/**
+ * sf_job_assign:
+ * @from: the same job as committed, such as read back from the store
+ *
+ * Gives @job the state of @from; each property that changes notifies
+ * once. The identity (id, deal, stage, kind, key) stays.
+ */
+void
+sf_job_assign (SfJob *job,
+               SfJob *from)
+{
+  g_return_if_fail (SF_IS_JOB (job));
+  g_return_if_fail (SF_IS_JOB (from));
+
+  g_object_freeze_notify (G_OBJECT (job));
+  sf_job_set_position (job, from->position);
+  sf_job_set_title (job, from->title);
+  sf_job_set_required (job, from->required);
+  sf_job_set_done (job, from->done, from->done_by, from->done_at);
+  sf_job_set_due (job, from->due);
+  sf_job_set_note (job, from->note);
+  sf_job_set_extra (job, from->extra);
+  g_object_thaw_notify (G_OBJECT (job));
+}

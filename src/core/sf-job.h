@@ -77,5 +77,7 @@ gboolean     sf_job_get_extra         (SfJob      *job);
 void         sf_job_set_extra         (SfJob      *job,
                                        gboolean    extra);
 SfJob       *sf_job_dup               (SfJob      *job);
+void         sf_job_assign            (SfJob      *job,
+                                       SfJob      *from);
 
 G_END_DECLS

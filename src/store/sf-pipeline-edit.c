@@ -27,7 +27,7 @@ sf_pipeline_set_deal_text (SfPipeline   *self,
 {
   PIPELINE_OK (self);
   return sf_pipeline_done (self, sf_store_set_deal_text (self->store, deal, field, text, error),
-                           deal, SF_DEAL_CHANGED_ROW);
+                           deal, NULL, SF_DEAL_CHANGED_ROW);
 }
 
 /**
@@ -44,7 +44,7 @@ sf_pipeline_set_deal_value (SfPipeline     *self,
 {
   PIPELINE_OK (self);
   return sf_pipeline_done (self, sf_store_set_deal_value (self->store, deal, value, error),
-                           deal, SF_DEAL_CHANGED_ROW | SF_DEAL_CHANGED_APPROVALS);
+                           deal, NULL, SF_DEAL_CHANGED_ROW | SF_DEAL_CHANGED_JOBS | SF_DEAL_CHANGED_APPROVALS);
 }
 
 gboolean
@@ -55,7 +55,7 @@ sf_pipeline_set_deal_owner (SfPipeline  *self,
 {
   PIPELINE_OK (self);
   return sf_pipeline_done (self, sf_store_set_deal_owner (self->store, deal, owner_id, error),
-                           deal, SF_DEAL_CHANGED_ROW);
+                           deal, NULL, SF_DEAL_CHANGED_ROW);
 }
 
 /**
@@ -71,7 +71,7 @@ sf_pipeline_set_deal_expected_close (SfPipeline  *self,
   PIPELINE_OK (self);
   return sf_pipeline_done (self,
                            sf_store_set_deal_expected_close (self->store, deal, julian_day, error),
-                           deal, SF_DEAL_CHANGED_ROW);
+                           deal, NULL, SF_DEAL_CHANGED_ROW);
 }
 
 /**
@@ -86,21 +86,7 @@ sf_pipeline_set_deal_probability (SfPipeline  *self,
 {
   PIPELINE_OK (self);
   return sf_pipeline_done (self, sf_store_set_deal_probability (self->store, deal, percent, error),
-                           deal, SF_DEAL_CHANGED_ROW);
-}
-
-/**
- * sf_pipeline_load_deal_notes:
- *
- * Reads the notes into @deal; the deals load without them.
- */
-gboolean
-sf_pipeline_load_deal_notes (SfPipeline  *self,
-                             SfDeal      *deal,
-                             GError     **error)
-{
-  PIPELINE_OK (self);
-  return sf_store_load_deal_notes (self->store, deal, error);
+                           deal, NULL, SF_DEAL_CHANGED_ROW);
 }
 
 /* Jobs added to one deal */
@@ -117,7 +103,7 @@ sf_pipeline_add_job (SfPipeline  *self,
 {
   PIPELINE_OK (self);
   return sf_pipeline_done (self, sf_store_add_job (self->store, deal, job, error),
-                           deal, SF_DEAL_CHANGED_ROW | SF_DEAL_CHANGED_JOBS);
+                           deal, job, SF_DEAL_CHANGED_ROW);
 }
 
 gboolean
@@ -129,7 +115,7 @@ sf_pipeline_rename_job (SfPipeline  *self,
 {
   PIPELINE_OK (self);
   return sf_pipeline_done (self, sf_store_rename_job (self->store, deal, job, title, error),
-                           deal, SF_DEAL_CHANGED_ROW);
+                           deal, job, SF_DEAL_CHANGED_ROW);
 }
 
 /**
@@ -145,7 +131,7 @@ sf_pipeline_set_job_due (SfPipeline  *self,
 {
   PIPELINE_OK (self);
   return sf_pipeline_done (self, sf_store_set_job_due (self->store, deal, job, julian_day, error),
-                           deal, SF_DEAL_CHANGED_ROW);
+                           deal, job, SF_DEAL_CHANGED_ROW);
 }
 
 /* People */
@@ -283,7 +269,7 @@ sf_pipeline_get_passphrase_wait (SfPipeline  *self,
  * sf_pipeline_set_stage_probability:
  *
  * Stores the team's chance for @stage; views showing weighted values
- * hear of it through ::settings-changed.
+ * hear of it through #SfPipeline:settings-revision.
  */
 gboolean
 sf_pipeline_set_stage_probability (SfPipeline  *self,
@@ -428,41 +414,6 @@ sf_pipeline_list_jobs (SfPipeline  *self,
 }
 
 /**
- * sf_pipeline_list_history:
- *
- * Returns: (transfer full) (element-type SfHistoryEntry) (nullable):
- *   @deal's history
- */
-GPtrArray *
-sf_pipeline_list_history (SfPipeline  *self,
-                          SfDeal      *deal,
-                          GError     **error)
-{
-  g_return_val_if_fail (SF_IS_PIPELINE (self), NULL);
-  return sf_store_list_history (self->store, sf_deal_get_id (deal), error);
-}
-
-gboolean
-sf_pipeline_get_pricing (SfPipeline  *self,
-                         SfDeal      *deal,
-                         SfPricing  **out_pricing,
-                         GError     **error)
-{
-  PIPELINE_OK (self);
-  return sf_store_get_pricing (self->store, sf_deal_get_id (deal), out_pricing, error);
-}
-
-gboolean
-sf_pipeline_get_roi (SfPipeline  *self,
-                     SfDeal      *deal,
-                     SfRoi      **out_roi,
-                     GError     **error)
-{
-  PIPELINE_OK (self);
-  return sf_store_get_roi (self->store, sf_deal_get_id (deal), out_roi, error);
-}
-
-/**
  * sf_pipeline_get_figures:
  * @out_figures: (out) (transfer full) (nullable): the figures a request
  *   for @kind would record now, or %NULL when there are none
@@ -476,21 +427,6 @@ sf_pipeline_get_figures (SfPipeline      *self,
 {
   PIPELINE_OK (self);
   return sf_store_get_figures (self->store, sf_deal_get_id (deal), kind, out_figures, error);
-}
-
-/**
- * sf_pipeline_list_deal_requests:
- *
- * Returns: (transfer full) (element-type SfApprovalRequest) (nullable):
- *   @deal's requests, newest first
- */
-GPtrArray *
-sf_pipeline_list_deal_requests (SfPipeline  *self,
-                                SfDeal      *deal,
-                                GError     **error)
-{
-  g_return_val_if_fail (SF_IS_PIPELINE (self), NULL);
-  return sf_store_list_deal_requests (self->store, sf_deal_get_id (deal), error);
 }
 
 /**

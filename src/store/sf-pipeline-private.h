@@ -20,36 +20,23 @@ struct _SfPipeline
   GListStore *persons;
   SfUndoStack *undo;
   GCancellable *cancellable;
+  GHashTable *details;        /* deal id → SfDealDetails, weak */
   int probabilities[SF_N_STAGES];
+  guint revisions[3];         /* settings, approvals, satisfaction */
 
   gboolean loaded;
 };
 
-/**
- * SfDealChanges:
- * @SF_DEAL_CHANGED_ROW: the deal's own fields, stage or status
- * @SF_DEAL_CHANGED_JOBS: its checklist
- * @SF_DEAL_CHANGED_APPROVALS: its pricing, ROI or requests
- * @SF_DEAL_CHANGED_SATISFACTION: its follow-ups, answers or verdict
- *
- * What a committed action changed; every action also writes history.
- */
-typedef enum
-{
-  SF_DEAL_CHANGED_ROW = 1 << 0,
-  SF_DEAL_CHANGED_JOBS = 1 << 1,
-  SF_DEAL_CHANGED_APPROVALS = 1 << 2,
-  SF_DEAL_CHANGED_SATISFACTION = 1 << 3,
-} SfDealChanges;
-
 void     sf_pipeline_committed (SfPipeline    *self,
                                 SfDeal        *deal,
+                                SfJob         *job,
                                 SfDealChanges  changes);
-char    *sf_pipeline_database_path (GFile  *file,
-                                    GError **error);
 gboolean sf_pipeline_done      (SfPipeline    *self,
                                 gboolean       ok,
                                 SfDeal        *deal,
+                                SfJob         *job,
                                 SfDealChanges  changes);
+char    *sf_pipeline_database_path (GFile  *file,
+                                    GError **error);
 
 G_END_DECLS

@@ -30,15 +30,15 @@ enum {
   PROP_0,
   PROP_STORE,
   PROP_LOADED,
+  PROP_ACTOR,
+  PROP_SETTINGS_REVISION,
+  PROP_APPROVALS_REVISION,
+  PROP_SATISFACTION_REVISION,
   N_PROPS
 };
 
 enum {
   LOAD_FAILED,
-  JOBS_CHANGED,
-  SETTINGS_CHANGED,
-  APPROVALS_CHANGED,
-  SATISFACTION_CHANGED,
   N_SIGNALS
 };
 
@@ -46,12 +46,35 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 static void
+forget_details (gpointer  data,
+                GObject  *details)
+{
+  SfPipeline *self = data;
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->details);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (value == (gpointer) details)
+      g_hash_table_iter_remove (&iter);
+}
+
+static void
 sf_pipeline_dispose (GObject *object)
 {
   SfPipeline *self = (SfPipeline *) object;
+  GHashTableIter iter;
+  gpointer value;
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+
+  g_hash_table_iter_init (&iter, self->details);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      g_object_weak_unref (value, forget_details, self);
+      g_hash_table_iter_remove (&iter);
+    }
 
   G_OBJECT_CLASS (sf_pipeline_parent_class)->dispose (object);
 }
@@ -67,6 +90,7 @@ sf_pipeline_finalize (GObject *object)
   g_clear_object (&self->persons);
   g_clear_object (&self->undo);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->details, g_hash_table_unref);
 
   G_OBJECT_CLASS (sf_pipeline_parent_class)->finalize (object);
 }
@@ -81,8 +105,11 @@ sf_pipeline_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_STORE: g_value_set_object (value, self->store); break;
     case PROP_LOADED: g_value_set_boolean (value, self->loaded); break;
+    case PROP_ACTOR: g_value_set_int64 (value, sf_store_get_actor (self->store)); break;
+    case PROP_SETTINGS_REVISION: g_value_set_uint (value, self->revisions[0]); break;
+    case PROP_APPROVALS_REVISION: g_value_set_uint (value, self->revisions[1]); break;
+    case PROP_SATISFACTION_REVISION: g_value_set_uint (value, self->revisions[2]); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -98,6 +125,7 @@ sf_pipeline_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_STORE: self->store = g_value_dup_object (value); break;
+    case PROP_ACTOR: sf_pipeline_set_actor (self, g_value_get_int64 (value)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -106,6 +134,7 @@ static void
 sf_pipeline_class_init (SfPipelineClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
 
   object_class->dispose = sf_pipeline_dispose;
   object_class->finalize = sf_pipeline_finalize;
@@ -114,10 +143,40 @@ sf_pipeline_class_init (SfPipelineClass *klass)
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, SF_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_LOADED] =
-    g_param_spec_boolean ("loaded", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LOADED] = g_param_spec_boolean ("loaded", NULL, NULL, FALSE, flags);
+  /**
+   * SfPipeline:actor:
+   *
+   * The person using Salesflow, whom the history names and on whom what
+   * the views offer depends (what may be recalled, what waits for them).
+   */
+  properties[PROP_ACTOR] =
+    g_param_spec_int64 ("actor", NULL, NULL, 0, G_MAXINT64, 0, flags | G_PARAM_WRITABLE);
+  /**
+   * SfPipeline:settings-revision:
+   *
+   * Grows by one each time the team's settings (stage probabilities)
+   * were read again.
+   */
+  properties[PROP_SETTINGS_REVISION] =
+    g_param_spec_uint ("settings-revision", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  /**
+   * SfPipeline:approvals-revision:
+   *
+   * Grows by one after each applied change to any deal's figures,
+   * requests or decisions: views of requests across deals (the Approvals
+   * tab) read them again.
+   */
+  properties[PROP_APPROVALS_REVISION] =
+    g_param_spec_uint ("approvals-revision", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  /**
+   * SfPipeline:satisfaction-revision:
+   *
+   * Grows by one after each applied answer or verdict of a closed deal.
+   */
+  properties[PROP_SATISFACTION_REVISION] =
+    g_param_spec_uint ("satisfaction-revision", NULL, NULL, 0, G_MAXUINT, 0, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -128,48 +187,6 @@ sf_pipeline_class_init (SfPipelineClass *klass)
   signals[LOAD_FAILED] =
     g_signal_new ("load-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
-
-  /**
-   * SfPipeline::jobs-changed:
-   * @deal: the deal whose checklist changed
-   *
-   * Emitted when a deal's jobs changed by something other than the view
-   * showing them, such as undo; views holding its jobs reload them.
-   */
-  /**
-   * SfPipeline::settings-changed:
-   *
-   * The team's settings (stage probabilities) were read again.
-   */
-  signals[SETTINGS_CHANGED] =
-    g_signal_new ("settings-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-
-  signals[JOBS_CHANGED] =
-    g_signal_new ("jobs-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, SF_TYPE_DEAL);
-
-  /**
-   * SfPipeline::approvals-changed:
-   * @deal: (nullable): the deal whose figures or requests changed, or
-   *   %NULL when it may be any (another person uses Salesflow now)
-   *
-   * Views showing figures, requests, the ledger or the deal's checklist
-   * (an approval ticks a job, a voided one reopens it) read them again.
-   */
-  signals[APPROVALS_CHANGED] =
-    g_signal_new ("approvals-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, SF_TYPE_DEAL);
-
-  /**
-   * SfPipeline::satisfaction-changed:
-   * @deal: the closed deal that got an answer or a verdict
-   *
-   * Views of customer satisfaction read their figures again.
-   */
-  signals[SATISFACTION_CHANGED] =
-    g_signal_new ("satisfaction-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, SF_TYPE_DEAL);
 }
 
 static void
@@ -181,9 +198,19 @@ sf_pipeline_init (SfPipeline *self)
   self->persons = g_list_store_new (SF_TYPE_PERSON);
   self->undo = sf_undo_stack_new ();
   self->cancellable = g_cancellable_new ();
+  self->details = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
   for (int s = SF_STAGE_FIRST; s <= SF_STAGE_LAST; s++)
     self->probabilities[s] = sf_stage_get_default_probability (s);
+}
+
+/* Tells the views of one kind of change that they may read again. */
+static void
+bump (SfPipeline *self,
+      guint       which)
+{
+  self->revisions[which]++;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SETTINGS_REVISION + which]);
 }
 
 /**
@@ -292,21 +319,6 @@ sf_pipeline_open_finish (GAsyncResult  *result,
 }
 
 /**
- * sf_pipeline_get_store:
- *
- * The store underneath, for tools and tests: the views change nothing
- * through it and read nothing from it (the security suite checks).
- *
- * Returns: (transfer none): the store
- */
-SfStore *
-sf_pipeline_get_store (SfPipeline *self)
-{
-  g_return_val_if_fail (SF_IS_PIPELINE (self), NULL);
-  return self->store;
-}
-
-/**
  * sf_pipeline_get_key:
  *
  * Returns: a string that names the open database and no other, under
@@ -336,7 +348,12 @@ sf_pipeline_set_actor (SfPipeline *self,
                        gint64      person_id)
 {
   g_return_if_fail (SF_IS_PIPELINE (self));
+
+  if (sf_store_get_actor (self->store) == person_id)
+    return;
+
   sf_store_set_actor (self->store, person_id);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTOR]);
 }
 
 /**
@@ -454,7 +471,7 @@ sf_pipeline_reload_settings (SfPipeline  *self,
   if (!sf_store_get_stage_probabilities (self->store, self->probabilities, error))
     return FALSE;
 
-  g_signal_emit (self, signals[SETTINGS_CHANGED], 0);
+  bump (self, 0);
   return TRUE;
 }
 
@@ -547,6 +564,20 @@ sf_pipeline_load (SfPipeline *self)
     }
 
   sf_store_list_deals_async (self->store, self->cancellable, load_cb, g_object_ref (self));
+}
+
+/**
+ * sf_pipeline_reload:
+ *
+ * Reads everything again, as sf_pipeline_load() does: after a change the
+ * pipeline cannot follow deal by deal (an import, a connection to the
+ * team's server come back). The deal objects are new afterwards; views
+ * showing a deal open it again when #SfPipeline:loaded notifies.
+ */
+void
+sf_pipeline_reload (SfPipeline *self)
+{
+  sf_pipeline_load (self);
 }
 
 /**
@@ -654,27 +685,117 @@ sf_pipeline_deal_changed (SfPipeline *self,
   update_column (self, deal);
 }
 
+/* The details handed out for @deal_id, if a view holds them. */
+static SfDealDetails *
+lookup_details (SfPipeline *self,
+                gint64      deal_id)
+{
+  return g_hash_table_lookup (self->details, &deal_id);
+}
+
+static void add_deal    (SfPipeline *self,
+                         SfDeal     *deal);
+static void remove_deal (SfPipeline *self,
+                         SfDeal     *deal);
+
+/**
+ * sf_pipeline_apply_deal_update:
+ * @update: a committed change of one deal
+ *
+ * The one way a change reaches the views, whether it was made here or
+ * elsewhere: brings the loaded deal (or adds it, or takes it away), the
+ * lists and columns it is in, and the open #SfDealDetails of it up to
+ * date with @update, then grows #SfPipeline:approvals-revision or
+ * #SfPipeline:satisfaction-revision when those parts changed. Views learn
+ * of it only as property notifies and items-changed of these models.
+ *
+ * The pipeline's own actions call it with what they committed; a change
+ * made on another desktop is read with sf_pipeline_reload_deal(), which
+ * calls it with what it read.
+ */
+void
+sf_pipeline_apply_deal_update (SfPipeline         *self,
+                               const SfDealUpdate *update)
+{
+  SfDeal *deal;
+  SfDealDetails *details;
+
+  g_return_if_fail (SF_IS_PIPELINE (self));
+  g_return_if_fail (update != NULL);
+
+  deal = sf_pipeline_lookup_deal (self, update->deal_id);
+  if (update->changes & SF_DEAL_CHANGED_REMOVED)
+    {
+      if (deal != NULL)
+        remove_deal (self, deal);
+    }
+  else if (update->deal != NULL && deal == NULL)
+    add_deal (self, update->deal);
+  else if (update->deal != NULL)
+    {
+      if (deal != update->deal)
+        sf_deal_assign (deal, update->deal);
+      sf_pipeline_deal_changed (self, deal);
+    }
+
+  details = lookup_details (self, update->deal_id);
+  if (details != NULL && !(update->changes & SF_DEAL_CHANGED_REMOVED))
+    sf_deal_details_apply (details, update);
+
+  if (update->changes & (SF_DEAL_CHANGED_APPROVALS | SF_DEAL_CHANGED_REMOVED))
+    bump (self, 1);
+  if (update->changes & (SF_DEAL_CHANGED_SATISFACTION | SF_DEAL_CHANGED_REMOVED))
+    bump (self, 2);
+}
+
+/* What a view of @details lacks after a change of @changes made here:
+ * the history the action wrote, and the parts it changed without handing
+ * them back (the jobs an approval ticked, the requests it decided). */
+static SfDealChanges
+to_read (SfDealDetails *details,
+         SfDealChanges  changes)
+{
+  if (details == NULL)
+    return 0;
+
+  return SF_DEAL_CHANGED_HISTORY | (changes & (SF_DEAL_CHANGED_JOBS | SF_DEAL_CHANGED_APPROVALS));
+}
+
 /**
  * sf_pipeline_committed:
- * @deal: (nullable): the deal changed, or %NULL when it may be any
- * @changes: what the change touched
+ * @deal: the deal changed, as the store left it after the commit
+ * @job: (nullable): the job changed, as the store left it
+ * @changes: what the action changed
  *
- * Tells the views of a committed change: the one place the pipeline's
- * actions announce what they did.
+ * Ends each of the pipeline's actions: reads what an open view of @deal
+ * lacks (one read transaction, nothing when no view has it open) and
+ * applies it all with sf_pipeline_apply_deal_update().
  */
 void
 sf_pipeline_committed (SfPipeline    *self,
                        SfDeal        *deal,
+                       SfJob         *job,
                        SfDealChanges  changes)
 {
-  if (deal != NULL && (changes & SF_DEAL_CHANGED_ROW))
-    sf_pipeline_deal_changed (self, deal);
-  if (deal != NULL && (changes & SF_DEAL_CHANGED_JOBS))
-    g_signal_emit (self, signals[JOBS_CHANGED], 0, deal);
-  if (changes & SF_DEAL_CHANGED_APPROVALS)
-    g_signal_emit (self, signals[APPROVALS_CHANGED], 0, deal);
-  if (changes & SF_DEAL_CHANGED_SATISFACTION)
-    g_signal_emit (self, signals[SATISFACTION_CHANGED], 0, deal);
+  g_auto(SfDealUpdate) update = { 0 };
+  g_autoptr(GError) error = NULL;
+  SfDealDetails *details = lookup_details (self, sf_deal_get_id (deal));
+  SfDealChanges read = to_read (details, changes);
+
+  sf_deal_update_init (&update, deal, changes | SF_DEAL_CHANGED_ROW);
+  if (read != 0 &&
+      !sf_store_read_deal_update (self->store, sf_deal_get_id (deal), read,
+                                  sf_deal_details_get_last_history_id (details), &update, &error))
+    /* Committed all the same: the open deal shows it when read again. */
+    g_warning ("The deal’s changes could not be read back: %s", error->message);
+
+  if (job != NULL && update.jobs == NULL)
+    {
+      update.jobs = g_ptr_array_new_with_free_func (g_object_unref);
+      g_ptr_array_add (update.jobs, g_object_ref (job));
+    }
+
+  sf_pipeline_apply_deal_update (self, &update);
 }
 
 /* Ends an action: announces it when the store did it. */
@@ -682,11 +803,102 @@ gboolean
 sf_pipeline_done (SfPipeline    *self,
                   gboolean       ok,
                   SfDeal        *deal,
+                  SfJob         *job,
                   SfDealChanges  changes)
 {
-  if (ok)
-    sf_pipeline_committed (self, deal, changes);
+  if (ok && deal != NULL)
+    sf_pipeline_committed (self, deal, job, changes);
+  else if (ok)
+    {
+      /* A request of a deal not loaded: the lists of requests still show it. */
+      if (changes & SF_DEAL_CHANGED_APPROVALS)
+        bump (self, 1);
+      if (changes & SF_DEAL_CHANGED_SATISFACTION)
+        bump (self, 2);
+    }
   return ok;
+}
+
+/**
+ * sf_pipeline_reload_deal:
+ *
+ * Reads the whole committed state of one deal — changed on another
+ * desktop, say — and applies it (sf_pipeline_apply_deal_update()): the
+ * same call the pipeline's own actions end with.
+ */
+gboolean
+sf_pipeline_reload_deal (SfPipeline  *self,
+                         gint64       deal_id,
+                         GError     **error)
+{
+  g_auto(SfDealUpdate) update = { .deal_id = deal_id };
+  SfDealDetails *details;
+
+  g_return_val_if_fail (SF_IS_PIPELINE (self), FALSE);
+
+  details = lookup_details (self, deal_id);
+  if (!sf_store_read_deal_update (self->store, deal_id,
+                                  SF_DEAL_CHANGED_ROW | SF_DEAL_CHANGED_APPROVALS |
+                                  to_read (details, SF_DEAL_CHANGED_JOBS),
+                                  details ? sf_deal_details_get_last_history_id (details) : 0,
+                                  &update, error))
+    return FALSE;
+
+  /* Answers and verdicts are not read here: the views of satisfaction
+   * read them again themselves. */
+  if (!(update.changes & SF_DEAL_CHANGED_REMOVED))
+    update.changes |= SF_DEAL_CHANGED_SATISFACTION;
+  sf_pipeline_apply_deal_update (self, &update);
+  return TRUE;
+}
+
+/**
+ * sf_pipeline_open_deal:
+ *
+ * What the views show of @deal beyond its fields: its notes, and its jobs,
+ * history, requests and figures as models the pipeline keeps up to date
+ * (sf_pipeline_apply_deal_update()) for as long as a view holds them.
+ * Views of the same deal share one.
+ *
+ * Returns: (transfer full) (nullable): the deal's details
+ */
+SfDealDetails *
+sf_pipeline_open_deal (SfPipeline  *self,
+                       SfDeal      *deal,
+                       GError     **error)
+{
+  g_auto(SfDealUpdate) update = { 0 };
+  g_autoptr(SfDealDetails) details = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (SF_IS_PIPELINE (self), NULL);
+  g_return_val_if_fail (SF_IS_DEAL (deal), NULL);
+
+  id = sf_deal_get_id (deal);
+  details = lookup_details (self, id);
+  if (details != NULL && sf_deal_details_get_deal (details) == deal)
+    return g_object_ref (g_steal_pointer (&details));
+  details = NULL;
+
+  sf_deal_update_init (&update, deal, 0);
+  if (!sf_store_load_deal_notes (self->store, deal, error) ||
+      !sf_store_read_deal_update (self->store, id,
+                                  SF_DEAL_CHANGED_JOBS | SF_DEAL_CHANGED_HISTORY | SF_DEAL_CHANGED_APPROVALS,
+                                  0, &update, error))
+    return NULL;
+
+  details = sf_deal_details_new (deal);
+  sf_deal_details_apply (details, &update);
+
+  /* Details of an object a reload replaced are nobody's to update. */
+  if (lookup_details (self, id) != NULL)
+    {
+      g_object_weak_unref (G_OBJECT (lookup_details (self, id)), forget_details, self);
+      g_hash_table_remove (self->details, &id);
+    }
+  g_hash_table_insert (self->details, g_memdup2 (&id, sizeof id), details);
+  g_object_weak_ref (G_OBJECT (details), forget_details, self);
+  return g_steal_pointer (&details);
 }
 
 /**
@@ -732,6 +944,41 @@ remove_deal (SfPipeline *self,
   sf_deal_list_remove (self->deals, deal);
   for (int s = SF_STAGE_FIRST; s <= SF_STAGE_LAST; s++)
     sf_deal_list_remove (self->columns[s], deal);
+}
+
+/* A change of stage or status may void an approval and so reopen its job. */
+#define STATE (SF_DEAL_CHANGED_ROW | SF_DEAL_CHANGED_JOBS | SF_DEAL_CHANGED_APPROVALS)
+
+/* A deal created or brought back by undo is announced as itself: the
+ * pipeline adds it. */
+static gboolean
+added (SfPipeline *self,
+       gboolean    ok,
+       SfDeal     *deal)
+{
+  g_auto(SfDealUpdate) update = { 0 };
+
+  if (!ok)
+    return FALSE;
+
+  sf_deal_update_init (&update, deal, SF_DEAL_CHANGED_ROW);
+  sf_pipeline_apply_deal_update (self, &update);
+  return TRUE;
+}
+
+static gboolean
+removed (SfPipeline *self,
+         gboolean    ok,
+         SfDeal     *deal)
+{
+  g_auto(SfDealUpdate) update = { 0 };
+
+  if (!ok)
+    return FALSE;
+
+  sf_deal_update_init (&update, deal, SF_DEAL_CHANGED_REMOVED);
+  sf_pipeline_apply_deal_update (self, &update);
+  return TRUE;
 }
 
 /* Undo entries: each keeps what it needs and a weak idea of the pipeline
@@ -799,7 +1046,7 @@ undo_state (gpointer   data,
 
   return sf_pipeline_done (undo->pipeline,
                            sf_store_return_to_state (undo->pipeline->store, undo->deal, &state, error),
-                           undo->deal, SF_DEAL_CHANGED_ROW | SF_DEAL_CHANGED_JOBS);
+                           undo->deal, NULL, STATE);
 }
 
 static void
@@ -831,11 +1078,8 @@ undo_create (gpointer   data,
 {
   Undo *undo = data;
 
-  if (!sf_store_delete_deal (undo->pipeline->store, undo->deal, error))
-    return FALSE;
-
-  remove_deal (undo->pipeline, undo->deal);
-  return TRUE;
+  return removed (undo->pipeline, sf_store_delete_deal (undo->pipeline->store, undo->deal, error),
+                  undo->deal);
 }
 
 /**
@@ -849,10 +1093,9 @@ sf_pipeline_create_deal (SfPipeline  *self,
 {
   g_return_val_if_fail (SF_IS_PIPELINE (self), FALSE);
 
-  if (!sf_store_create_deal (self->store, deal, error))
+  if (!added (self, sf_store_create_deal (self->store, deal, error), deal))
     return FALSE;
 
-  add_deal (self, deal);
   /* Translators: the label of an undo entry */
   push (self, C_("undo", "Create Deal"), undo_create, undo_new (self, deal));
   return TRUE;
@@ -864,11 +1107,8 @@ undo_delete (gpointer   data,
 {
   Undo *undo = data;
 
-  if (!sf_store_undelete_deal (undo->pipeline->store, undo->deal, error))
-    return FALSE;
-
-  add_deal (undo->pipeline, undo->deal);
-  return TRUE;
+  return added (undo->pipeline, sf_store_undelete_deal (undo->pipeline->store, undo->deal, error),
+                undo->deal);
 }
 
 gboolean
@@ -882,10 +1122,9 @@ sf_pipeline_delete_deal (SfPipeline  *self,
   g_return_val_if_fail (SF_IS_DEAL (deal), FALSE);
 
   keep = g_object_ref (deal);
-  if (!sf_store_delete_deal (self->store, deal, error))
+  if (!removed (self, sf_store_delete_deal (self->store, deal, error), deal))
     return FALSE;
 
-  remove_deal (self, deal);
   push (self, C_("undo", "Delete Deal"), undo_delete, undo_new (self, deal));
   return TRUE;
 }
@@ -904,7 +1143,7 @@ change_state (SfPipeline  *self,
       return FALSE;
     }
 
-  sf_pipeline_deal_changed (self, deal);
+  sf_pipeline_committed (self, deal, NULL, STATE);
   push (self, label, undo_state, undo);
   return TRUE;
 }
@@ -978,10 +1217,11 @@ undo_job_done (gpointer   data,
 {
   Undo *undo = data;
 
+  /* The job may be an object a reload replaced since: read them all. */
   return sf_pipeline_done (undo->pipeline,
                            sf_store_restore_job_done (undo->pipeline->store, undo->deal, undo->job,
                                                       undo->done, undo->done_by, undo->done_at, error),
-                           undo->deal, SF_DEAL_CHANGED_ROW | SF_DEAL_CHANGED_JOBS);
+                           undo->deal, NULL, SF_DEAL_CHANGED_ROW | SF_DEAL_CHANGED_JOBS);
 }
 
 gboolean
@@ -1003,13 +1243,13 @@ sf_pipeline_set_job_done (SfPipeline  *self,
   undo->done_by = sf_job_get_done_by (job);
   undo->done_at = sf_job_get_done_at (job);
 
-  if (!sf_store_set_job_done (self->store, deal, job, done, error))
+  if (!sf_pipeline_done (self, sf_store_set_job_done (self->store, deal, job, done, error),
+                         deal, job, SF_DEAL_CHANGED_ROW))
     {
       undo_free (undo);
       return FALSE;
     }
 
-  sf_pipeline_deal_changed (self, deal);
   push (self, done ? C_("undo", "Tick Job") : C_("undo", "Untick Job"), undo_job_done, undo);
   return TRUE;
 }
@@ -1023,7 +1263,7 @@ undo_remove_job (gpointer   data,
 
   sf_job_set_id (again, 0);
   return sf_pipeline_done (undo->pipeline, sf_store_add_job (undo->pipeline->store, undo->deal, again, error),
-                           undo->deal, SF_DEAL_CHANGED_ROW | SF_DEAL_CHANGED_JOBS);
+                           undo->deal, again, SF_DEAL_CHANGED_ROW);
 }
 
 gboolean
@@ -1038,13 +1278,13 @@ sf_pipeline_remove_job (SfPipeline  *self,
 
   undo = undo_new (self, deal);
   undo->job = sf_job_dup (job);
-  if (!sf_store_remove_job (self->store, deal, job, error))
+  if (!sf_pipeline_done (self, sf_store_remove_job (self->store, deal, job, error),
+                         deal, NULL, SF_DEAL_CHANGED_ROW | SF_DEAL_CHANGED_JOBS))
     {
       undo_free (undo);
       return FALSE;
     }
 
-  sf_pipeline_deal_changed (self, deal);
   push (self, C_("undo", "Remove Job"), undo_remove_job, undo);
   return TRUE;
 }
@@ -1077,27 +1317,9 @@ sf_pipeline_person_renamed (SfPipeline *self,
     }
 }
 
-/**
- * sf_pipeline_approvals_changed:
- * @deal: (nullable): the deal concerned, or %NULL for any
- *
- * Announces a change to figures, requests or decisions made outside the
- * wrappers below, such as a deal's value (part of its pricing).
- */
-void
-sf_pipeline_approvals_changed (SfPipeline *self,
-                               SfDeal     *deal)
-{
-  g_return_if_fail (SF_IS_PIPELINE (self));
-  g_return_if_fail (deal == NULL || SF_IS_DEAL (deal));
-
-  g_signal_emit (self, signals[APPROVALS_CHANGED], 0, deal);
-}
-
 /* After an action on figures or requests. An approval ticks or reopens
- * jobs too: views showing the deal's checklist read it again on
- * ::approvals-changed. */
-#define APPROVALS (SF_DEAL_CHANGED_ROW | SF_DEAL_CHANGED_APPROVALS)
+ * jobs too. */
+#define APPROVALS (SF_DEAL_CHANGED_ROW | SF_DEAL_CHANGED_JOBS | SF_DEAL_CHANGED_APPROVALS)
 
 /**
  * sf_pipeline_set_pricing:
@@ -1114,7 +1336,7 @@ sf_pipeline_set_pricing (SfPipeline       *self,
   g_return_val_if_fail (SF_IS_PIPELINE (self), FALSE);
 
   return sf_pipeline_done (self, sf_store_set_pricing (self->store, deal, pricing, error),
-                           deal, APPROVALS);
+                           deal, NULL, APPROVALS);
 }
 
 /**
@@ -1130,7 +1352,7 @@ sf_pipeline_set_roi (SfPipeline   *self,
 {
   g_return_val_if_fail (SF_IS_PIPELINE (self), FALSE);
 
-  return sf_pipeline_done (self, sf_store_set_roi (self->store, deal, roi, error), deal, APPROVALS);
+  return sf_pipeline_done (self, sf_store_set_roi (self->store, deal, roi, error), deal, NULL, APPROVALS);
 }
 
 /**
@@ -1153,7 +1375,7 @@ sf_pipeline_request_approval (SfPipeline          *self,
   return sf_pipeline_done (self,
                            sf_store_request_approval (self->store, deal, kind, addressed_to, note,
                                                       out_request, error),
-                           deal, APPROVALS);
+                           deal, NULL, APPROVALS);
 }
 
 /**
@@ -1180,7 +1402,7 @@ sf_pipeline_decide (SfPipeline         *self,
   return sf_pipeline_done (self,
                            sf_store_decide (self->store, request, deal, manager_id, passphrase, approve,
                                             comment, error),
-                           deal, APPROVALS);
+                           deal, NULL, APPROVALS);
 }
 
 /**
@@ -1198,7 +1420,7 @@ sf_pipeline_recall_request (SfPipeline         *self,
 
   return sf_pipeline_done (self, sf_store_recall_request (self->store, request, error),
                            sf_pipeline_lookup_deal (self, sf_approval_request_get_deal_id (request)),
-                           APPROVALS);
+                           NULL, APPROVALS);
 }
 
 /* Customer satisfaction. Neither action is undoable: an answer or a verdict
@@ -1224,7 +1446,7 @@ sf_pipeline_record_feedback (SfPipeline  *self,
   g_return_val_if_fail (SF_IS_FEEDBACK (feedback), FALSE);
 
   return sf_pipeline_done (self, sf_store_record_feedback (self->store, deal, feedback, error),
-                           deal, SF_DEAL_CHANGED_ROW | SF_DEAL_CHANGED_SATISFACTION);
+                           deal, NULL, SF_DEAL_CHANGED_ROW | SF_DEAL_CHANGED_SATISFACTION);
 }
 
 /**
@@ -1248,5 +1470,5 @@ sf_pipeline_record_verdict (SfPipeline  *self,
   g_return_val_if_fail (SF_IS_DEAL (deal), FALSE);
 
   return sf_pipeline_done (self, sf_store_record_verdict (self->store, deal, verdict, reason, error),
-                           deal, SF_DEAL_CHANGED_ROW | SF_DEAL_CHANGED_JOBS | SF_DEAL_CHANGED_SATISFACTION);
+                           deal, NULL, SF_DEAL_CHANGED_ROW | SF_DEAL_CHANGED_JOBS | SF_DEAL_CHANGED_SATISFACTION);
 }

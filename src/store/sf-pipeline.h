@@ -1,11 +1,26 @@
 /* sf-pipeline.h — an open database and the live models the views show
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The only door between the views and the data. Every change a user can
+ * make is a function here; each runs one transaction in the store, pushes
+ * its undo step where it is undoable, and announces everything it changed.
+ *
+ * Changes come back up one way only, sf_pipeline_apply_deal_update(): it
+ * takes a committed SfDealUpdate of one deal and brings the loaded deal,
+ * the deal lists, the board columns and the open SfDealDetails (jobs,
+ * history, requests, figures) up to date in place, so that views learn of
+ * it as property notifies and items-changed and nothing else. The
+ * pipeline's actions call it with what they committed; a change made
+ * elsewhere (another desktop) is read and applied with
+ * sf_pipeline_reload_deal(), and everything with sf_pipeline_reload().
  */
 #pragma once
 
 #include <gio/gio.h>
 
+#include "sf-deal-details.h"
+#include "sf-deal-update.h"
 #include "sf-store.h"
 #include "sf-undo-stack.h"
 
@@ -24,7 +39,6 @@ void         sf_pipeline_open_async        (GFile        *file,
                                             gpointer      user_data);
 SfPipeline  *sf_pipeline_open_finish       (GAsyncResult *result,
                                             GError      **error);
-SfStore     *sf_pipeline_get_store         (SfPipeline   *self);
 const char  *sf_pipeline_get_key           (SfPipeline   *self);
 gint64       sf_pipeline_get_actor         (SfPipeline   *self);
 void         sf_pipeline_set_actor         (SfPipeline   *self,
@@ -44,8 +58,20 @@ SfDeal      *sf_pipeline_lookup_deal       (SfPipeline   *self,
 SfPerson    *sf_pipeline_lookup_person     (SfPipeline   *self,
                                             gint64        person_id);
 const int   *sf_pipeline_get_stage_probabilities (SfPipeline *self);
+void         sf_pipeline_reload            (SfPipeline   *self);
 void         sf_pipeline_deal_changed      (SfPipeline   *self,
                                             SfDeal       *deal);
+
+/* The one path by which a committed change reaches the views, made here
+ * or elsewhere (see sf_pipeline_apply_deal_update()) */
+void         sf_pipeline_apply_deal_update (SfPipeline   *self,
+                                            const SfDealUpdate *update);
+gboolean     sf_pipeline_reload_deal       (SfPipeline   *self,
+                                            gint64        deal_id,
+                                            GError      **error);
+SfDealDetails *sf_pipeline_open_deal       (SfPipeline   *self,
+                                            SfDeal       *deal,
+                                            GError      **error);
 gboolean     sf_pipeline_reload_persons    (SfPipeline   *self,
                                             GError      **error);
 gboolean     sf_pipeline_reload_settings   (SfPipeline   *self,
@@ -90,8 +116,6 @@ gboolean     sf_pipeline_undo              (SfPipeline   *self,
 /* People, figures and managers' sign-off: not undoable */
 void         sf_pipeline_person_renamed    (SfPipeline   *self,
                                             SfPerson     *person);
-void         sf_pipeline_approvals_changed (SfPipeline   *self,
-                                            SfDeal       *deal);
 gboolean     sf_pipeline_set_pricing       (SfPipeline   *self,
                                             SfDeal       *deal,
                                             const SfPricing *pricing,
@@ -151,9 +175,6 @@ gboolean     sf_pipeline_set_deal_expected_close (SfPipeline *self,
 gboolean     sf_pipeline_set_deal_probability (SfPipeline *self,
                                             SfDeal       *deal,
                                             int           percent,
-                                            GError      **error);
-gboolean     sf_pipeline_load_deal_notes   (SfPipeline   *self,
-                                            SfDeal       *deal,
                                             GError      **error);
 gboolean     sf_pipeline_add_job           (SfPipeline   *self,
                                             SfDeal       *deal,
@@ -254,24 +275,10 @@ gboolean     sf_pipeline_create_sample     (SfPipeline   *self,
 GPtrArray   *sf_pipeline_list_jobs         (SfPipeline   *self,
                                             SfDeal       *deal,
                                             GError      **error);
-GPtrArray   *sf_pipeline_list_history      (SfPipeline   *self,
-                                            SfDeal       *deal,
-                                            GError      **error);
-gboolean     sf_pipeline_get_pricing       (SfPipeline   *self,
-                                            SfDeal       *deal,
-                                            SfPricing   **out_pricing,
-                                            GError      **error);
-gboolean     sf_pipeline_get_roi           (SfPipeline   *self,
-                                            SfDeal       *deal,
-                                            SfRoi       **out_roi,
-                                            GError      **error);
 gboolean     sf_pipeline_get_figures       (SfPipeline   *self,
                                             SfDeal       *deal,
                                             SfApprovalKind kind,
                                             char        **out_figures,
-                                            GError      **error);
-GPtrArray   *sf_pipeline_list_deal_requests (SfPipeline  *self,
-                                            SfDeal       *deal,
                                             GError      **error);
 SfApprovalRequest *sf_pipeline_get_request (SfPipeline   *self,
                                             gint64        request_id,

@@ -1216,6 +1216,22 @@ sf_store_list_history (SfStore  *self,
                        gint64    deal_id,
                        GError  **error)
 {
+  return sf_store_list_history_after (self, deal_id, 0, error);
+}
+
+/**
+ * sf_store_list_history_after:
+ * @after_id: the newest entry known, or 0
+ *
+ * Returns: (transfer container) (element-type SfHistoryEntry): the deal's
+ *   history entries written after @after_id, newest first
+ */
+GPtrArray *
+sf_store_list_history_after (SfStore  *self,
+                             gint64    deal_id,
+                             gint64    after_id,
+                             GError  **error)
+{
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
   SfDbStmt *stmt;
   SfDbStep step;
@@ -1225,11 +1241,12 @@ sf_store_list_history (SfStore  *self,
   stmt = sf_db_prepare (self->db,
     "SELECT h.id, h.deal_id, h.at, h.person_id, p.name, h.field, h.old_value, h.new_value "
     "FROM history h LEFT JOIN persons p ON p.id = h.person_id "
-    "WHERE h.deal_id = ?1 ORDER BY h.id DESC", error);
+    "WHERE h.deal_id = ?1 AND h.id > ?2 ORDER BY h.id DESC", error);
   if (stmt == NULL)
     return NULL;
 
   sf_db_bind_int64 (stmt, 1, deal_id);
+  sf_db_bind_int64 (stmt, 2, after_id);
   while ((step = sf_db_step (stmt, error)) == SF_DB_ROW)
     g_ptr_array_add (entries,
                      sf_history_entry_new (sf_db_column_int64 (stmt, 0),

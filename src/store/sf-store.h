@@ -8,6 +8,7 @@
 
 #include "sf-approval-request.h"
 #include "sf-deal.h"
+#include "sf-deal-update.h"
 #include "sf-feedback.h"
 #include "sf-deal-csv.h"
 #include "sf-history-entry.h"
@@ -339,6 +340,18 @@ gboolean    sf_store_export_satisfaction (SfStore     *self,
 /* History */
 GPtrArray  *sf_store_list_history       (SfStore      *self,
                                          gint64        deal_id,
+                                         GError      **error);
+GPtrArray  *sf_store_list_history_after (SfStore      *self,
+                                         gint64        deal_id,
+                                         gint64        after_id,
+                                         GError      **error);
+
+/* A deal's committed state, read as of one moment (sf-store-state.c) */
+gboolean    sf_store_read_deal_update   (SfStore      *self,
+                                         gint64        deal_id,
+                                         SfDealChanges what,
+                                         gint64        history_after,
+                                         SfDealUpdate *update,
                                          GError      **error);
 
 /* Passphrases of managers */

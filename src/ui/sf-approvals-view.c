@@ -12,7 +12,7 @@
  * the entry when something was changed outside Salesflow.
  *
  * The lists are read again after every request, decision or change of
- * figures (SfPipeline::approvals-changed), when another person starts
+ * figures (SfPipeline:approvals-revision), when another person starts
  * using Salesflow, and whenever the tab is shown; the ledger, which is
  * walked whole, only while the tab is shown.
  */
@@ -381,7 +381,12 @@ sf_approvals_view_set_pipeline (SfApprovalsView *self,
   g_return_if_fail (SF_IS_PIPELINE (pipeline));
 
   g_set_object (&self->pipeline, pipeline);
-  g_signal_connect_object (pipeline, "approvals-changed", G_CALLBACK (approvals_changed_cb), self,
+  /* What waits for whom depends on who is asking and on their role. */
+  g_signal_connect_object (pipeline, "notify::actor", G_CALLBACK (approvals_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (pipeline, "notify::loaded", G_CALLBACK (approvals_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (pipeline, "notify::approvals-revision", G_CALLBACK (approvals_changed_cb), self,
                            G_CONNECT_SWAPPED);
 }
 

@@ -264,7 +264,7 @@ sf_board_column_new (SfPipeline *pipeline,
 
   g_signal_connect_object (self->deals, "items-changed", G_CALLBACK (schedule_update),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (pipeline, "settings-changed", G_CALLBACK (schedule_update),
+  g_signal_connect_object (pipeline, "notify::settings-revision", G_CALLBACK (schedule_update),
                            self, G_CONNECT_SWAPPED);
   update_header (self);
 

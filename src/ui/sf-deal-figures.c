@@ -67,11 +67,13 @@ struct _SfDealFigures
 
   /* owned */
   SfPipeline *pipeline;
-  SfDeal *deal;
+  SfDealDetails *details;
+  SfDeal *deal;                       /* the details' */
   GSignalGroup *deal_signals;
-  SfPricing *pricing;                 /* as stored, or NULL */
-  SfRoi *roi;                         /* as stored, or NULL */
-  GPtrArray *requests;                /* the deal's, newest first */
+  GSignalGroup *details_signals;
+  SfPricing *pricing;                 /* as shown: stored, or NULL */
+  SfRoi *roi;                         /* as shown: stored, or NULL */
+  guint n_requests;                   /* as shown */
   SfApprovalRequest *latest[2];       /* per SfApprovalKind, or NULL */
 
   /* borrowed: rows in costs_group */
@@ -645,7 +647,8 @@ update_voided (SfDealFigures  *self,
   if (!gtk_widget_get_visible (box))
     return;
 
-  if (sf_pipeline_get_figures (self->pipeline, self->deal, kind, &figures, NULL))
+  figures = sf_deal_details_dup_figures (self->details, kind);
+  if (figures != NULL)
     now = sf_figures_get_lines (kind, figures);
   approved = sf_figures_get_lines (kind, sf_approval_request_get_figures (request));
   when = sf_format_date_time (sf_approval_request_get_decided_at (request));
@@ -724,32 +727,25 @@ status_pill (SfApprovalStatus status)
   return pill;
 }
 
-static void
-update_requests (SfDealFigures *self)
+static GtkWidget *
+request_row_new (gpointer item,
+                 gpointer user_data)
 {
-  GtkWidget *child;
+  SfDealFigures *self = user_data;
+  SfApprovalRequest *request = item;
+  g_autofree char *subtitle = describe_request (self, request);
+  g_autofree char *summary = sf_figures_summarize (sf_approval_request_get_kind (request),
+                                                   sf_approval_request_get_figures (request));
+  GtkWidget *row = adw_action_row_new ();
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->requests_list))) != NULL)
-    gtk_list_box_remove (self->requests_list, child);
-
-  gtk_widget_set_visible (self->requests_group, self->requests != NULL && self->requests->len > 0);
-  for (guint i = 0; self->requests && i < self->requests->len; i++)
-    {
-      SfApprovalRequest *request = g_ptr_array_index (self->requests, i);
-      g_autofree char *subtitle = describe_request (self, request);
-      g_autofree char *summary = sf_figures_summarize (sf_approval_request_get_kind (request),
-                                                       sf_approval_request_get_figures (request));
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), summary);
-      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 6);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 status_pill (sf_approval_request_get_status (request)));
-      gtk_list_box_append (self->requests_list, row);
-    }
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), summary);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 6);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             status_pill (sf_approval_request_get_status (request)));
+  return row;
 }
 
 /* What may be typed in, and whether the section shows at all. */
@@ -765,8 +761,7 @@ update_state (SfDealFigures *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self),
                           sf_deal_get_stage (self->deal) >= SF_STAGE_DEVELOPED ||
-                          self->pricing != NULL || self->roi != NULL ||
-                          (self->requests != NULL && self->requests->len > 0));
+                          self->pricing != NULL || self->roi != NULL || self->n_requests > 0);
 
   update_lock (self, SF_APPROVAL_KIND_PRICING, self->pricing_lock_row, self->pricing_recall);
   update_lock (self, SF_APPROVAL_KIND_ROI, self->roi_lock_row, self->roi_recall);
@@ -792,45 +787,32 @@ update_state (SfDealFigures *self)
   roi_changed_cb (self);
 }
 
-static SfApprovalRequest *
-find_latest (GPtrArray      *requests,
-             SfApprovalKind  kind)
-{
-  /* Newest first: the first of its kind is the latest. */
-  for (guint i = 0; requests && i < requests->len; i++)
-    if (sf_approval_request_get_kind (g_ptr_array_index (requests, i)) == kind)
-      return g_object_ref (g_ptr_array_index (requests, i));
-
-  return NULL;
-}
-
 /**
  * sf_deal_figures_reload:
  *
- * Reads the deal's figures and requests again; what was typed and not
- * saved is dropped.
+ * Shows the deal's figures and requests as the details hold them; what
+ * was typed and not saved is dropped.
  */
 void
 sf_deal_figures_reload (SfDealFigures *self)
 {
-  g_autoptr(GError) error = NULL;
-
   g_return_if_fail (SF_IS_DEAL_FIGURES (self));
 
   g_clear_pointer (&self->pricing, sf_pricing_free);
   g_clear_pointer (&self->roi, sf_roi_free);
-  g_clear_pointer (&self->requests, g_ptr_array_unref);
   g_clear_object (&self->latest[SF_APPROVAL_KIND_PRICING]);
   g_clear_object (&self->latest[SF_APPROVAL_KIND_ROI]);
-  if (self->deal == NULL)
+  self->n_requests = 0;
+  if (self->details == NULL)
     return;
 
-  if (!sf_pipeline_get_pricing (self->pipeline, self->deal, &self->pricing, &error) ||
-      !sf_pipeline_get_roi (self->pipeline, self->deal, &self->roi, &error) ||
-      (self->requests = sf_pipeline_list_deal_requests (self->pipeline, self->deal, &error)) == NULL)
-    g_warning ("Could not load the deal’s figures: %s", error->message);
-  self->latest[SF_APPROVAL_KIND_PRICING] = find_latest (self->requests, SF_APPROVAL_KIND_PRICING);
-  self->latest[SF_APPROVAL_KIND_ROI] = find_latest (self->requests, SF_APPROVAL_KIND_ROI);
+  if (sf_deal_details_get_pricing (self->details) != NULL)
+    self->pricing = sf_pricing_copy (sf_deal_details_get_pricing (self->details));
+  if (sf_deal_details_get_roi (self->details) != NULL)
+    self->roi = sf_roi_copy (sf_deal_details_get_roi (self->details));
+  for (SfApprovalKind kind = SF_APPROVAL_KIND_PRICING; kind <= SF_APPROVAL_KIND_ROI; kind++)
+    g_set_object (&self->latest[kind], sf_deal_details_get_latest_request (self->details, kind));
+  self->n_requests = g_list_model_get_n_items (sf_deal_details_get_requests (self->details));
 
   self->filling = TRUE;
   fill_pricing (self);
@@ -841,15 +823,37 @@ sf_deal_figures_reload (SfDealFigures *self)
 
   update_voided (self, SF_APPROVAL_KIND_PRICING, self->pricing_voided);
   update_voided (self, SF_APPROVAL_KIND_ROI, self->roi_voided);
-  update_requests (self);
+  gtk_widget_set_visible (self->requests_group, self->n_requests > 0);
   update_state (self);
 }
 
-static void
-approvals_changed_cb (SfDealFigures *self,
-                      SfDeal        *deal)
+static gboolean
+same_pricing (const SfPricing *a,
+              const SfPricing *b)
 {
-  if (self->deal != NULL && (deal == NULL || deal == self->deal))
+  return a == NULL ? b == NULL : b != NULL && sf_pricing_equal (a, b);
+}
+
+static gboolean
+same_roi (const SfRoi *a,
+          const SfRoi *b)
+{
+  return a == NULL ? b == NULL : b != NULL && sf_roi_equal (a, b);
+}
+
+/* A change of the deal applied: shown again only when it touched the
+ * figures or the requests, so that typing in one section survives a
+ * ticked job. */
+static void
+details_changed_cb (SfDealFigures *self)
+{
+  SfDealDetails *details = self->details;
+
+  if (!same_pricing (self->pricing, sf_deal_details_get_pricing (details)) ||
+      !same_roi (self->roi, sf_deal_details_get_roi (details)) ||
+      self->n_requests != g_list_model_get_n_items (sf_deal_details_get_requests (details)) ||
+      self->latest[SF_APPROVAL_KIND_PRICING] != sf_deal_details_get_latest_request (details, SF_APPROVAL_KIND_PRICING) ||
+      self->latest[SF_APPROVAL_KIND_ROI] != sf_deal_details_get_latest_request (details, SF_APPROVAL_KIND_ROI))
     sf_deal_figures_reload (self);
 }
 
@@ -868,11 +872,12 @@ sf_deal_figures_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SF_TYPE_DEAL_FIGURES);
   g_clear_object (&self->deal_signals);
+  g_clear_object (&self->details_signals);
+  g_clear_object (&self->details);
   g_clear_object (&self->deal);
   g_clear_object (&self->pipeline);
   g_clear_pointer (&self->pricing, sf_pricing_free);
   g_clear_pointer (&self->roi, sf_roi_free);
-  g_clear_pointer (&self->requests, g_ptr_array_unref);
   g_clear_object (&self->latest[SF_APPROVAL_KIND_PRICING]);
   g_clear_object (&self->latest[SF_APPROVAL_KIND_ROI]);
   g_clear_pointer (&self->cost_rows, g_ptr_array_unref);
@@ -941,6 +946,9 @@ sf_deal_figures_init (SfDealFigures *self)
   self->cost_rows = g_ptr_array_new ();
   self->deal_signals = g_signal_group_new (SF_TYPE_DEAL);
   g_signal_group_connect_swapped (self->deal_signals, "notify", G_CALLBACK (deal_notify_cb), self);
+  self->details_signals = g_signal_group_new (SF_TYPE_DEAL_DETAILS);
+  g_signal_group_connect_swapped (self->details_signals, "notify::revision",
+                                  G_CALLBACK (details_changed_cb), self);
 }
 
 /**
@@ -956,21 +964,28 @@ sf_deal_figures_set_pipeline (SfDealFigures *self,
   g_return_if_fail (SF_IS_PIPELINE (pipeline));
 
   g_set_object (&self->pipeline, pipeline);
-  g_signal_connect_object (pipeline, "approvals-changed", G_CALLBACK (approvals_changed_cb), self,
+  /* Who may recall a request depends on who is asking. */
+  g_signal_connect_object (pipeline, "notify::actor", G_CALLBACK (update_state), self,
                            G_CONNECT_SWAPPED);
 }
 
 /**
- * sf_deal_figures_set_deal:
- * @deal: (nullable): the deal to show
+ * sf_deal_figures_set_details:
+ * @details: (nullable): the deal to show, as the pipeline keeps it
  */
 void
-sf_deal_figures_set_deal (SfDealFigures *self,
-                          SfDeal        *deal)
+sf_deal_figures_set_details (SfDealFigures *self,
+                             SfDealDetails *details)
 {
+  SfDeal *deal = details ? sf_deal_details_get_deal (details) : NULL;
+
   g_return_if_fail (SF_IS_DEAL_FIGURES (self));
 
+  g_set_object (&self->details, details);
   g_set_object (&self->deal, deal);
-  g_signal_group_set_target (self->deal_signals, deal);
+  g_signal_group_set_target (self->deal_signals, self->deal);
+  g_signal_group_set_target (self->details_signals, details);
+  gtk_list_box_bind_model (self->requests_list, details ? sf_deal_details_get_requests (details) : NULL,
+                           request_row_new, self, NULL);
   sf_deal_figures_reload (self);
 }

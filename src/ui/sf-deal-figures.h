@@ -16,8 +16,8 @@ G_DECLARE_FINAL_TYPE (SfDealFigures, sf_deal_figures, SF, DEAL_FIGURES, GtkWidge
 
 void       sf_deal_figures_set_pipeline  (SfDealFigures *self,
                                           SfPipeline    *pipeline);
-void       sf_deal_figures_set_deal      (SfDealFigures *self,
-                                          SfDeal        *deal);
+void       sf_deal_figures_set_details   (SfDealFigures *self,
+                                          SfDealDetails *details);
 void       sf_deal_figures_reload        (SfDealFigures *self);
 gboolean   sf_deal_figures_save_pricing  (SfDealFigures *self);
 gboolean   sf_deal_figures_save_roi      (SfDealFigures *self);

@@ -5,8 +5,15 @@
  * The detail pane beside the deal list: where the deal stands (the six
  * steps), what to do next (advance, or the jobs that block it), the
  * checklist of every stage, the deal's fields edited in place, notes and
- * history. Opening a deal loads its jobs, notes and history; the pipeline
- * list never holds them.
+ * history. Opening a deal asks the pipeline for its details
+ * (sf_pipeline_open_deal()): its notes, and its jobs, history and requests
+ * as models the pipeline keeps up to date after every committed change,
+ * made here or elsewhere. The pane binds them — the history list is bound
+ * to its model, a checklist row is added or removed as its job is — and
+ * follows the shown deal and its details with a GBindingGroup and
+ * GSignalGroups. Everything that sums the deal up (the header, the
+ * blockers, the stage subtitles) is drawn again once per change, when the
+ * details' revision grows; no part of the pane reads the store.
  *
  * Field edits are checked before anything is stored: a value that is not
  * an amount in the user's locale, an empty title or a malformed e-mail
@@ -69,16 +76,22 @@ struct _SfDealPane
   /* owned */
   SfPipeline *pipeline;
   SfDeal *deal;
-  GPtrArray *jobs;
-  GSignalGroup *deal_signals;
+  SfDealDetails *details;
+  GBindingGroup *deal_bindings;
+  GSignalGroup *details_signals;
+  GSignalGroup *jobs_signals;
   GtkStringList *currencies;
   guint notes_save_id;
   guint probability_save_id;
 
-  /* borrowed: rows in checklist_group */
+  /* borrowed: rows in checklist_group; job_rows[i] shows the details'
+   * job i */
   AdwExpanderRow *expanders[SF_N_STAGES];
   GPtrArray *job_rows;
 
+  SfStage shown_stage;
+  SfDealStatus shown_status;
+  guint n_refreshes;
   gboolean filling;
 };
 
@@ -455,83 +468,59 @@ record_verdict_cb (SfDealPane *self)
 
 /* Checklist */
 
-static void
-reload_history (SfDealPane *self)
+static GtkWidget *
+history_row_new (gpointer item,
+                 gpointer user_data)
 {
-  g_autoptr(GPtrArray) entries = NULL;
-  GtkWidget *child;
+  SfHistoryEntry *entry = item;
+  g_autofree char *title = sf_history_entry_describe (entry);
+  g_autofree char *when = sf_format_date_time (sf_history_entry_get_at (entry));
+  g_autofree char *subtitle = NULL;
+  GtkWidget *row = adw_action_row_new ();
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->history_list))) != NULL)
-    gtk_list_box_remove (self->history_list, child);
+  if (sf_history_entry_get_person_name (entry) != NULL)
+    subtitle = g_strjoin (" · ", sf_history_entry_get_person_name (entry), when, NULL);
+  else
+    subtitle = g_steal_pointer (&when);
 
-  if (self->deal == NULL)
-    return;
-
-  entries = sf_pipeline_list_history (self->pipeline, self->deal, NULL);
-  for (guint i = 0; entries && i < entries->len; i++)
-    {
-      SfHistoryEntry *entry = g_ptr_array_index (entries, i);
-      g_autofree char *title = sf_history_entry_describe (entry);
-      g_autofree char *when = sf_format_date_time (sf_history_entry_get_at (entry));
-      g_autofree char *subtitle = NULL;
-      GtkWidget *row = adw_action_row_new ();
-
-      if (sf_history_entry_get_person_name (entry) != NULL)
-        subtitle = g_strjoin (" · ", sf_history_entry_get_person_name (entry), when, NULL);
-      else
-        subtitle = g_steal_pointer (&when);
-
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);
-      gtk_list_box_append (self->history_list, row);
-    }
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);
+  return row;
 }
 
 static void
 clear_checklist (SfDealPane *self)
 {
+  g_ptr_array_set_size (self->job_rows, 0);
   for (int s = SF_STAGE_FIRST; s <= SF_STAGE_LAST; s++)
     if (self->expanders[s] != NULL)
       {
         adw_preferences_group_remove (self->checklist_group, GTK_WIDGET (self->expanders[s]));
         self->expanders[s] = NULL;
       }
-  g_ptr_array_set_size (self->job_rows, 0);
 }
 
-/* An approval job says where its latest request stands. */
+/* The current stage's expander is open and marked. */
 static void
-show_requests_on_jobs (SfDealPane *self)
+show_current_stage (SfDealPane *self)
 {
-  g_autoptr(GPtrArray) requests = NULL;
+  SfStage current = sf_deal_get_stage (self->deal);
 
-  if (self->deal == NULL)
-    return;
-
-  requests = sf_pipeline_list_deal_requests (self->pipeline, self->deal, NULL);
-  for (guint i = 0; i < self->job_rows->len; i++)
+  for (int s = SF_STAGE_FIRST; s <= SF_STAGE_LAST; s++)
     {
-      SfJobRow *row = g_ptr_array_index (self->job_rows, i);
-      SfJobKind kind = sf_job_get_kind (sf_job_row_get_job (row));
-      SfApprovalRequest *latest = NULL;
-
-      /* Newest first: the first of the job's kind is the latest. */
-      for (guint j = 0; requests && j < requests->len && latest == NULL; j++)
-        if (sf_approval_kind_get_job_kind (sf_approval_request_get_kind (g_ptr_array_index (requests, j))) == kind)
-          latest = g_ptr_array_index (requests, j);
-
-      if (kind == SF_JOB_KIND_PRICING_APPROVAL || kind == SF_JOB_KIND_ROI_APPROVAL)
-        sf_job_row_set_request (row, latest);
+      adw_expander_row_set_expanded (self->expanders[s], s == (int) current);
+      if (s == (int) current)
+        gtk_widget_add_css_class (GTK_WIDGET (self->expanders[s]), "current-stage");
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (self->expanders[s]), "current-stage");
     }
 }
 
 static void
-build_checklist (SfDealPane *self)
+build_expanders (SfDealPane *self)
 {
-  SfStage current = sf_deal_get_stage (self->deal);
-
   clear_checklist (self);
   for (int s = SF_STAGE_FIRST; s <= SF_STAGE_LAST; s++)
     {
@@ -541,52 +530,69 @@ build_checklist (SfDealPane *self)
 
       gtk_widget_set_name (expander, name);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title);
-      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), s == (int) current);
-      if (s == (int) current)
-        gtk_widget_add_css_class (expander, "current-stage");
       adw_preferences_group_add (self->checklist_group, expander);
       self->expanders[s] = ADW_EXPANDER_ROW (expander);
     }
-
-  for (guint i = 0; self->jobs && i < self->jobs->len; i++)
-    {
-      SfJob *job = g_ptr_array_index (self->jobs, i);
-      GtkWidget *row = sf_job_row_new (self->pipeline, self->deal, job);
-
-      adw_expander_row_add_row (self->expanders[sf_job_get_stage (job)], row);
-      g_ptr_array_add (self->job_rows, row);
-    }
-
-  show_requests_on_jobs (self);
+  show_current_stage (self);
 }
 
-static void
-reload_jobs (SfDealPane *self)
+static SfStage
+row_stage (SfDealPane *self,
+           guint       i)
 {
-  g_autoptr(GError) error = NULL;
+  return sf_job_get_stage (sf_job_row_get_job (g_ptr_array_index (self->job_rows, i)));
+}
 
-  g_clear_pointer (&self->jobs, g_ptr_array_unref);
-  if (self->deal == NULL)
+/* Puts row @i into its stage's expander, which can only append: the rows
+ * of the stage after it (a job inserted in the middle) go again after. */
+static void
+place_row (SfDealPane *self,
+           guint       i)
+{
+  SfStage stage = row_stage (self, i);
+  AdwExpanderRow *expander = self->expanders[stage];
+
+  for (guint j = i + 1; j < self->job_rows->len && row_stage (self, j) == stage; j++)
+    adw_expander_row_remove (expander, g_ptr_array_index (self->job_rows, j));
+  for (guint j = i; j < self->job_rows->len && row_stage (self, j) == stage; j++)
+    adw_expander_row_add_row (expander, g_ptr_array_index (self->job_rows, j));
+}
+
+/* The checklist follows the details' jobs: a row per job, added and
+ * removed as its job is. A job's own changes reach its row as notifies. */
+static void
+jobs_changed_cb (SfDealPane *self,
+                 guint       position,
+                 guint       removed,
+                 guint       added,
+                 GListModel *jobs)
+{
+  for (guint i = 0; i < removed; i++)
     {
-      clear_checklist (self);
-      return;
+      GtkWidget *row = g_ptr_array_index (self->job_rows, position);
+
+      adw_expander_row_remove (self->expanders[row_stage (self, position)], row);
+      g_ptr_array_remove_index (self->job_rows, position);
     }
 
-  self->jobs = sf_pipeline_list_jobs (self->pipeline, self->deal, &error);
-  if (self->jobs == NULL)
-    g_warning ("Could not load the jobs: %s", error->message);
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(SfJob) job = g_list_model_get_item (jobs, i);
 
-  build_checklist (self);
+      g_ptr_array_insert (self->job_rows, i, sf_job_row_new (self->pipeline, self->details, job));
+      place_row (self, i);
+    }
 }
 
 static void
-update_stage_subtitles (SfDealPane *self)
+update_stage_subtitles (SfDealPane *self,
+                        GPtrArray  *jobs)
 {
   guint done[SF_N_STAGES] = { 0 }, required[SF_N_STAGES] = { 0 };
 
-  for (guint i = 0; self->jobs && i < self->jobs->len; i++)
+  for (guint i = 0; i < jobs->len; i++)
     {
-      SfJob *job = g_ptr_array_index (self->jobs, i);
+      SfJob *job = g_ptr_array_index (jobs, i);
 
       if (sf_job_get_required (job))
         {
@@ -610,6 +616,7 @@ update_stage_subtitles (SfDealPane *self)
 static void
 refresh (SfDealPane *self)
 {
+  g_autoptr(GPtrArray) jobs = NULL;
   g_autoptr(GPtrArray) blockers = NULL;
   g_autofree char *value = NULL;
   g_autofree char *subheading = NULL;
@@ -617,17 +624,29 @@ refresh (SfDealPane *self)
   SfDealStatus status;
   gboolean editable, can_advance;
 
-  if (self->deal == NULL)
+  if (self->deal == NULL || self->details == NULL)
     return;
 
+  self->n_refreshes++;
   stage = sf_deal_get_stage (self->deal);
   status = sf_deal_get_status (self->deal);
   editable = sf_deal_is_editable (self->deal);
+  jobs = sf_deal_details_dup_jobs (self->details);
+
+  /* A new stage or status opens another stage and changes which jobs may
+   * be ticked. */
+  if (stage != self->shown_stage || status != self->shown_status)
+    {
+      self->shown_stage = stage;
+      self->shown_status = status;
+      show_current_stage (self);
+      for (guint i = 0; i < self->job_rows->len; i++)
+        sf_job_row_update (g_ptr_array_index (self->job_rows, i));
+    }
 
   value = sf_ui_format_value (self->deal);
   subheading = g_strjoin (" · ", sf_deal_get_customer (self->deal), value,
                           sf_stage_get_name (stage), NULL);
-  gtk_label_set_text (self->heading_label, sf_deal_get_title (self->deal));
   gtk_label_set_text (self->subheading_label, subheading);
 
   gtk_widget_set_visible (GTK_WIDGET (self->status_label), status != SF_DEAL_STATUS_OPEN);
@@ -657,10 +676,7 @@ refresh (SfDealPane *self)
   /* Satisfaction is tracked for deals closed and won. */
   gtk_widget_set_visible (self->satisfaction_box,
                           stage == SF_STAGE_CLOSED && status == SF_DEAL_STATUS_WON);
-  if (self->jobs != NULL)
-    blockers = sf_workflow_get_blockers (self->deal, self->jobs, stage);
-  else
-    blockers = g_ptr_array_new ();
+  blockers = sf_workflow_get_blockers (self->deal, jobs, stage);
   can_advance = editable && stage < SF_STAGE_LAST && blockers->len == 0;
   gtk_widget_set_visible (GTK_WIDGET (self->advance_button), stage < SF_STAGE_LAST);
   gtk_widget_set_sensitive (GTK_WIDGET (self->advance_button), can_advance);
@@ -725,7 +741,7 @@ refresh (SfDealPane *self)
     gtk_menu_button_set_label (self->close_button, *date ? date : C_("date", "None"));
   }
 
-  update_stage_subtitles (self);
+  update_stage_subtitles (self, jobs);
 }
 
 static void
@@ -769,73 +785,6 @@ fill_fields (SfDealPane *self)
                             sf_deal_get_notes (self->deal) ? sf_deal_get_notes (self->deal) : "", -1);
 
   self->filling = FALSE;
-}
-
-static void
-deal_notify_cb (SfDealPane *self,
-                GParamSpec *pspec)
-{
-  const char *name = pspec->name;
-
-  /* A new stage changes which jobs may be ticked and which stage is open. */
-  if (g_str_equal (name, "stage") || g_str_equal (name, "status"))
-    {
-      reload_jobs (self);
-      reload_history (self);
-    }
-  else if (g_str_equal (name, "updated-at"))
-    reload_history (self);
-
-  refresh (self);
-}
-
-static void
-jobs_changed_cb (SfDealPane *self,
-                 SfDeal     *deal)
-{
-  if (deal == self->deal)
-    {
-      reload_jobs (self);
-      reload_history (self);
-      refresh (self);
-    }
-}
-
-/* A request, a decision or a change of figures: approval jobs may have
- * been ticked or reopened. */
-static void
-approvals_changed_cb (SfDealPane *self,
-                      SfDeal     *deal)
-{
-  if (self->deal != NULL && (deal == NULL || deal == self->deal))
-    {
-      reload_jobs (self);
-      reload_history (self);
-      refresh (self);
-    }
-}
-
-static void
-job_changed_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  SfDealPane *self = SF_DEAL_PANE (widget);
-
-  reload_history (self);
-  refresh (self);
-}
-
-static void
-reload_jobs_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  SfDealPane *self = SF_DEAL_PANE (widget);
-
-  reload_jobs (self);
-  reload_history (self);
-  refresh (self);
 }
 
 static void
@@ -914,11 +863,13 @@ sf_deal_pane_dispose (GObject *object)
   g_clear_handle_id (&self->notes_save_id, g_source_remove);
   g_clear_handle_id (&self->probability_save_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), SF_TYPE_DEAL_PANE);
-  g_clear_object (&self->deal_signals);
+  g_clear_object (&self->deal_bindings);
+  g_clear_object (&self->details_signals);
+  g_clear_object (&self->jobs_signals);
+  g_clear_object (&self->details);
   g_clear_object (&self->deal);
   g_clear_object (&self->pipeline);
   g_clear_object (&self->currencies);
-  g_clear_pointer (&self->jobs, g_ptr_array_unref);
   g_clear_pointer (&self->job_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (sf_deal_pane_parent_class)->dispose (object);
@@ -989,8 +940,6 @@ sf_deal_pane_class_init (SfDealPaneClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, record_verdict_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_job_cb);
 
-  gtk_widget_class_install_action (widget_class, "pane.job-changed", NULL, job_changed_action);
-  gtk_widget_class_install_action (widget_class, "pane.reload-jobs", NULL, reload_jobs_action);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -1000,8 +949,12 @@ sf_deal_pane_init (SfDealPane *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->job_rows = g_ptr_array_new ();
-  self->deal_signals = g_signal_group_new (SF_TYPE_DEAL);
-  g_signal_group_connect_swapped (self->deal_signals, "notify", G_CALLBACK (deal_notify_cb), self);
+  self->deal_bindings = g_binding_group_new ();
+  g_binding_group_bind (self->deal_bindings, "title", self->heading_label, "label", G_BINDING_SYNC_CREATE);
+  self->details_signals = g_signal_group_new (SF_TYPE_DEAL_DETAILS);
+  g_signal_group_connect_swapped (self->details_signals, "notify::revision", G_CALLBACK (refresh), self);
+  self->jobs_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_swapped (self->jobs_signals, "items-changed", G_CALLBACK (jobs_changed_cb), self);
 
   self->currencies = gtk_string_list_new ((const char * const *) sf_currency_get_codes ());
   gtk_drop_down_set_model (self->currency_dropdown, G_LIST_MODEL (self->currencies));
@@ -1037,10 +990,6 @@ sf_deal_pane_set_pipeline (SfDealPane *self,
   adw_combo_row_set_model (self->owner_row, sf_pipeline_get_persons (pipeline));
   g_signal_connect_object (sf_pipeline_get_persons (pipeline), "items-changed",
                            G_CALLBACK (persons_changed_cb), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
-  g_signal_connect_object (pipeline, "jobs-changed", G_CALLBACK (jobs_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (pipeline, "approvals-changed", G_CALLBACK (approvals_changed_cb), self,
-                           G_CONNECT_SWAPPED);
   sf_deal_figures_set_pipeline (self->figures, pipeline);
 }
 
@@ -1068,6 +1017,7 @@ sf_deal_pane_set_deal (SfDealPane *self,
                        SfDeal     *deal)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(SfDealDetails) details = NULL;
 
   g_return_if_fail (SF_IS_DEAL_PANE (self));
 
@@ -1077,39 +1027,62 @@ sf_deal_pane_set_deal (SfDealPane *self,
   if (self->deal != NULL)
     sf_deal_pane_flush (self);
 
+  if (deal != NULL && (details = sf_pipeline_open_deal (self->pipeline, deal, &error)) == NULL)
+    {
+      sf_ui_show_error (GTK_WIDGET (self), _("The Deal Cannot Be Opened"), error);
+      deal = NULL;
+    }
+
   g_set_object (&self->deal, deal);
-  g_signal_group_set_target (self->deal_signals, deal);
-  sf_deal_figures_set_deal (self->figures, deal);
+  g_set_object (&self->details, details);
+  g_binding_group_set_source (self->deal_bindings, deal);
+  g_signal_group_set_target (self->details_signals, details);
+  g_signal_group_set_target (self->jobs_signals, details ? sf_deal_details_get_jobs (details) : NULL);
+  gtk_list_box_bind_model (self->history_list, details ? sf_deal_details_get_history (details) : NULL,
+                           history_row_new, NULL, NULL);
+  sf_deal_figures_set_details (self->figures, details);
 
   if (deal == NULL)
     {
-      reload_jobs (self);
-      reload_history (self);
+      clear_checklist (self);
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
     }
 
-  if (!sf_pipeline_load_deal_notes (self->pipeline, deal, &error))
-    g_warning ("Could not load the notes: %s", error->message);
-
   fill_fields (self);
-  reload_jobs (self);
-  reload_history (self);
+  self->shown_stage = sf_deal_get_stage (deal);
+  self->shown_status = sf_deal_get_status (deal);
+  build_expanders (self);
+  jobs_changed_cb (self, 0, 0, g_list_model_get_n_items (sf_deal_details_get_jobs (details)),
+                   sf_deal_details_get_jobs (details));
   refresh (self);
   gtk_stack_set_visible_child_name (self->stack, "deal");
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller)), 0);
 }
 
 /**
- * sf_deal_pane_get_jobs:
+ * sf_deal_pane_get_details:
  *
- * Returns: (transfer none) (element-type SfJob) (nullable): the deal's jobs
+ * Returns: (transfer none) (nullable): the shown deal's details
  */
-GPtrArray *
-sf_deal_pane_get_jobs (SfDealPane *self)
+SfDealDetails *
+sf_deal_pane_get_details (SfDealPane *self)
 {
   g_return_val_if_fail (SF_IS_DEAL_PANE (self), NULL);
-  return self->jobs;
+  return self->details;
+}
+
+/**
+ * sf_deal_pane_get_n_refreshes:
+ *
+ * Returns: how many times the pane summed its deal up again, for the
+ *   tests that count what a change costs
+ */
+guint
+sf_deal_pane_get_n_refreshes (SfDealPane *self)
+{
+  g_return_val_if_fail (SF_IS_DEAL_PANE (self), 0);
+  return self->n_refreshes;
 }
 
 /**

@@ -19,7 +19,8 @@ void       sf_deal_pane_set_pipeline (SfDealPane *self,
 SfDeal    *sf_deal_pane_get_deal     (SfDealPane *self);
 void       sf_deal_pane_set_deal     (SfDealPane *self,
                                       SfDeal     *deal);
-GPtrArray *sf_deal_pane_get_jobs     (SfDealPane *self);
+SfDealDetails *sf_deal_pane_get_details (SfDealPane *self);
+guint      sf_deal_pane_get_n_refreshes (SfDealPane *self);
 GtkWidget *sf_deal_pane_find_job_row (SfDealPane *self,
                                       const char *key);
 void       sf_deal_pane_flush        (SfDealPane *self);

@@ -11,6 +11,11 @@
  * An approval job says where its latest request stands — waiting, turned
  * down with the manager's comment, voided by a change — and offers
  * Request Approval… (win.request-approval) when nothing waits.
+ *
+ * The row draws itself once per committed change of the deal: its job's
+ * notifies (and, for an approval job, a change of the deal's requests)
+ * only mark it, and it draws when the deal's details say the change is
+ * all in (SfDealDetails:revision).
  */
 #include "config.h"
 
@@ -31,10 +36,14 @@ struct _SfJobRow
   GtkWidget *request_button;
 
   SfPipeline *pipeline;
-  SfDeal *deal;
+  SfDealDetails *details;
+  SfDeal *deal;                 /* the details' */
   SfJob *job;
   SfApprovalRequest *request;   /* the latest of an approval job, or NULL */
   gulong toggled_id;
+
+  guint n_updates;
+  gboolean stale;
 };
 
 G_DEFINE_FINAL_TYPE (SfJobRow, sf_job_row, ADW_TYPE_ACTION_ROW)
@@ -114,11 +123,33 @@ describe (SfJobRow *self)
   return NULL;
 }
 
-static void
-update (SfJobRow *self)
+static SfApprovalRequest *
+latest_request (SfJobRow *self)
 {
-  g_autofree char *subtitle = describe (self);
-  gboolean can_tick = sf_workflow_check_job (self->deal, self->job, TRUE, NULL);
+  return sf_deal_details_get_latest_request (self->details,
+                                             sf_job_get_kind (self->job) == SF_JOB_KIND_ROI_APPROVAL
+                                             ? SF_APPROVAL_KIND_ROI : SF_APPROVAL_KIND_PRICING);
+}
+
+/**
+ * sf_job_row_update:
+ *
+ * Shows the job as it is now, for the deal as it is now.
+ */
+void
+sf_job_row_update (SfJobRow *self)
+{
+  g_autofree char *subtitle = NULL;
+  gboolean can_tick;
+
+  g_return_if_fail (SF_IS_JOB_ROW (self));
+
+  if (is_approval (self))
+    g_set_object (&self->request, latest_request (self));
+  subtitle = describe (self);
+  can_tick = sf_workflow_check_job (self->deal, self->job, TRUE, NULL);
+  self->n_updates++;
+  self->stale = FALSE;
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), sf_job_get_display_title (self->job));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle ? subtitle : "");
@@ -140,21 +171,47 @@ update (SfJobRow *self)
                                   sf_job_get_display_title (self->job), -1);
 }
 
+/* A tick changes done, done-by and done-at, an approval its job and the
+ * requests: the row draws once, when the change is all in. */
+static void
+mark_stale (SfJobRow *self)
+{
+  self->stale = TRUE;
+}
+
+/* The deal's requests were read again: only a new or changed latest
+ * request of this approval is news. */
+static void
+requests_changed_cb (SfJobRow *self)
+{
+  SfApprovalRequest *latest = latest_request (self);
+
+  if (latest == NULL || self->request == NULL
+      ? latest != self->request
+      : sf_approval_request_get_id (latest) != sf_approval_request_get_id (self->request) ||
+        !sf_approval_request_equal_record (latest, self->request))
+    self->stale = TRUE;
+}
+
+static void
+details_changed_cb (SfJobRow *self)
+{
+  if (self->stale)
+    sf_job_row_update (self);
+}
+
 static void
 toggled_cb (SfJobRow *self)
 {
   g_autoptr(GError) error = NULL;
   gboolean done = gtk_check_button_get_active (GTK_CHECK_BUTTON (self->check));
 
+  /* On success the job's notifies bring the row up to date. */
   if (!sf_pipeline_set_job_done (self->pipeline, self->deal, self->job, done, &error))
     {
-      update (self);
+      sf_job_row_update (self);
       sf_ui_show_error (GTK_WIDGET (self), _("The Job Was Not Changed"), error);
-      return;
     }
-
-  update (self);
-  gtk_widget_activate_action (GTK_WIDGET (self), "pane.job-changed", NULL);
 }
 
 static void
@@ -173,12 +230,9 @@ set_due (SfJobRow *self,
 {
   g_autoptr(GError) error = NULL;
 
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (self->menu_button));
   if (!sf_pipeline_set_job_due (self->pipeline, self->deal, self->job, julian, &error))
     sf_ui_show_error (GTK_WIDGET (self), _("The Due Date Was Not Set"), error);
-
-  gtk_menu_button_popdown (GTK_MENU_BUTTON (self->menu_button));
-  update (self);
-  gtk_widget_activate_action (GTK_WIDGET (self), "pane.job-changed", NULL);
 }
 
 static void
@@ -210,9 +264,6 @@ rename_response_cb (AdwMessageDialog *dialog,
   if (!sf_pipeline_rename_job (self->pipeline, self->deal, self->job,
                                gtk_editable_get_text (entry), &error))
     sf_ui_show_error (GTK_WIDGET (self), _("The Job Was Not Renamed"), error);
-
-  update (self);
-  gtk_widget_activate_action (GTK_WIDGET (self), "pane.job-changed", NULL);
 }
 
 static void
@@ -260,7 +311,6 @@ remove_cb (SfJobRow *self)
 
     sf_ui_toast (GTK_WIDGET (self), message, TRUE);
   }
-  gtk_widget_activate_action (GTK_WIDGET (self), "pane.reload-jobs", NULL);
 }
 
 static GtkWidget *
@@ -316,6 +366,7 @@ sf_job_row_dispose (GObject *object)
   g_clear_object (&self->job);
   g_clear_object (&self->request);
   g_clear_object (&self->deal);
+  g_clear_object (&self->details);
   g_clear_object (&self->pipeline);
 
   G_OBJECT_CLASS (sf_job_row_parent_class)->dispose (object);
@@ -335,18 +386,19 @@ sf_job_row_init (SfJobRow *self)
 /**
  * sf_job_row_new:
  *
- * Returns: (transfer floating): a row for @job of @deal
+ * Returns: (transfer floating): a row for @job, one of @details' jobs
  */
 GtkWidget *
-sf_job_row_new (SfPipeline *pipeline,
-                SfDeal     *deal,
-                SfJob      *job)
+sf_job_row_new (SfPipeline    *pipeline,
+                SfDealDetails *details,
+                SfJob         *job)
 {
   SfJobRow *self = g_object_new (SF_TYPE_JOB_ROW, NULL);
   GtkWidget *popover;
 
   self->pipeline = g_object_ref (pipeline);
-  self->deal = g_object_ref (deal);
+  self->details = g_object_ref (details);
+  self->deal = g_object_ref (sf_deal_details_get_deal (details));
   self->job = g_object_ref (job);
 
   self->check = gtk_check_button_new ();
@@ -387,8 +439,13 @@ sf_job_row_new (SfPipeline *pipeline,
   if (!is_approval (self))
     adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (self), 2);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (self), 3);
-  g_signal_connect_object (job, "notify", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
-  update (self);
+  g_signal_connect_object (job, "notify", G_CALLBACK (mark_stale), self, G_CONNECT_SWAPPED);
+  if (is_approval (self))
+    g_signal_connect_object (sf_deal_details_get_requests (details), "items-changed",
+                             G_CALLBACK (requests_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (details, "notify::revision", G_CALLBACK (details_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  sf_job_row_update (self);
 
   return GTK_WIDGET (self);
 }
@@ -401,18 +458,16 @@ sf_job_row_get_job (SfJobRow *self)
 }
 
 /**
- * sf_job_row_set_request:
- * @request: (nullable): the latest request for the approval the job waits
- *   for, or %NULL when none was made
+ * sf_job_row_get_n_updates:
+ *
+ * Returns: how many times the row was drawn, for the tests that count
+ *   what a change costs
  */
-void
-sf_job_row_set_request (SfJobRow          *self,
-                        SfApprovalRequest *request)
+guint
+sf_job_row_get_n_updates (SfJobRow *self)
 {
-  g_return_if_fail (SF_IS_JOB_ROW (self));
-
-  g_set_object (&self->request, request);
-  update (self);
+  g_return_val_if_fail (SF_IS_JOB_ROW (self), 0);
+  return self->n_updates;
 }
 
 /**

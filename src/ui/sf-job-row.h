@@ -15,11 +15,11 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SfJobRow, sf_job_row, SF, JOB_ROW, AdwActionRow)
 
 GtkWidget *sf_job_row_new       (SfPipeline *pipeline,
-                                 SfDeal     *deal,
+                                 SfDealDetails *details,
                                  SfJob      *job);
 SfJob     *sf_job_row_get_job   (SfJobRow   *self);
 GtkWidget *sf_job_row_get_check (SfJobRow   *self);
-void       sf_job_row_set_request (SfJobRow *self,
-                                 SfApprovalRequest *request);
+void       sf_job_row_update    (SfJobRow   *self);
+guint      sf_job_row_get_n_updates (SfJobRow *self);
 
 G_END_DECLS

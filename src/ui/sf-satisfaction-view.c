@@ -15,7 +15,7 @@
  *
  * The figures are read on a worker thread and everything else is computed
  * in memory, so changing the period costs no query. The tab reads again
- * at once after an answer or a verdict (SfPipeline::satisfaction-changed)
+ * at once after an answer or a verdict (SfPipeline:satisfaction-revision)
  * and, a moment after any change to the deals (a deal closed, lost,
  * renamed), only while it is on screen; hidden, it remembers to read when
  * shown. "Today" — for the periods, the chart's last month and what is
@@ -912,7 +912,7 @@ sf_satisfaction_view_set_pipeline (SfSatisfactionView *self,
   g_return_if_fail (self->pipeline == NULL);
 
   self->pipeline = g_object_ref (pipeline);
-  g_signal_connect_object (pipeline, "satisfaction-changed", G_CALLBACK (satisfaction_changed_cb), self,
+  g_signal_connect_object (pipeline, "notify::satisfaction-revision", G_CALLBACK (satisfaction_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (sf_pipeline_get_deals (pipeline), "items-changed",
                            G_CALLBACK (deals_changed_cb), self, G_CONNECT_SWAPPED);

@@ -138,9 +138,6 @@ use_person (SfWindow *self,
   gtk_widget_set_tooltip_text (self->me_button, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->me_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   tooltip, -1);
-
-  /* Requests and what may be recalled depend on who is asking. */
-  sf_pipeline_approvals_changed (self->pipeline, NULL);
 }
 
 static void
