@@ -1076,6 +1076,25 @@ test_notify (void)
   g_assert_true (found_deal);
   g_assert_true (found_job);
   g_assert_true (found_ledger);
+
+  /* A statement of many rows (an import) is one "reload the table". */
+  {
+    g_autofree char *deal_text = id_text (deal);
+    guint n = 0;
+
+    ok (maja, "INSERT INTO history (deal_id, at, field) "
+              "SELECT $1, 1, 'note' FROM generate_series(1, 150)", deal_text, NULL);
+    ok (sam, "SELECT 1", NULL);
+    g_assert_true (PQconsumeInput (sam));
+    while ((notify = PQnotifies (sam)) != NULL)
+      {
+        g_test_message ("heard: %s", notify->extra);
+        g_assert_cmpstr (notify->extra, ==, "history R 0 0");
+        n++;
+        PQfreemem (notify);
+      }
+    g_assert_cmpuint (n, ==, 1);
+  }
 }
 
 /* A file's ledger moved to the server by its owner goes on there: the

@@ -934,24 +934,45 @@ $$;
 -- Change notification: one channel, ids only --------------------------------
 
 -- NOTIFY salesflow, 'TABLE OP ID DEAL': TABLE as below, OP I, U or D, ID the
--- row's id (its stage for stage_settings, its position for roi_costs), DEAL
--- the deal it belongs to, 0 for none. docs/team.md.
+-- row's id (its seq for the ledger, its position for roi_costs, its stage
+-- for stage_settings, the deal's id for deal_pricing, deal_roi and
+-- verdicts), DEAL the deal it belongs to, 0 for none. A statement that
+-- writes more than 100 rows of a table (INSERT … SELECT, say) sends one
+-- 'TABLE R 0 0' instead: reload that table. docs/team.md.
+CREATE OR REPLACE FUNCTION sf_notify_payload (p_table text, p_op text, j jsonb) RETURNS text
+LANGUAGE sql IMMUTABLE SET search_path = salesflow, pg_temp
+AS $$
+  SELECT p_table || ' ' || p_op || ' ' ||
+         coalesce(j ->> 'id', j ->> 'seq', j ->> 'position', j ->> 'stage', j ->> 'deal_id', '0')
+         || ' ' ||
+         coalesce(j ->> 'deal_id', CASE p_table WHEN 'deals' THEN j ->> 'id' END, '0')
+$$;
+
 CREATE OR REPLACE FUNCTION sf_notify () RETURNS trigger
 LANGUAGE plpgsql SET search_path = salesflow, pg_temp
 AS $$
 DECLARE
   j jsonb;
-  v_id text;
-  v_deal text;
+  n bigint;
 BEGIN
   IF TG_OP = 'DELETE' THEN
-    j := to_jsonb(OLD);
+    SELECT count(*) INTO n FROM sf_old_rows;
   ELSE
-    j := to_jsonb(NEW);
+    SELECT count(*) INTO n FROM sf_new_rows;
   END IF;
-  v_id := coalesce(j ->> 'id', j ->> 'seq', j ->> 'position', j ->> 'stage', j ->> 'deal_id', '0');
-  v_deal := coalesce(j ->> 'deal_id', CASE TG_TABLE_NAME WHEN 'deals' THEN j ->> 'id' END, '0');
-  PERFORM pg_notify('salesflow', TG_TABLE_NAME || ' ' || left(TG_OP, 1) || ' ' || v_id || ' ' || v_deal);
+  IF n > 100 THEN
+    PERFORM pg_notify('salesflow', TG_TABLE_NAME || ' R 0 0');
+    RETURN NULL;
+  END IF;
+  IF TG_OP = 'DELETE' THEN
+    FOR j IN SELECT to_jsonb(t) FROM sf_old_rows t LOOP
+      PERFORM pg_notify('salesflow', sf_notify_payload(TG_TABLE_NAME, 'D', j));
+    END LOOP;
+  ELSE
+    FOR j IN SELECT to_jsonb(t) FROM sf_new_rows t LOOP
+      PERFORM pg_notify('salesflow', sf_notify_payload(TG_TABLE_NAME, left(TG_OP, 1), j));
+    END LOOP;
+  END IF;
   RETURN NULL;
 END
 $$;
@@ -965,8 +986,18 @@ BEGIN
                            'roi_costs', 'approval_requests', 'approval_ledger', 'feedback',
                            'follow_ups', 'verdicts'] LOOP
     EXECUTE format('DROP TRIGGER IF EXISTS sf_notify ON %I', t);
-    EXECUTE format('CREATE TRIGGER sf_notify AFTER INSERT OR UPDATE OR DELETE ON %I '
-                   'FOR EACH ROW EXECUTE FUNCTION sf_notify ()', t);
+    EXECUTE format('DROP TRIGGER IF EXISTS sf_notify_insert ON %I', t);
+    EXECUTE format('DROP TRIGGER IF EXISTS sf_notify_update ON %I', t);
+    EXECUTE format('DROP TRIGGER IF EXISTS sf_notify_delete ON %I', t);
+    EXECUTE format('CREATE TRIGGER sf_notify_insert AFTER INSERT ON %I '
+                   'REFERENCING NEW TABLE AS sf_new_rows '
+                   'FOR EACH STATEMENT EXECUTE FUNCTION sf_notify ()', t);
+    EXECUTE format('CREATE TRIGGER sf_notify_update AFTER UPDATE ON %I '
+                   'REFERENCING NEW TABLE AS sf_new_rows '
+                   'FOR EACH STATEMENT EXECUTE FUNCTION sf_notify ()', t);
+    EXECUTE format('CREATE TRIGGER sf_notify_delete AFTER DELETE ON %I '
+                   'REFERENCING OLD TABLE AS sf_old_rows '
+                   'FOR EACH STATEMENT EXECUTE FUNCTION sf_notify ()', t);
   END LOOP;
 END
 $$;
@@ -1100,4 +1131,5 @@ GRANT EXECUTE ON FUNCTION sf_whoami (), sf_figures (bigint, integer),
 GRANT EXECUTE ON FUNCTION sf_decide (bigint, boolean, text) TO salesflow_manager;
 -- The guards run as the person who writes (so that they see who it is) and
 -- call these; neither lets anyone do anything.
-GRANT EXECUTE ON FUNCTION sf_by_owner (), sf_actor_id () TO salesflow_salesperson, salesflow_manager;
+GRANT EXECUTE ON FUNCTION sf_by_owner (), sf_actor_id (), sf_notify_payload (text, text, jsonb)
+  TO salesflow_salesperson, salesflow_manager;
