@@ -525,6 +525,115 @@ test_void (Fixture       *f,
   g_assert_false (gtk_widget_has_css_class (cell, "changed-figure"));
 }
 
+/* Chooses the deal's owner in the pane, as a user does. */
+static void
+choose_owner (Fixture  *f,
+              SfPerson *person)
+{
+  AdwComboRow *row = ADW_COMBO_ROW (find_in (f->window, "owner_row"));
+  GListModel *model = adw_combo_row_get_model (row);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(SfPerson) item = g_list_model_get_item (model, i);
+
+      if (sf_person_get_id (item) == sf_person_get_id (person))
+        {
+          adw_combo_row_set_selected (row, i);
+          sf_test_ui_iterate ();
+          g_assert_cmpint (sf_deal_get_owner_id (loaded_deal (f)), ==, sf_person_get_id (person));
+          return;
+        }
+    }
+  g_assert_not_reached ();
+}
+
+/* Issue 16, S1, as Maja would try it: she owns the deal and set its
+ * price, lends it to Sam in the pane, and as Sam asks for approval. The
+ * dialog does not offer her; asked of any manager, the request does not
+ * wait for her, and signing it anyway is refused. */
+static void
+test_lent_deal (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SfApprovalRequest) stored = NULL;
+  SfRequestDialog *request;
+  SfSignoffDialog *signoff;
+  SfPricing pricing;
+
+  sf_store_set_actor (f->store, sf_person_get_id (f->maja));
+  g_assert_true (sf_store_set_deal_owner (f->store, f->deal, sf_person_get_id (f->maja), &error));
+  sf_pricing_init (&pricing, "EUR", 150000, 500, 80000);
+  g_assert_true (sf_store_set_pricing (f->store, f->deal, &pricing, &error));
+  g_assert_no_error (error);
+  remember (f, sf_person_get_id (f->maja));
+
+  open_window (f);
+  open_deal (f);
+  choose_owner (f, f->sam);
+  sf_window_set_me (f->window, sf_person_get_id (f->sam));
+  sf_test_ui_iterate ();
+
+  click (find_in (job_row (f, "pricing-approved"), "request_approval"));
+  request = SF_REQUEST_DIALOG (sf_test_ui_find_toplevel (SF_TYPE_REQUEST_DIALOG, NULL));
+  g_assert_nonnull (request);
+  g_assert_false (sf_request_dialog_set_manager (request, sf_person_get_id (f->maja)));
+  g_assert_true (sf_request_dialog_set_manager (request, 0));
+  g_assert_true (sf_request_dialog_send (request));
+  sf_test_ui_iterate ();
+  stored = request_in_store (f, SF_APPROVAL_KIND_PRICING);
+  g_assert_nonnull (stored);
+
+  /* Maja: nothing waits for her; the sign-off dialog refuses and stays. */
+  sf_window_set_me (f->window, sf_person_get_id (f->maja));
+  sf_window_show_view (f->window, "approvals");
+  sf_test_ui_iterate ();
+  g_assert_cmpuint (sf_approvals_view_get_n_waiting (sf_window_get_approvals_view (f->window)), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.sign-off", "x",
+                              sf_approval_request_get_id (stored));
+  sf_test_ui_iterate ();
+  signoff = SF_SIGNOFF_DIALOG (sf_test_ui_find_toplevel (SF_TYPE_SIGNOFF_DIALOG, NULL));
+  g_assert_nonnull (signoff);
+  type (signoff, "signoff_passphrase", PASSPHRASE);
+  g_assert_false (sf_signoff_dialog_decide (signoff, TRUE));
+  sf_test_ui_iterate ();
+  g_assert_cmpstr (label_text (signoff, "signoff_error"), ==,
+                   "Nobody can decide on figures that stood while they owned the deal; ask another manager");
+  g_clear_object (&stored);
+  stored = request_in_store (f, SF_APPROVAL_KIND_PRICING);
+  g_assert_cmpint (sf_approval_request_get_status (stored), ==, SF_APPROVAL_STATUS_PENDING);
+}
+
+/* An approval Maja gave is void once the deal passes to her, and the
+ * pane says why. */
+static void
+test_owner_voids (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SfApprovalRequest) pricing = ask_in_store (f, SF_APPROVAL_KIND_PRICING, NULL);
+  g_autoptr(SfApprovalRequest) stored = NULL;
+
+  g_assert_true (sf_store_decide (f->store, pricing, f->deal, sf_person_get_id (f->maja), PASSPHRASE,
+                                  TRUE, NULL, &error));
+  g_assert_no_error (error);
+
+  open_window (f);
+  open_deal (f);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (
+    sf_job_row_get_check (SF_JOB_ROW (job_row (f, "pricing-approved"))))));
+  choose_owner (f, f->maja);
+
+  stored = sf_store_get_request (f->store, sf_approval_request_get_id (pricing), NULL);
+  g_assert_cmpint (sf_approval_request_get_status (stored), ==, SF_APPROVAL_STATUS_VOIDED);
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (
+    sf_job_row_get_check (SF_JOB_ROW (job_row (f, "pricing-approved"))))));
+  g_assert_cmpstr (job_subtitle (f, "pricing-approved"), ==,
+                   "The approval was voided: the manager who gave it now owns the deal; ask another manager");
+  g_assert_true (gtk_widget_get_visible (find_in (f->window, "pricing_voided")));
+}
+
 /* After three wrong passphrases the dialog shows the wait and holds
  * the buttons back. */
 static void
@@ -886,6 +995,8 @@ main (int   argc,
   ADD ("/approvals-ui/reject", test_reject);
   ADD ("/approvals-ui/recall", test_recall);
   ADD ("/approvals-ui/void", test_void);
+  ADD ("/approvals-ui/lent-deal", test_lent_deal);
+  ADD ("/approvals-ui/owner-voids", test_owner_voids);
   ADD ("/approvals-ui/backoff", test_backoff);
   ADD ("/approvals-ui/people-add-manager", test_people_add_manager);
   ADD ("/approvals-ui/people-rename", test_people_rename);

@@ -1200,7 +1200,11 @@ test_migrate_v1 (void)
 
     g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
     g_assert_cmpint (sqlite3_exec (db, "DROP TABLE follow_ups; DROP TABLE verdicts;"
-                                       "DROP TABLE feedback; PRAGMA user_version = 2;",
+                                       "DROP TABLE feedback;"
+                                       /* schema 4 came after */
+                                       "ALTER TABLE history DROP COLUMN old_owner_id;"
+                                       "ALTER TABLE history DROP COLUMN new_owner_id;"
+                                       "PRAGMA user_version = 2;",
                                    NULL, NULL, NULL), ==, SQLITE_OK);
     sqlite3_close (db);
   }

@@ -256,6 +256,170 @@ test_figures_put_back (Fixture       *f,
   g_assert_cmpint (ledger_verdict (f), ==, SF_LEDGER_WHOLE);
 }
 
+static void
+set_owner (Fixture *f,
+           gint64   owner)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sf_store_set_deal_owner (f->store, f->deal, owner, &error));
+  g_assert_no_error (error);
+}
+
+static SfApprovalStatus
+stored_status (Fixture           *f,
+               SfApprovalRequest *request)
+{
+  g_autoptr(SfApprovalRequest) stored =
+    sf_store_get_request (f->store, sf_approval_request_get_id (request), NULL);
+
+  return sf_approval_request_get_status (stored);
+}
+
+static guint
+n_waiting (Fixture *f,
+           gint64   manager)
+{
+  g_autoptr(GPtrArray) waiting = sf_store_list_waiting_requests (f->store, manager, NULL);
+
+  return waiting->len;
+}
+
+/* A manager lends his own deal to a salesperson for the request and the
+ * decision and takes it back afterwards (issue 16, S1): he may not decide
+ * on figures that stood while he owned the deal, and an approval does not
+ * survive the deal passing to the manager who gave it. */
+static void
+test_lent_deal (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(SfApprovalRequest) pricing = NULL;
+  g_autoptr(SfApprovalRequest) again = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 ledger_entries;
+
+  /* Maja owns the deal and sets its price, then lends it to Sam. */
+  sf_store_set_actor (f->store, f->maja);
+  set_owner (f, f->maja);
+  set_pricing (f, 2000);
+  set_owner (f, f->sam);
+
+  /* Sam cannot ask her... */
+  sf_store_set_actor (f->store, f->sam);
+  g_assert_false (sf_store_request_approval (f->store, f->deal, SF_APPROVAL_KIND_PRICING, f->maja,
+                                             NULL, NULL, &error));
+  g_assert_error (error, SF_APPROVAL_ERROR, SF_APPROVAL_ERROR_BAD_ADDRESSEE);
+  g_clear_error (&error);
+
+  /* ... and when he asks any manager, she neither sees it nor decides it. */
+  pricing = request (f, SF_APPROVAL_KIND_PRICING);
+  g_assert_cmpuint (n_waiting (f, f->maja), ==, 0);
+  g_assert_cmpuint (n_waiting (f, f->mats), ==, 1);
+  ledger_entries = sf_test_store_query (f->store, "SELECT count(*) FROM approval_ledger");
+  sf_store_set_actor (f->store, f->maja);
+  g_assert_false (sf_store_decide (f->store, pricing, f->deal, f->maja, PASSPHRASE, TRUE, NULL,
+                                   &error));
+  g_assert_error (error, SF_APPROVAL_ERROR, SF_APPROVAL_ERROR_FORMER_OWNER);
+  g_clear_error (&error);
+  g_assert_cmpint (stored_status (f, pricing), ==, SF_APPROVAL_STATUS_PENDING);
+  g_assert_false (job_done (f, f->deal, "pricing-approved"));
+  g_assert_cmpint (sf_test_store_query (f->store, "SELECT count(*) FROM approval_ledger"), ==,
+                   ledger_entries);
+  g_assert_cmpint (sf_test_store_query (f->store, "SELECT count(*) FROM passphrase_failures"), ==, 0);
+
+  /* Mats never owned it: he approves. */
+  g_assert_true (sf_store_decide (f->store, pricing, f->deal, f->mats, PASSPHRASE, TRUE, NULL,
+                                  &error));
+  g_assert_no_error (error);
+  g_assert_true (job_done (f, f->deal, "pricing-approved"));
+
+  /* The deal passes to Mats: his approval is void in the same step, and
+   * giving the deal back to Sam does not bring it back. */
+  set_owner (f, f->mats);
+  g_assert_cmpint (stored_status (f, pricing), ==, SF_APPROVAL_STATUS_VOIDED);
+  g_assert_false (job_done (f, f->deal, "pricing-approved"));
+  g_assert_cmpint (ledger_verdict (f), ==, SF_LEDGER_WHOLE);
+  {
+    g_autoptr(GPtrArray) history = sf_store_list_history (f->store, sf_deal_get_id (f->deal), NULL);
+    g_autofree char *text = sf_history_entry_describe (g_ptr_array_index (history, 0));
+
+    g_assert_cmpstr (text, ==, "The pricing approval was voided: the manager who gave it now owns the deal");
+  }
+  set_owner (f, f->sam);
+  g_assert_cmpint (stored_status (f, pricing), ==, SF_APPROVAL_STATUS_VOIDED);
+  g_assert_false (job_done (f, f->deal, "pricing-approved"));
+
+  /* Asked again for the same figures: both managers owned the deal while
+   * they stood, so neither may decide. */
+  sf_store_set_actor (f->store, f->sam);
+  again = request (f, SF_APPROVAL_KIND_PRICING);
+  g_assert_cmpuint (n_waiting (f, f->maja) + n_waiting (f, f->mats), ==, 0);
+  g_assert_false (sf_store_decide (f->store, again, f->deal, f->mats, PASSPHRASE, TRUE, NULL,
+                                   &error));
+  g_assert_error (error, SF_APPROVAL_ERROR, SF_APPROVAL_ERROR_FORMER_OWNER);
+  g_clear_error (&error);
+
+  /* Sam changes the price while he owns the deal: Maja may decide on the
+   * new figures, which she never held. */
+  g_assert_true (sf_store_recall_request (f->store, again, &error));
+  g_clear_object (&again);
+  set_pricing (f, 2500);
+  again = request (f, SF_APPROVAL_KIND_PRICING);
+  g_assert_cmpuint (n_waiting (f, f->maja), ==, 1);
+  g_assert_true (sf_store_decide (f->store, again, f->deal, f->maja, PASSPHRASE, TRUE, NULL,
+                                  &error));
+  g_assert_no_error (error);
+  g_assert_true (job_done (f, f->deal, "pricing-approved"));
+  g_assert_cmpint (ledger_verdict (f), ==, SF_LEDGER_WHOLE);
+}
+
+/* The ROI approval follows the same rule, independently of the pricing:
+ * the ROI worksheet changed after Maja held the deal. */
+static void
+test_lent_deal_roi (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(SfApprovalRequest) roi = NULL;
+  g_autoptr(SfRoi) worksheet = sf_roi_new ("EUR", 600000, 24);
+  g_autoptr(GError) error = NULL;
+
+  sf_store_set_actor (f->store, f->maja);
+  set_owner (f, f->maja);
+  set_owner (f, f->sam);
+  sf_store_set_actor (f->store, f->sam);
+  /* The worksheet was filled before Maja held the deal: she may not. */
+  roi = request (f, SF_APPROVAL_KIND_ROI);
+  g_assert_false (sf_store_decide (f->store, roi, f->deal, f->maja, PASSPHRASE, TRUE, NULL,
+                                   &error));
+  g_assert_error (error, SF_APPROVAL_ERROR, SF_APPROVAL_ERROR_FORMER_OWNER);
+  g_clear_error (&error);
+  g_assert_true (sf_store_recall_request (f->store, roi, &error));
+  g_clear_object (&roi);
+
+  /* Sam fills it in anew: now she may. */
+  sf_roi_add_cost (worksheet, "Licences", 120000);
+  g_assert_true (sf_store_set_roi (f->store, f->deal, worksheet, &error));
+  roi = request (f, SF_APPROVAL_KIND_ROI);
+  g_assert_true (sf_store_decide (f->store, roi, f->deal, f->maja, PASSPHRASE, TRUE, NULL,
+                                  &error));
+  g_assert_no_error (error);
+
+  /* The pricing's approval is not the ROI's: Maja taking the deal voids
+   * hers (the ROI), not Mats's (the pricing). */
+  {
+    g_autoptr(SfApprovalRequest) pricing = request (f, SF_APPROVAL_KIND_PRICING);
+
+    g_assert_true (sf_store_decide (f->store, pricing, f->deal, f->mats, PASSPHRASE, TRUE, NULL,
+                                    &error));
+    set_owner (f, f->maja);
+    g_assert_cmpint (stored_status (f, roi), ==, SF_APPROVAL_STATUS_VOIDED);
+    g_assert_cmpint (stored_status (f, pricing), ==, SF_APPROVAL_STATUS_APPROVED);
+    g_assert_false (job_done (f, f->deal, "roi-approved"));
+    g_assert_true (job_done (f, f->deal, "pricing-approved"));
+  }
+  g_assert_cmpint (ledger_verdict (f), ==, SF_LEDGER_WHOLE);
+}
+
 /* Undo that would jump the deal past Developed without its approvals. */
 static void
 test_undo_past_approvals (Fixture       *f,
@@ -408,6 +572,8 @@ main (int   argc,
   ADD ("/security/request-for-other-deal", test_request_for_other_deal);
   ADD ("/security/doctored-request", test_doctored_request);
   ADD ("/security/figures-put-back", test_figures_put_back);
+  ADD ("/security/lent-deal", test_lent_deal);
+  ADD ("/security/lent-deal-roi", test_lent_deal_roi);
   ADD ("/security/undo-past-approvals", test_undo_past_approvals);
   ADD ("/security/template-entry-posing", test_template_entry_posing);
   ADD ("/security/job-posing", test_job_posing);

@@ -184,17 +184,36 @@ sf_approval_check_requester (SfPerson  *requester,
   return TRUE;
 }
 
+static gboolean
+is_former_owner (GArray   *former_owners,
+                 SfPerson *person)
+{
+  if (former_owners == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < former_owners->len; i++)
+    if (g_array_index (former_owners, gint64, i) == sf_person_get_id (person))
+      return TRUE;
+
+  return FALSE;
+}
+
 /**
  * sf_approval_check_addressee:
  * @addressee: (nullable): the manager asked, or %NULL for any manager
+ * @former_owners: (nullable) (element-type gint64): who owned the deal
+ *   since its figures of the request's kind last changed
+ *   (sf_store_get_former_owners())
  *
  * A request may name one manager, who must be able to decide it: active,
- * a manager, and neither the deal's owner nor the requester.
+ * a manager, neither the deal's owner nor the requester, and not among
+ * @former_owners.
  */
 gboolean
 sf_approval_check_addressee (SfDeal    *deal,
                              SfPerson  *requester,
                              SfPerson  *addressee,
+                             GArray    *former_owners,
                              GError   **error)
 {
   g_return_val_if_fail (SF_IS_DEAL (deal), FALSE);
@@ -210,6 +229,10 @@ sf_approval_check_addressee (SfDeal    *deal,
       (requester != NULL && sf_person_get_id (addressee) == sf_person_get_id (requester)))
     return set_error (error, SF_APPROVAL_ERROR_BAD_ADDRESSEE,
                       _("Ask a manager who neither owns the deal nor asks for the approval"));
+
+  if (is_former_owner (former_owners, addressee))
+    return set_error (error, SF_APPROVAL_ERROR_BAD_ADDRESSEE,
+                      _("Ask a manager who has not owned the deal since these figures were last changed"));
 
   return TRUE;
 }
@@ -257,14 +280,21 @@ sf_approval_check_new_request (SfDeal            *deal,
 /**
  * sf_approval_check_decider:
  * @decider: (nullable): who wants to approve or reject
+ * @former_owners: (nullable) (element-type gint64): who owned the deal
+ *   since its figures of the request's kind last changed
+ *   (sf_store_get_former_owners())
  *
  * Only an active manager decides, never on a deal they own or a request
- * they made, and only while the request is pending.
+ * they made, and only while the request is pending. Nor on figures that
+ * stood while they owned the deal: otherwise a manager could lend his
+ * deal to a salesperson for the request and the decision, and take it
+ * back afterwards.
  */
 gboolean
 sf_approval_check_decider (SfApprovalRequest *request,
                            SfDeal            *deal,
                            SfPerson          *decider,
+                           GArray            *former_owners,
                            GError           **error)
 {
   g_return_val_if_fail (SF_IS_APPROVAL_REQUEST (request), FALSE);
@@ -289,6 +319,10 @@ sf_approval_check_decider (SfApprovalRequest *request,
   if (sf_person_get_id (decider) == sf_approval_request_get_requester_id (request))
     return set_error (error, SF_APPROVAL_ERROR_OWN_REQUEST,
                       _("Nobody can decide on their own request; ask another manager"));
+
+  if (is_former_owner (former_owners, decider))
+    return set_error (error, SF_APPROVAL_ERROR_FORMER_OWNER,
+                      _("Nobody can decide on figures that stood while they owned the deal; ask another manager"));
 
   return TRUE;
 }

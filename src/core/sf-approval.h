@@ -40,6 +40,8 @@ G_BEGIN_DECLS
  *   negative price, a discount over 100 %, mixed currencies…)
  * @SF_APPROVAL_ERROR_NEEDS_VOUCHER: a new manager, or a manager's first
  *   passphrase, needs a manager who has a passphrase to confirm it
+ * @SF_APPROVAL_ERROR_FORMER_OWNER: nobody decides on figures that stood
+ *   while they owned the deal
  */
 typedef enum
 {
@@ -63,6 +65,7 @@ typedef enum
   SF_APPROVAL_ERROR_BAD_ADDRESSEE,
   SF_APPROVAL_ERROR_INVALID_FIGURES,
   SF_APPROVAL_ERROR_NEEDS_VOUCHER,
+  SF_APPROVAL_ERROR_FORMER_OWNER,
 } SfApprovalError;
 
 /**
@@ -125,6 +128,7 @@ gboolean          sf_approval_check_requester    (SfPerson          *requester,
 gboolean          sf_approval_check_addressee    (SfDeal            *deal,
                                                   SfPerson          *requester,
                                                   SfPerson          *addressee,
+                                                  GArray            *former_owners,
                                                   GError           **error);
 gboolean          sf_approval_check_new_request  (SfDeal            *deal,
                                                   SfApprovalKind     kind,
@@ -134,6 +138,7 @@ gboolean          sf_approval_check_new_request  (SfDeal            *deal,
 gboolean          sf_approval_check_decider      (SfApprovalRequest *request,
                                                   SfDeal            *deal,
                                                   SfPerson          *decider,
+                                                  GArray            *former_owners,
                                                   GError           **error);
 gboolean          sf_approval_check_decision     (SfApprovalRequest *request,
                                                   gboolean           approve,

@@ -252,6 +252,9 @@ describe_approval (const char *field,
   if (g_str_equal (field, "approval-recalled"))
     return g_strdup (roi ? _("Recalled the request for approval of the ROI")
                          : _("Recalled the request for approval of the pricing"));
+  if (g_str_equal (field, "approval-voided") && g_strcmp0 (new, "owner") == 0)
+    return g_strdup (roi ? _("The ROI approval was voided: the manager who gave it now owns the deal")
+                         : _("The pricing approval was voided: the manager who gave it now owns the deal"));
   if (g_str_equal (field, "approval-voided"))
     return g_strdup (roi ? _("The ROI approval was voided by a change to the worksheet")
                          : _("The pricing approval was voided by a change to the pricing"));

@@ -47,6 +47,12 @@ sf_pipeline_set_deal_value (SfPipeline     *self,
                            deal, NULL, SF_DEAL_CHANGED_ROW | SF_DEAL_CHANGED_JOBS | SF_DEAL_CHANGED_APPROVALS);
 }
 
+/**
+ * sf_pipeline_set_deal_owner:
+ *
+ * A standing approval the new owner gave is voided (docs/approvals.md),
+ * which reopens its job.
+ */
 gboolean
 sf_pipeline_set_deal_owner (SfPipeline  *self,
                             SfDeal      *deal,
@@ -55,7 +61,7 @@ sf_pipeline_set_deal_owner (SfPipeline  *self,
 {
   PIPELINE_OK (self);
   return sf_pipeline_done (self, sf_store_set_deal_owner (self->store, deal, owner_id, error),
-                           deal, NULL, SF_DEAL_CHANGED_ROW);
+                           deal, NULL, SF_DEAL_CHANGED_ROW | SF_DEAL_CHANGED_JOBS | SF_DEAL_CHANGED_APPROVALS);
 }
 
 /**
@@ -427,6 +433,41 @@ sf_pipeline_get_figures (SfPipeline      *self,
 {
   PIPELINE_OK (self);
   return sf_store_get_figures (self->store, sf_deal_get_id (deal), kind, out_figures, error);
+}
+
+/**
+ * sf_pipeline_get_former_owners:
+ *
+ * Returns: (transfer full) (element-type gint64) (nullable): who owned
+ *   @deal since its figures of @kind last changed, the managers who may
+ *   not decide on them (sf_store_get_former_owners())
+ */
+GArray *
+sf_pipeline_get_former_owners (SfPipeline      *self,
+                               SfDeal          *deal,
+                               SfApprovalKind   kind,
+                               GError         **error)
+{
+  g_return_val_if_fail (SF_IS_PIPELINE (self), NULL);
+  return sf_store_get_former_owners (self->store, sf_deal_get_id (deal), kind, error);
+}
+
+/**
+ * sf_pipeline_get_voided_by_owner:
+ * @request: a deal's latest request of its kind, voided
+ *
+ * Returns: whether it was voided because the deal passed to the manager
+ *   who gave it, rather than by a change of the figures
+ */
+gboolean
+sf_pipeline_get_voided_by_owner (SfPipeline        *self,
+                                 SfApprovalRequest *request)
+{
+  gboolean by_owner = FALSE;
+
+  PIPELINE_OK (self);
+  sf_store_get_voided_by_owner (self->store, request, &by_owner, NULL);
+  return by_owner;
 }
 
 /**

@@ -280,6 +280,12 @@ gboolean     sf_pipeline_get_figures       (SfPipeline   *self,
                                             SfApprovalKind kind,
                                             char        **out_figures,
                                             GError      **error);
+GArray      *sf_pipeline_get_former_owners (SfPipeline  *self,
+                                            SfDeal       *deal,
+                                            SfApprovalKind kind,
+                                            GError      **error);
+gboolean     sf_pipeline_get_voided_by_owner (SfPipeline *self,
+                                            SfApprovalRequest *request);
 SfApprovalRequest *sf_pipeline_get_request (SfPipeline   *self,
                                             gint64        request_id,
                                             GError      **error);

@@ -313,6 +313,62 @@ sf_store_get_figures (SfStore         *self,
   return deal != NULL && sf_store_current_figures (self, deal, kind, out_figures, error);
 }
 
+/**
+ * sf_store_get_former_owners:
+ *
+ * Everyone who owned the deal at some moment since its figures of @kind
+ * last changed, the owner now included: the managers who may not decide
+ * on these figures (sf_approval_check_decider()). The figures last changed
+ * at the deal's newest history entry of them ("pricing" or "value" for
+ * the pricing, "roi" for the ROI); the owners since are the owner now and
+ * both sides of every later "owner" entry. Without such an entry every
+ * owner the history knows counts.
+ *
+ * Returns: (transfer full) (element-type gint64): the person ids, or %NULL
+ *   on an error
+ */
+GArray *
+sf_store_get_former_owners (SfStore         *self,
+                            gint64           deal_id,
+                            SfApprovalKind   kind,
+                            GError         **error)
+{
+  g_autoptr(GArray) owners = g_array_new (FALSE, FALSE, sizeof (gint64));
+  SfDbStmt *stmt;
+  SfDbStep step;
+
+  g_return_val_if_fail (SF_IS_STORE (self), NULL);
+
+  stmt = sf_db_prepare (self->db,
+    "WITH since (id) AS ("
+    "  SELECT coalesce(max(id), 0) FROM history WHERE deal_id = ?1"
+    "  AND ((?2 = 1 AND field = 'roi') OR (?2 <> 1 AND field IN ('pricing', 'value'))))"
+    " SELECT owner_id FROM deals WHERE id = ?1 AND owner_id IS NOT NULL"
+    " UNION SELECT h.old_owner_id FROM history h, since"
+    "  WHERE h.deal_id = ?1 AND h.field = 'owner' AND h.id > since.id"
+    "  AND h.old_owner_id IS NOT NULL"
+    " UNION SELECT h.new_owner_id FROM history h, since"
+    "  WHERE h.deal_id = ?1 AND h.field = 'owner' AND h.id > since.id"
+    "  AND h.new_owner_id IS NOT NULL", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sf_db_bind_int64 (stmt, 1, deal_id);
+  sf_db_bind_int64 (stmt, 2, kind);
+  while ((step = sf_db_step (stmt, error)) == SF_DB_ROW)
+    {
+      gint64 id = sf_db_column_int64 (stmt, 0);
+
+      g_array_append_val (owners, id);
+    }
+  sf_db_reset (stmt);
+
+  if (step == SF_DB_ERROR)
+    return NULL;
+
+  return g_steal_pointer (&owners);
+}
+
 /* Begins an action on @deal: reads it as committed and checks that its
  * figures of @kind may change (not lost, not waiting for approval). */
 static SfDeal *
@@ -444,6 +500,26 @@ write_status (SfStore           *self,
   return sf_db_step_done (stmt, error);
 }
 
+/* Voids the standing approval @latest: its job reopens, and the history
+ * (with @cause, NULL for a change of the figures) and the ledger say so. */
+static gboolean
+void_approval (SfStore            *self,
+               SfApprovalRequest  *latest,
+               const char         *cause,
+               gint64              now,
+               GError            **error)
+{
+  SfApprovalRequestRow row;
+
+  sf_approval_request_get_row (latest, &row);
+  return write_status (self, row.id, SF_APPROVAL_STATUS_VOIDED, row.decider_id, row.decided_at,
+                       row.comment, error) &&
+         write_approval_jobs (self, row.deal_id, row.kind, FALSE, 0, 0, error) &&
+         history_as (self, row.deal_id, now, self->actor, "approval-voided",
+                     sf_approval_kind_get_key (row.kind), cause, error) &&
+         sf_store_ledger_append (self, row.id, SF_LEDGER_EVENT_VOIDED, self->actor, now, error);
+}
+
 /**
  * sf_store_void_if_changed:
  *
@@ -462,7 +538,6 @@ sf_store_void_if_changed (SfStore         *self,
   g_autoptr(SfApprovalRequest) latest = NULL;
   g_autoptr(SfDeal) deal = NULL;
   g_autofree char *figures = NULL;
-  SfApprovalRequestRow row;
 
   latest = fetch_latest (self, deal_id, kind, &local_error);
   if (local_error != NULL)
@@ -479,13 +554,43 @@ sf_store_void_if_changed (SfStore         *self,
   if (!sf_approval_is_voided_by (latest, figures))
     return TRUE;
 
-  sf_approval_request_get_row (latest, &row);
-  return write_status (self, row.id, SF_APPROVAL_STATUS_VOIDED, row.decider_id, row.decided_at,
-                       row.comment, error) &&
-         write_approval_jobs (self, deal_id, kind, FALSE, 0, 0, error) &&
-         history_as (self, deal_id, now, self->actor, "approval-voided",
-                     sf_approval_kind_get_key (kind), NULL, error) &&
-         sf_store_ledger_append (self, row.id, SF_LEDGER_EVENT_VOIDED, self->actor, now, error);
+  return void_approval (self, latest, NULL, now, error);
+}
+
+/**
+ * sf_store_void_for_owner:
+ * @owner_id: the deal's new owner, or 0 for nobody
+ *
+ * Inside a transaction, after the deal's owner was changed: a standing
+ * approval that @owner_id gave is voided, since nobody may hold an
+ * approval of their own deal. Without it a manager could lend his deal
+ * to a salesperson for the request and the decision and take it back.
+ */
+gboolean
+sf_store_void_for_owner (SfStore  *self,
+                         gint64    deal_id,
+                         gint64    owner_id,
+                         gint64    now,
+                         GError  **error)
+{
+  for (int kind = SF_APPROVAL_KIND_PRICING; kind <= SF_APPROVAL_KIND_ROI; kind++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(SfApprovalRequest) latest = fetch_latest (self, deal_id, kind, &local_error);
+
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      if (owner_id > 0 && latest != NULL &&
+          sf_approval_request_get_status (latest) == SF_APPROVAL_STATUS_APPROVED &&
+          sf_approval_request_get_decider_id (latest) == owner_id &&
+          !void_approval (self, latest, "owner", now, error))
+        return FALSE;
+    }
+
+  return TRUE;
 }
 
 static gboolean
@@ -744,13 +849,15 @@ sf_store_set_roi (SfStore      *self,
 
 /* Reads the person using Salesflow and the addressee, and checks both. */
 static gboolean
-check_people (SfStore  *self,
-              SfDeal   *deal,
-              gint64    addressed_to,
-              GError  **error)
+check_people (SfStore         *self,
+              SfDeal          *deal,
+              SfApprovalKind   kind,
+              gint64           addressed_to,
+              GError         **error)
 {
   g_autoptr(SfPerson) requester = NULL;
   g_autoptr(SfPerson) addressee = NULL;
+  g_autoptr(GArray) former_owners = NULL;
 
   if (self->actor > 0)
     {
@@ -766,9 +873,12 @@ check_people (SfStore  *self,
       addressee = sf_store_fetch_person (self, addressed_to, NULL, NULL, NULL, error);
       if (addressee == NULL)
         return FALSE;
+      former_owners = sf_store_get_former_owners (self, sf_deal_get_id (deal), kind, error);
+      if (former_owners == NULL)
+        return FALSE;
     }
 
-  return sf_approval_check_addressee (deal, requester, addressee, error);
+  return sf_approval_check_addressee (deal, requester, addressee, former_owners, error);
 }
 
 /* The deal's first job that an approval of @kind completes, if it has one;
@@ -874,7 +984,7 @@ sf_store_request_approval (SfStore             *self,
   fresh = sf_store_begin_on_deal (self, sf_deal_get_id (deal), error);
   if (fresh == NULL)
     return FALSE;
-  if (!check_people (self, fresh, addressed_to, error))
+  if (!check_people (self, fresh, kind, addressed_to, error))
     return sf_store_fail (self);
 
   latest = fetch_latest (self, sf_deal_get_id (fresh), kind, &local_error);
@@ -947,8 +1057,12 @@ check_decision (SfStore            *self,
                 GError            **error)
 {
   g_autofree char *figures = NULL;
+  g_autoptr(GArray) former_owners = sf_store_get_former_owners (self, sf_deal_get_id (deal),
+                                                                sf_approval_request_get_kind (fresh),
+                                                                error);
 
-  if (!sf_approval_check_decider (fresh, deal, manager, error))
+  if (former_owners == NULL ||
+      !sf_approval_check_decider (fresh, deal, manager, former_owners, error))
     return FALSE;
 
   if (approve &&
@@ -1102,6 +1216,44 @@ sf_store_recall_request (SfStore            *self,
 }
 
 /**
+ * sf_store_get_voided_by_owner:
+ * @request: the deal's latest request of its kind, voided
+ * @out_by_owner: (out): whether it was voided because the deal passed to
+ *   the manager who gave it (sf_store_void_for_owner()) rather than by a
+ *   change of the figures
+ */
+gboolean
+sf_store_get_voided_by_owner (SfStore            *self,
+                              SfApprovalRequest  *request,
+                              gboolean           *out_by_owner,
+                              GError            **error)
+{
+  SfDbStmt *stmt;
+  SfDbStep step;
+
+  g_return_val_if_fail (SF_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SF_IS_APPROVAL_REQUEST (request), FALSE);
+  g_return_val_if_fail (out_by_owner != NULL, FALSE);
+
+  *out_by_owner = FALSE;
+  stmt = sf_db_prepare (self->db,
+    "SELECT CASE WHEN new_value = 'owner' THEN 1 ELSE 0 END FROM history"
+    " WHERE deal_id = ?1 AND field = 'approval-voided' AND old_value = ?2"
+    " ORDER BY id DESC LIMIT 1", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sf_db_bind_int64 (stmt, 1, sf_approval_request_get_deal_id (request));
+  sf_db_bind_text (stmt, 2, sf_approval_kind_get_key (sf_approval_request_get_kind (request)));
+  step = sf_db_step (stmt, error);
+  if (step == SF_DB_ROW)
+    *out_by_owner = sf_db_column_int64 (stmt, 0) == 1;
+  sf_db_reset (stmt);
+
+  return step != SF_DB_ERROR;
+}
+
+/**
  * sf_store_get_request:
  *
  * Returns: (transfer full) (nullable): the request as committed
@@ -1145,7 +1297,9 @@ list_requests (SfStore     *self,
  * @manager_id: a manager
  *
  * The requests @manager_id can decide now: pending, addressed to them or
- * to any manager, on a live deal they do not own, made by someone else.
+ * to any manager, on a live deal they do not own and have not owned since
+ * its figures last changed (sf_store_get_former_owners()), made by
+ * someone else.
  *
  * Returns: (transfer container) (element-type SfApprovalRequest): oldest
  *   first
@@ -1161,6 +1315,10 @@ sf_store_list_waiting_requests (SfStore  *self,
     "SELECT " REQUEST_COLUMNS REQUEST_JOINS
     " WHERE r.status = 0 AND (r.addressed_to IS NULL OR r.addressed_to = ?1)"
     " AND r.requester_id <> ?1 AND coalesce(d.owner_id, 0) <> ?1 AND d.deleted_at IS NULL"
+    " AND NOT EXISTS (SELECT 1 FROM history h WHERE h.deal_id = r.deal_id"
+    "  AND h.field = 'owner' AND (h.old_owner_id = ?1 OR h.new_owner_id = ?1)"
+    "  AND h.id > (SELECT coalesce(max(f.id), 0) FROM history f WHERE f.deal_id = r.deal_id"
+    "   AND ((r.kind = 1 AND f.field = 'roi') OR (r.kind <> 1 AND f.field IN ('pricing', 'value')))))"
     " ORDER BY r.requested_at, r.id", manager_id, error);
 }
 

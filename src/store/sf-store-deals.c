@@ -692,9 +692,43 @@ person_name (SfStore *self,
   return name ? name : g_strdup ("—");
 }
 
+/* The history of an owner change names both people for the reader and
+ * keeps their ids for the sign-off rule (sf_store_get_former_owners()). */
+static gboolean
+owner_history (SfStore  *self,
+               SfDeal   *fresh,
+               gint64    owner_id,
+               gint64    now,
+               GError  **error)
+{
+  g_autofree char *old_name = person_name (self, sf_deal_get_owner_id (fresh));
+  g_autofree char *new_name = person_name (self, owner_id);
+  SfDbStmt *stmt = sf_db_prepare (self->db,
+    "INSERT INTO history (deal_id, at, person_id, field, old_value, new_value,"
+    "  old_owner_id, new_owner_id) VALUES (?1, ?2, ?3, 'owner', ?4, ?5, ?6, ?7)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sf_db_bind_int64 (stmt, 1, sf_deal_get_id (fresh));
+  sf_db_bind_int64 (stmt, 2, now);
+  sf_store_bind_actor (self, stmt, 3);
+  sf_db_bind_text (stmt, 4, old_name);
+  sf_db_bind_text (stmt, 5, new_name);
+  if (sf_deal_get_owner_id (fresh) > 0)
+    sf_db_bind_int64 (stmt, 6, sf_deal_get_owner_id (fresh));
+  if (owner_id > 0)
+    sf_db_bind_int64 (stmt, 7, owner_id);
+
+  return sf_db_step_done (stmt, error);
+}
+
 /**
  * sf_store_set_deal_owner:
  * @owner_id: a person's id, or 0 for nobody
+ *
+ * Gives the deal to @owner_id. A standing approval @owner_id gave is
+ * voided in the same transaction (sf_store_void_for_owner()).
  */
 gboolean
 sf_store_set_deal_owner (SfStore  *self,
@@ -703,7 +737,6 @@ sf_store_set_deal_owner (SfStore  *self,
                          GError  **error)
 {
   g_autoptr(SfDeal) fresh = NULL;
-  g_autofree char *old_name = NULL, *new_name = NULL;
   SfDbStmt *stmt;
   gint64 now;
 
@@ -723,8 +756,6 @@ sf_store_set_deal_owner (SfStore  *self,
     }
 
   now = sf_store_now (self);
-  old_name = person_name (self, sf_deal_get_owner_id (fresh));
-  new_name = person_name (self, owner_id);
   stmt = sf_db_prepare (self->db,
     "UPDATE deals SET owner_id = ?2, updated_at = ?3 WHERE id = ?1", error);
   if (stmt == NULL)
@@ -737,7 +768,8 @@ sf_store_set_deal_owner (SfStore  *self,
   sf_db_bind_int64 (stmt, 3, now);
 
   if (!sf_db_step_done (stmt, error) ||
-      !sf_store_history (self, sf_deal_get_id (fresh), now, "owner", old_name, new_name, error))
+      !owner_history (self, fresh, owner_id, now, error) ||
+      !sf_store_void_for_owner (self, sf_deal_get_id (fresh), owner_id, now, error))
     return sf_store_fail (self);
 
   return sf_store_commit_deal (self, deal, error);

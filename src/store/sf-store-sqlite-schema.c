@@ -298,6 +298,30 @@ migrate_to_v3 (SfStore  *self,
   return sf_db_exec (self->db, schema_v3, error);
 }
 
+/* The ids of both people in an owner change, for the sign-off rule that
+ * nobody decides on figures that stood while they owned the deal
+ * (sf_store_get_former_owners()). Owner changes from before this version
+ * recorded only names; each is matched to the one person of that name,
+ * and stays without an id where there is none or more than one. Persons
+ * are never deleted; the columns are plain integers (no REFERENCES) so a
+ * test can drop them again to make a file of schema 3. */
+static const char schema_v4[] =
+  "ALTER TABLE history ADD COLUMN old_owner_id INTEGER;"
+  "ALTER TABLE history ADD COLUMN new_owner_id INTEGER;"
+  "UPDATE history SET"
+  "  old_owner_id = (SELECT min(p.id) FROM persons p WHERE p.name = history.old_value"
+  "                  HAVING count(*) = 1),"
+  "  new_owner_id = (SELECT min(p.id) FROM persons p WHERE p.name = history.new_value"
+  "                  HAVING count(*) = 1)"
+  "  WHERE field = 'owner';";
+
+static gboolean
+migrate_to_v4 (SfStore  *self,
+               GError  **error)
+{
+  return sf_db_exec (self->db, schema_v4, error);
+}
+
 static const struct {
   gboolean (*run) (SfStore *self, GError **error);
   const char * const *tables;
@@ -306,6 +330,7 @@ static const struct {
   { migrate_to_v1, tables_v1, G_N_ELEMENTS (tables_v1) },
   { migrate_to_v2, tables_v2, G_N_ELEMENTS (tables_v2) },
   { migrate_to_v3, tables_v3, G_N_ELEMENTS (tables_v3) },
+  { migrate_to_v4, NULL, 0 },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SF_STORE_SCHEMA_VERSION);
@@ -359,6 +384,7 @@ static const char * const set_version[] = {
   "PRAGMA user_version = 1",
   "PRAGMA user_version = 2",
   "PRAGMA user_version = 3",
+  "PRAGMA user_version = 4",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (set_version) == SF_STORE_SCHEMA_VERSION);

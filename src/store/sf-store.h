@@ -403,6 +403,14 @@ gboolean    sf_store_get_figures        (SfStore      *self,
                                          SfApprovalKind kind,
                                          char        **out_figures,
                                          GError      **error);
+gboolean    sf_store_get_voided_by_owner (SfStore     *self,
+                                         SfApprovalRequest *request,
+                                         gboolean     *out_by_owner,
+                                         GError      **error);
+GArray     *sf_store_get_former_owners  (SfStore      *self,
+                                         gint64        deal_id,
+                                         SfApprovalKind kind,
+                                         GError      **error);
 
 /* Managers' sign-off */
 gboolean    sf_store_request_approval   (SfStore      *self,

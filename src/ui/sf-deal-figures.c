@@ -652,11 +652,18 @@ update_voided (SfDealFigures  *self,
     now = sf_figures_get_lines (kind, figures);
   approved = sf_figures_get_lines (kind, sf_approval_request_get_figures (request));
   when = sf_format_date_time (sf_approval_request_get_decided_at (request));
-  /* Translators: a manager's name and when they approved figures that
-   * were changed later */
-  text = g_strdup_printf (_("%s approved these figures on %s. They were changed since, so the approval no longer counts: ask again."),
-                          sf_ui_person_name (self->pipeline, sf_approval_request_get_decider_id (request)),
-                          when);
+  if (sf_pipeline_get_voided_by_owner (self->pipeline, request))
+    /* Translators: a manager's name and when they approved figures; the
+     * deal passed to that manager later */
+    text = g_strdup_printf (_("%s approved these figures on %s and has owned the deal since, so the approval no longer counts: ask another manager."),
+                            sf_ui_person_name (self->pipeline, sf_approval_request_get_decider_id (request)),
+                            when);
+  else
+    /* Translators: a manager's name and when they approved figures that
+     * were changed later */
+    text = g_strdup_printf (_("%s approved these figures on %s. They were changed since, so the approval no longer counts: ask again."),
+                            sf_ui_person_name (self->pipeline, sf_approval_request_get_decider_id (request)),
+                            when);
 
   gtk_box_append (GTK_BOX (box),
                   wrapped_label (kind == SF_APPROVAL_KIND_ROI ? _("ROI Approval Voided")

@@ -79,6 +79,8 @@ describe_request (SfJobRow *self)
                               sf_ui_person_name (self->pipeline, sf_approval_request_get_decider_id (r)),
                               sf_approval_request_get_comment (r) ? sf_approval_request_get_comment (r) : "");
     case SF_APPROVAL_STATUS_VOIDED:
+      if (sf_pipeline_get_voided_by_owner (self->pipeline, r))
+        return g_strdup (_("The approval was voided: the manager who gave it now owns the deal; ask another manager"));
       return g_strdup (_("The approval was voided by a change to the figures; ask again"));
     case SF_APPROVAL_STATUS_APPROVED:
     case SF_APPROVAL_STATUS_RECALLED:

@@ -55,6 +55,8 @@ fill_managers (SfRequestDialog *self)
   GListModel *persons = sf_pipeline_get_persons (self->pipeline);
   SfPerson *me = sf_pipeline_lookup_person (self->pipeline, sf_pipeline_get_actor (self->pipeline));
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(GArray) former_owners = sf_pipeline_get_former_owners (self->pipeline, self->deal,
+                                                                   self->kind, NULL);
   gint64 any = 0;
 
   /* Translators: in the list of managers to ask for approval */
@@ -65,7 +67,8 @@ fill_managers (SfRequestDialog *self)
       g_autoptr(SfPerson) person = g_list_model_get_item (persons, i);
       gint64 id = sf_person_get_id (person);
 
-      if (sf_approval_check_addressee (self->deal, me, person, NULL))
+      if (former_owners != NULL &&
+          sf_approval_check_addressee (self->deal, me, person, former_owners, NULL))
         {
           gtk_string_list_append (names, sf_person_get_name (person));
           g_array_append_val (self->manager_ids, id);

@@ -23,7 +23,7 @@ struct _SfStore
   guint load_split_at;      /* ids from which two threads load the deals */
 };
 
-#define SF_STORE_SCHEMA_VERSION 3
+#define SF_STORE_SCHEMA_VERSION 4
 /* The schema version that brought the approval tables and the ledger
  * (migrate_to_v2 in sf-store-sqlite-schema.c). */
 #define SF_STORE_APPROVALS_VERSION 2
@@ -122,6 +122,11 @@ gboolean       sf_store_check_figures_unlocked (SfStore *self,
 gboolean       sf_store_void_if_changed (SfStore     *self,
                                        gint64         deal_id,
                                        SfApprovalKind kind,
+                                       gint64         now,
+                                       GError       **error);
+gboolean       sf_store_void_for_owner (SfStore      *self,
+                                       gint64         deal_id,
+                                       gint64         owner_id,
                                        gint64         now,
                                        GError       **error);
 gboolean       sf_store_ledger_append (SfStore       *self,
