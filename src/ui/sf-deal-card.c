@@ -12,6 +12,7 @@
 
 #include "sf-deal-card.h"
 #include "sf-deal-filter.h"
+#include "sf-profile.h"
 #include "sf-ui-util.h"
 
 struct _SfDealCard
@@ -100,6 +101,14 @@ drag_begin_cb (GtkDragSource *source,
 }
 
 static void
+sf_deal_card_snapshot (GtkWidget   *widget,
+                       GtkSnapshot *snapshot)
+{
+  sf_profile_deal_drawn ();
+  GTK_WIDGET_CLASS (sf_deal_card_parent_class)->snapshot (widget, snapshot);
+}
+
+static void
 sf_deal_card_dispose (GObject *object)
 {
   SfDealCard *self = (SfDealCard *) object;
@@ -150,6 +159,7 @@ sf_deal_card_class_init (SfDealCardClass *klass)
   object_class->dispose = sf_deal_card_dispose;
   object_class->get_property = sf_deal_card_get_property;
   object_class->set_property = sf_deal_card_set_property;
+  widget_class->snapshot = sf_deal_card_snapshot;
 
   properties[PROP_DEAL] =
     g_param_spec_object ("deal", NULL, NULL, SF_TYPE_DEAL,

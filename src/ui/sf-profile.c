@@ -7,6 +7,8 @@
  * in milliseconds since main() began:
  *
  *   salesflow-profile: first-frame 182.4 ms     the window's first paint
+ *   salesflow-profile: deals-frame 420.0 ms     the first paint with a deal
+ *                                               card or row on it
  *   salesflow-profile: loaded 655.0 ms          the deals are in the models
  *   salesflow-profile: deals 100000             how many
  *   salesflow-profile: loaded-frame 701.3 ms    the first paint after that
@@ -23,10 +25,12 @@
 #include "sf-profile.h"
 
 static gint64 started;          /* 0: profiling is off */
+static gboolean deal_drawn;     /* a card or row has been drawn */
 
 typedef struct
 {
   gboolean painted;
+  gboolean deals_painted;
   gboolean loaded;
   gboolean done;
 } Watch;
@@ -65,6 +69,18 @@ sf_profile_mark (const char *what)
   fflush (stderr);
 }
 
+/**
+ * sf_profile_deal_drawn:
+ *
+ * Called by a deal's card or row as it draws: the window's next finished
+ * paint is the first to show deals, if none did before.
+ */
+void
+sf_profile_deal_drawn (void)
+{
+  deal_drawn = TRUE;
+}
+
 static double
 peak_rss_mib (void)
 {
@@ -89,14 +105,20 @@ after_paint_cb (GdkFrameClock *clock,
       watch->painted = TRUE;
       sf_profile_mark ("first-frame");
     }
-  else if (watch->loaded && !watch->done)
+  if (deal_drawn && !watch->deals_painted)
+    {
+      watch->deals_painted = TRUE;
+      sf_profile_mark ("deals-frame");
+    }
+  if (watch->loaded && !watch->done)
     {
       watch->done = TRUE;
       sf_profile_mark ("loaded-frame");
       fprintf (stderr, "salesflow-profile: peak-rss %.1f MiB\n", peak_rss_mib ());
       fflush (stderr);
-      g_signal_handlers_disconnect_by_func (clock, after_paint_cb, window);
     }
+  if (watch->done && watch->deals_painted)
+    g_signal_handlers_disconnect_by_func (clock, after_paint_cb, window);
 }
 
 static void

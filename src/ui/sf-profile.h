@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 void     sf_profile_start         (void);
 gboolean sf_profile_is_enabled    (void);
 void     sf_profile_mark          (const char *what);
+void     sf_profile_deal_drawn    (void);
 void     sf_profile_watch_window  (GtkWindow  *window,
                                    SfPipeline *pipeline);
 

@@ -2,18 +2,20 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """The benchmark runs and prints every figure, as TAP.
 
-    check-bench.py SALESFLOW_BENCH N
+    check-bench.py SALESFLOW_BENCH N [--window-quick]
 
 Runs the benchmark at a small N and checks that it ends well and prints
 each figure the table promises, once, as `nN.name value unit` with a
-number. Not a timing test: the figures of a real run are in
-docs/performance.md.
+number; with --window-quick also those of the app driven in a display
+(tests/bench/window-bench.py). Not a timing test: the figures of a real
+run are in docs/performance.md.
 """
 import re
 import subprocess
 import sys
 
 bench, n = sys.argv[1], sys.argv[2]
+window = '--window-quick' in sys.argv[3:]
 
 FIGURES = {
     'generate': 's', 'database': 'MiB', 'raw_scan': 'ms', 'read_deals': 'ms', 'load': 'ms', 'load_ratio': 'x',
@@ -25,7 +27,23 @@ FIGURES = {
     'peak_rss': 'MiB',
 }
 
-run = subprocess.run([bench, n], capture_output=True, text=True, timeout=600)
+WINDOW_FIGURES = {
+    'first_frame_empty': 'ms', 'launch_rss_empty': 'MiB', 'first_frame': 'ms', 'deals_frame': 'ms',
+    'deals_frame_ratio': 'x', 'launch_loaded': 'ms', 'launch_loaded_frame': 'ms',
+    'tab_again_max': 'ms', 'tab_again_stall': 'ms',
+    'board_page': 'ms', 'board_page_stall': 'ms', 'board_end': 'ms', 'board_end_stall': 'ms',
+    'board_home': 'ms', 'board_home_stall': 'ms', 'open_card': 'ms', 'open_card_stall': 'ms',
+    'open_row': 'ms', 'open_row_stall': 'ms', 'key_count': 'keys', 'key_unchanged': 'keys',
+    'key_p50': 'ms', 'key_p95': 'ms', 'key_max': 'ms', 'key_stall': 'ms', 'window_rss': 'MiB',
+}
+for tab in ('deals', 'approvals', 'satisfaction', 'board'):
+    WINDOW_FIGURES[f'tab_{tab}'] = 'ms'
+    WINDOW_FIGURES[f'tab_{tab}_stall'] = 'ms'
+if window:
+    FIGURES.update(WINDOW_FIGURES)
+
+run = subprocess.run([bench, n] + (['--window-quick'] if window else []),
+                     capture_output=True, text=True, timeout=600)
 results = [(run.returncode == 0, 'the benchmark exits with 0', run.stderr[-2000:])]
 
 LINE = re.compile(r'^n(\d+)\.(\w+) (-?\d+(?:\.\d+)?) (\S+)$')

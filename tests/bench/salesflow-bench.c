@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  *   build-aux/dev bench [N…]           (default 100000 1000000)
- *   build/tests/bench/salesflow-bench [--keep DIR [--reuse]] [N…]
+ *   build/tests/bench/salesflow-bench [--keep DIR [--reuse]] [--window[-quick]] [N…]
  *
  * For each N, in a process of its own (so each peak RSS is its own), the
  * benchmark generates a database of N deals with full checklists and
@@ -19,6 +19,11 @@
  * docs/performance.md records a run beside the targets.
  *
  * GTK's list models work without a display, so nothing here opens one.
+ * With --window the app itself is then driven in a display of its own
+ * for each N, as a user would, by tests/bench/window-bench.py (keystroke
+ * to repaint, launch, tabs, board, opening deals, peak RSS); its figures
+ * join the table. --window-quick does that with fewer launches and keys,
+ * for the test suite.
  */
 #include "config.h"
 
@@ -858,20 +863,55 @@ static const Row rows[] = {
   { "fsync_p95", "One 4 KiB write + fdatasync, p95", "" },
   { "peak_rss", "Peak RSS (VmHWM)", "≤ 160 MB (100k), ≤ 600 MB (1M)" },
   { "read_deals", "The rows made into SfDeals on one thread (after the peak)", "" },
+  /* tests/bench/window-bench.py: the app in a display, timed from outside */
+  { "first_frame_empty", "Window: first frame, empty database", "" },
+  { "launch_rss_empty", "Window: peak RSS at that frame, empty database", "" },
+  { "first_frame", "Window: first frame, these deals", "" },
+  { "deals_frame", "Window: first frame showing deals", "" },
+  { "deals_frame_ratio", "  … ratio to the empty database's first frame", "≤ 1.5 (100k), ≤ 2.5 (1M)" },
+  { "launch_loaded", "Window: every deal in the models, searchable", "" },
+  { "launch_loaded_frame", "Window: first frame after that", "" },
+  { "tab_deals", "Window: Alt+2, Deals tab shown (first time)", "" },
+  { "tab_deals_stall", "  … longest main-thread stall", "≤ 100 ms (100k), ≤ 250 ms (1M)" },
+  { "tab_approvals", "Window: Alt+3, Approvals tab shown (first time)", "" },
+  { "tab_approvals_stall", "  … longest main-thread stall", "≤ 100 ms, ≤ 250 ms" },
+  { "tab_satisfaction", "Window: Alt+4, Satisfaction tab shown (first time)", "" },
+  { "tab_satisfaction_stall", "  … longest main-thread stall", "≤ 100 ms, ≤ 250 ms" },
+  { "tab_board", "Window: Alt+1, board shown again", "" },
+  { "tab_board_stall", "  … longest main-thread stall", "≤ 100 ms, ≤ 250 ms" },
+  { "tab_again_max", "Window: the four tabs again, slowest", "" },
+  { "tab_again_stall", "  … longest main-thread stall", "≤ 100 ms, ≤ 250 ms" },
+  { "board_page", "Window: board column, Page Down, median", "" },
+  { "board_page_stall", "  … longest main-thread stall", "≤ 100 ms, ≤ 250 ms" },
+  { "board_end", "Window: board column, End", "" },
+  { "board_end_stall", "  … longest main-thread stall", "≤ 100 ms, ≤ 250 ms" },
+  { "board_home", "Window: board column, Home", "" },
+  { "board_home_stall", "  … longest main-thread stall", "≤ 100 ms, ≤ 250 ms" },
+  { "open_card", "Window: Enter on a card, its deal shown", "" },
+  { "open_card_stall", "  … longest main-thread stall", "≤ 100 ms, ≤ 250 ms" },
+  { "open_row", "Window: Down in the list, next deal shown, median", "" },
+  { "open_row_stall", "  … longest main-thread stall", "≤ 100 ms, ≤ 250 ms" },
+  { "key_count", "Window: search keystrokes that repainted the list", "" },
+  { "key_unchanged", "  … and that changed nothing in it", "" },
+  { "key_p50", "Window: search keystroke to list repainted, p50", "" },
+  { "key_p95", "Window: search keystroke to list repainted, p95", "≤ 50 ms (100k), ≤ 150 ms (1M)" },
+  { "key_max", "Window: search keystroke to list repainted, slowest", "" },
+  { "key_stall", "  … longest main-thread stall", "" },
+  { "window_rss", "Window: peak RSS after all of the above", "≤ 160 MB (100k), ≤ 600 MB (1M)" },
 };
 
 static void
 print_table (GHashTable *values,
              GArray     *sizes)
 {
-  g_print ("\n%-56s", "");
+  g_print ("\n%-58s", "");
   for (guint k = 0; k < sizes->len; k++)
     g_print (" %16u", g_array_index (sizes, guint, k));
   g_print ("  target\n");
 
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     {
-      g_print ("%-56s", rows[i].label);
+      g_print ("%-58s", rows[i].label);
       for (guint k = 0; k < sizes->len; k++)
         {
           g_autofree char *key = g_strdup_printf ("n%u.%s", g_array_index (sizes, guint, k), rows[i].name);
@@ -880,6 +920,25 @@ print_table (GHashTable *values,
           g_print (" %16s", value ? value : "—");
         }
       g_print ("  %s\n", rows[i].target);
+    }
+}
+
+/* Prints a child's output and keeps its `name value unit` lines. */
+static void
+collect (const char *out,
+         GHashTable *values)
+{
+  g_auto(GStrv) lines = NULL;
+
+  g_print ("%s", out);
+  lines = g_strsplit (out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (lines[i], " ", 3);
+
+      if (g_strv_length (parts) == 3)
+        g_hash_table_insert (values, g_strdup (parts[0]),
+                             g_strdup_printf ("%s %s", parts[1], parts[2]));
     }
 }
 
@@ -896,7 +955,6 @@ run_child (const char *self,
                          keep ? "--keep" : NULL, keep, NULL };
   g_autofree char *out = NULL;
   g_autoptr(GError) error = NULL;
-  g_auto(GStrv) lines = NULL;
   int status = 0;
 
   if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_CHILD_INHERITS_STDIN, NULL, NULL,
@@ -906,18 +964,42 @@ run_child (const char *self,
       return FALSE;
     }
 
-  g_print ("%s", out);
-  lines = g_strsplit (out, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      g_auto(GStrv) parts = g_strsplit (lines[i], " ", 3);
+  collect (out, values);
+  return g_spawn_check_wait_status (status, NULL);
+}
 
-      if (g_strv_length (parts) == 3)
-        g_hash_table_insert (values, g_strdup (parts[0]),
-                             g_strdup_printf ("%s %s", parts[1], parts[2]));
+/* Drives the app on @n's database in a display of its own
+ * (tests/bench/window-bench.py) and collects its figure lines. */
+static gboolean
+run_window (const char *dir,
+            guint       n,
+            gboolean    quick,
+            GHashTable *values)
+{
+  g_autofree char *name = g_strdup_printf ("bench-%u.db", n);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *prefix = g_strdup_printf ("n%u", n);
+  const char *argv[] = { SF_WINDOW_BENCH, SF_BUILD_ROOT, path, "--prefix", prefix,
+                         quick ? "--runs" : NULL, "1", "--keys", "12", NULL };
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_printerr ("salesflow-bench: %u deals in the window\n", n);
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_CHILD_INHERITS_STDIN, NULL, NULL,
+                     &out, NULL, &status, &error))
+    {
+      g_printerr ("salesflow-bench: %s\n", error->message);
+      return FALSE;
     }
 
-  return g_spawn_check_wait_status (status, NULL);
+  collect (out, values);
+  if (!g_spawn_check_wait_status (status, &error))
+    {
+      g_printerr ("salesflow-bench: window-bench.py: %s\n", error->message);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 int
@@ -927,8 +1009,9 @@ main (int   argc,
   g_autoptr(GHashTable) values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GArray) sizes = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *window_dir = NULL;
   const char *keep = NULL;
-  gboolean one = FALSE, reuse = FALSE, ok = TRUE;
+  gboolean one = FALSE, reuse = FALSE, window = FALSE, quick = FALSE, ok = TRUE;
 
   setlocale (LC_ALL, "");
   for (int i = 1; i < argc; i++)
@@ -941,13 +1024,18 @@ main (int   argc,
         reuse = FALSE;
       else if (g_str_equal (argv[i], "--keep") && i + 1 < argc)
         keep = argv[++i];
+      else if (g_str_equal (argv[i], "--window"))
+        window = TRUE;
+      else if (g_str_equal (argv[i], "--window-quick"))
+        window = quick = TRUE;
       else
         {
           guint n = (guint) g_ascii_strtoull (argv[i], NULL, 10);
 
           if (n < 100)
             {
-              g_printerr ("Usage: salesflow-bench [--keep DIR [--reuse]] [N…]  (N ≥ 100; default 100000 1000000)\n");
+              g_printerr ("Usage: salesflow-bench [--keep DIR [--reuse]] [--window[-quick]] [N…]"
+                          "  (N ≥ 100; default 100000 1000000)\n");
               return 2;
             }
           g_array_append_val (sizes, n);
@@ -966,12 +1054,22 @@ main (int   argc,
       return 0;
     }
 
+  /* The window needs the database the child generated. */
+  if (window && keep == NULL)
+    keep = window_dir = sf_test_temp_dir ();
+
   for (guint k = 0; k < sizes->len; k++)
     {
-      g_printerr ("salesflow-bench: %u deals\n", g_array_index (sizes, guint, k));
-      ok = run_child (self ? self : argv[0], g_array_index (sizes, guint, k), keep, reuse, values) && ok;
+      guint n = g_array_index (sizes, guint, k);
+
+      g_printerr ("salesflow-bench: %u deals\n", n);
+      ok = run_child (self ? self : argv[0], n, keep, reuse, values) && ok;
+      if (window)
+        ok = run_window (keep, n, quick, values) && ok;
     }
   print_table (values, sizes);
+  if (window_dir != NULL)
+    sf_test_remove_dir (window_dir);
 
   return ok ? 0 : 1;
 }
