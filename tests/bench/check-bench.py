@@ -34,7 +34,7 @@ WINDOW_FIGURES = {
     'board_page': 'ms', 'board_page_stall': 'ms', 'board_end': 'ms', 'board_end_stall': 'ms',
     'board_home': 'ms', 'board_home_stall': 'ms', 'open_card': 'ms', 'open_card_stall': 'ms',
     'open_row': 'ms', 'open_row_stall': 'ms', 'key_count': 'keys', 'key_unchanged': 'keys',
-    'key_p50': 'ms', 'key_p95': 'ms', 'key_max': 'ms', 'key_stall': 'ms', 'window_rss': 'MiB',
+    'key_p50': 'ms', 'key_p95': 'ms', 'key_max': 'ms', 'key_stall': 'ms', 'key_cpu_p50': 'ms', 'key_cpu_p95': 'ms', 'window_rss': 'MiB',
 }
 for tab in ('deals', 'approvals', 'satisfaction', 'board'):
     WINDOW_FIGURES[f'tab_{tab}'] = 'ms'

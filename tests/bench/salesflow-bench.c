@@ -897,6 +897,8 @@ static const Row rows[] = {
   { "key_p95", "Window: search keystroke to list repainted, p95", "≤ 50 ms (100k), ≤ 150 ms (1M)" },
   { "key_max", "Window: search keystroke to list repainted, slowest", "" },
   { "key_stall", "  … longest main-thread stall", "" },
+  { "key_cpu_p50", "  … main thread's CPU time per keystroke, p50", "" },
+  { "key_cpu_p95", "  … main thread's CPU time per keystroke, p95", "" },
   { "window_rss", "Window: peak RSS after all of the above", "≤ 160 MB (100k), ≤ 600 MB (1M)" },
 };
 

@@ -59,7 +59,7 @@ SCREEN = (1280, 800)
 QUIET = 0.30          # the window is still for this long: the action is over
 SETTLE_MAX = 20.0     # give up waiting for one action after this long
 PING_EVERY = 0.004
-AREA_WAIT = 2.0       # how long a keystroke may take to repaint the list
+AREA_WAIT = 1.5       # how long a keystroke may take to repaint the list
 VERBOSE = bool(os.environ.get('WINDOW_BENCH_VERBOSE'))
 
 
@@ -255,6 +255,7 @@ class App:
         it [inside @area], longest ping wait in ms)."""
         self.settle()
         first = len(self.damages)
+        cpu0 = self.main_cpu()
         self.ping_waits = []
         self.pinging = True
         self.next_ping = 0.0
@@ -280,7 +281,16 @@ class App:
         hits = [d for d in self.damages[first:] if area is None or area(d)]
         done = (hits[-1][0] - t0) * 1000 if hits else None
         stall = max((w for _, w in self.ping_waits), default=0.0) * 1000
+        self.last_cpu = (self.main_cpu() - cpu0) * 1000
         return done, stall
+
+    def main_cpu(self):
+        """The main thread's CPU time so far, in seconds."""
+        try:
+            with open(f'/proc/{self.proc.pid}/schedstat') as f:
+                return int(f.read().split()[0]) / 1e9
+        except OSError:
+            return 0.0
 
     def peak_rss_mib(self):
         with open(f'/proc/{self.proc.pid}/status') as f:
@@ -393,13 +403,20 @@ def session(builddir, database, xname, renderer, config_home, n_keys, out):
 
         # Search: Ctrl+F focuses the entry; type.
         app.act(lambda: app.key('f', 'Control_L'))
+        # WINDOW_BENCH_PERF=FILE records the app with perf while it searches.
+        perf = None
+        if os.environ.get('WINDOW_BENCH_PERF'):
+            perf = subprocess.Popen(['perf', 'record', '-F', '999', '--call-graph', 'dwarf,16384', '-p', str(app.proc.pid),
+                                     '-o', os.environ['WINDOW_BENCH_PERF']],
+                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            time.sleep(1)
         rng = random.Random(len(database))
         list_top = 150   # the list's rows; above are the entry, the filters and the count
 
         def in_list(d):
             return d[2] + d[4] > list_top
 
-        times, stalls, unchanged = [], [], 0
+        times, stalls, cpus, unchanged = [], [], [], 0
         typed = 0
         for word in words(database, rng, n_keys):
             keys = list(word)
@@ -412,15 +429,20 @@ def session(builddir, database, xname, renderer, config_home, n_keys, out):
                     break
                 done, stall = app.act(lambda: app.key(k), area=in_list)
                 if VERBOSE:
-                    print(f'    key {k!r}: {done} ms, stall {stall:.1f} ms', file=sys.stderr)
+                    print(f'    key {k!r}: {done} ms, stall {stall:.1f} ms, cpu {app.last_cpu:.1f} ms',
+                          file=sys.stderr)
                 typed += 1
                 stalls.append(stall)
                 if done is None:
                     unchanged += 1
                 else:
                     times.append(done)
+                    cpus.append(app.last_cpu)
             if typed >= n_keys:
                 break
+        if perf is not None:
+            perf.send_signal(signal.SIGINT)
+            perf.wait()
         times.sort()
         out('key_count', len(times), 'keys')
         out('key_unchanged', unchanged, 'keys')
@@ -428,6 +450,10 @@ def session(builddir, database, xname, renderer, config_home, n_keys, out):
         out('key_p95', percentile(times, 95), 'ms')
         out('key_max', times[-1] if times else 0, 'ms')
         out('key_stall', max(stalls, default=0), 'ms')
+        # The main thread's CPU time for the same keystrokes: what the work
+        # costs, whatever else the machine is doing.
+        out('key_cpu_p50', percentile(cpus, 50), 'ms')
+        out('key_cpu_p95', percentile(cpus, 95), 'ms')
         app.settle()
         out('window_rss', app.peak_rss_mib(), 'MiB')
     finally:
