@@ -5,6 +5,11 @@
  * A card follows its deal with one GSignalGroup: the list view recycles
  * cards, and setting another deal moves every connection at once. A card
  * is also the drag source for moving its deal between columns.
+ *
+ * Its widgets are built in C rather than from a template: GTK 4.8's list
+ * views build a card for every deal that comes near the view (200 around
+ * each column's anchor), and parsing a template for each was much of what
+ * showing the board and scrolling it cost.
  */
 #include "config.h"
 
@@ -19,7 +24,7 @@ struct _SfDealCard
 {
   GtkWidget parent_instance;
 
-  /* template widgets */
+  /* children */
   GtkWidget *box;
   GtkLabel *title_label;
   GtkLabel *customer_label;
@@ -113,7 +118,7 @@ sf_deal_card_dispose (GObject *object)
 {
   SfDealCard *self = (SfDealCard *) object;
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), SF_TYPE_DEAL_CARD);
+  g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_object (&self->deal_signals);
   g_clear_object (&self->deal);
 
@@ -166,18 +171,72 @@ sf_deal_card_class_init (SfDealCardClass *klass)
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/salesflow/Salesflow/sf-deal-card.ui");
-  gtk_widget_class_bind_template_child (widget_class, SfDealCard, box);
-  gtk_widget_class_bind_template_child (widget_class, SfDealCard, title_label);
-  gtk_widget_class_bind_template_child (widget_class, SfDealCard, customer_label);
-  gtk_widget_class_bind_template_child (widget_class, SfDealCard, value_label);
-  gtk_widget_class_bind_template_child (widget_class, SfDealCard, progress_label);
-  gtk_widget_class_bind_template_child (widget_class, SfDealCard, progress_bar);
-  gtk_widget_class_bind_template_child (widget_class, SfDealCard, stale_icon);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "deal-card");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static GtkWidget *
+new_label (float       xalign,
+           const char *css_class,
+           const char *css_class2)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), xalign);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  if (css_class2 != NULL)
+    gtk_widget_add_css_class (label, css_class2);
+  return label;
+}
+
+/* Title and stale mark; customer; value and progress; the bar. */
+static void
+build (SfDealCard *self)
+{
+  GtkWidget *row;
+
+  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+
+  row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  self->title_label = GTK_LABEL (new_label (0, "heading", NULL));
+  gtk_widget_set_hexpand (GTK_WIDGET (self->title_label), TRUE);
+  gtk_label_set_wrap (self->title_label, TRUE);
+  gtk_label_set_wrap_mode (self->title_label, PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (self->title_label, 2);
+  gtk_label_set_ellipsize (self->title_label, PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (row), GTK_WIDGET (self->title_label));
+
+  /* Hidden before its tooltip is set: a tooltip set on a shown widget asks
+   * the X server where the pointer is. */
+  self->stale_icon = gtk_image_new_from_icon_name ("alarm-symbolic");
+  gtk_widget_set_visible (self->stale_icon, FALSE);
+  gtk_widget_set_valign (self->stale_icon, GTK_ALIGN_START);
+  gtk_widget_set_tooltip_text (self->stale_icon,
+                               _("Stale: longer in this stage than the threshold in Preferences"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->stale_icon),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Stale"), -1);
+  gtk_widget_add_css_class (self->stale_icon, "warning");
+  gtk_box_append (GTK_BOX (row), self->stale_icon);
+  gtk_box_append (GTK_BOX (self->box), row);
+
+  self->customer_label = GTK_LABEL (new_label (0, "dim-label", NULL));
+  gtk_label_set_ellipsize (self->customer_label, PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->customer_label));
+
+  row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  self->value_label = GTK_LABEL (new_label (0, "numeric", NULL));
+  gtk_widget_set_hexpand (GTK_WIDGET (self->value_label), TRUE);
+  gtk_box_append (GTK_BOX (row), GTK_WIDGET (self->value_label));
+  self->progress_label = GTK_LABEL (new_label (1, "caption", "dim-label"));
+  gtk_box_append (GTK_BOX (row), GTK_WIDGET (self->progress_label));
+  gtk_box_append (GTK_BOX (self->box), row);
+
+  self->progress_bar = GTK_LEVEL_BAR (gtk_level_bar_new_for_interval (0, 1));
+  gtk_level_bar_set_mode (self->progress_bar, GTK_LEVEL_BAR_MODE_CONTINUOUS);
+  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->progress_bar));
 }
 
 static void
@@ -185,7 +244,7 @@ sf_deal_card_init (SfDealCard *self)
 {
   GtkDragSource *source;
 
-  gtk_widget_init_template (GTK_WIDGET (self));
+  build (self);
   gtk_widget_add_css_class (GTK_WIDGET (self), "card");
 
   self->deal_signals = g_signal_group_new (SF_TYPE_DEAL);
