@@ -27,6 +27,8 @@
 #include "sf-sort-memory.h"
 #include "sf-deals-view.h"
 #include "sf-format.h"
+#include "sf-deal-filter.h"
+#include "sf-profile.h"
 #include "sf-ui-util.h"
 
 struct _SfDealsView
@@ -69,67 +71,158 @@ struct _SfDealsView
 
 G_DEFINE_FINAL_TYPE (SfDealsView, sf_deals_view, GTK_TYPE_WIDGET)
 
-/* Cell texts for the column view's closures */
+/* The list's cells
+ *
+ * Each column's cells are made by a GtkSignalListItemFactory: built once in
+ * C, their texts set directly from the deal, and set again when the deal
+ * notifies a change. GTK 4.8 builds a row anew for every row that comes into
+ * view or into the search's result, so what a cell costs to make is paid on
+ * every keystroke for every row shown: a template to parse and an expression
+ * watch per property was most of a keystroke's time. */
 
-static gboolean
-stale_cb (gpointer     item,
-          SfDealStatus status,
-          gint64       entered)
+typedef enum
 {
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
-  int days = g_settings_get_int (sf_ui_get_settings (), "stale-days");
+  CELL_TITLE,
+  CELL_CUSTOMER,
+  CELL_VALUE,
+  CELL_STAGE,
+  CELL_PROGRESS,
+  CELL_OWNER,
+  CELL_CLOSE,
+  CELL_DAYS,
+} CellKind;
 
-  return status == SF_DEAL_STATUS_OPEN && entered > 0 && (now - entered) / 86400 > days;
+static void
+cell_update (GtkListItem *item)
+{
+  CellKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (item), "sf-cell"));
+  SfDeal *deal = gtk_list_item_get_item (item);
+  GtkWidget *child = gtk_list_item_get_child (item);
+  g_autofree char *owned = NULL;
+  const char *text = NULL;
+  gint64 now;
+
+  if (deal == NULL)
+    return;
+
+  switch (kind)
+    {
+    case CELL_TITLE:
+      {
+        GtkWidget *icon = gtk_widget_get_last_child (child);
+
+        now = g_get_real_time () / G_USEC_PER_SEC;
+        gtk_widget_set_visible (icon, sf_deal_is_stale (deal, g_settings_get_int (sf_ui_get_settings (),
+                                                                                  "stale-days"), now));
+        gtk_label_set_text (GTK_LABEL (gtk_widget_get_first_child (child)), sf_deal_get_title (deal));
+        return;
+      }
+    case CELL_CUSTOMER:
+      text = sf_deal_get_customer (deal);
+      break;
+    case CELL_VALUE:
+      text = owned = sf_ui_format_value (deal);
+      break;
+    case CELL_STAGE:
+      if (sf_deal_get_status (deal) == SF_DEAL_STATUS_LOST)
+        /* Translators: a lost deal in the list: “Discovery (lost)” */
+        text = owned = g_strdup_printf (_("%s (lost)"), sf_stage_get_name (sf_deal_get_stage (deal)));
+      else
+        text = sf_stage_get_name (sf_deal_get_stage (deal));
+      break;
+    case CELL_PROGRESS:
+      text = owned = sf_ui_format_progress (sf_deal_get_progress_done (deal),
+                                            sf_deal_get_progress_required (deal));
+      break;
+    case CELL_OWNER:
+      text = sf_deal_get_owner_name (deal) ? sf_deal_get_owner_name (deal) : "—";
+      break;
+    case CELL_CLOSE:
+      text = owned = sf_format_date (sf_deal_get_expected_close (deal));
+      break;
+    case CELL_DAYS:
+      {
+        gint64 entered = sf_deal_get_stage_entered_at (deal);
+
+        now = g_get_real_time () / G_USEC_PER_SEC;
+        text = owned = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                        entered > 0 && now > entered ? (now - entered) / 86400 : 0);
+      }
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  gtk_label_set_text (GTK_LABEL (child), text ? text : "");
 }
 
-static char *
-value_cb (gpointer       item,
-          const SfMoney *value)
+static void
+cell_setup_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  data)
 {
-  return value ? sf_money_to_string (value) : NULL;
+  CellKind kind = GPOINTER_TO_INT (data);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  g_object_set_data (G_OBJECT (item), "sf-cell", data);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (label), kind == CELL_VALUE || kind == CELL_DAYS ? 1
+                                           : kind == CELL_PROGRESS ? 0.5 : 0);
+  if (kind == CELL_VALUE || kind == CELL_PROGRESS || kind == CELL_CLOSE || kind == CELL_DAYS)
+    gtk_widget_add_css_class (label, "numeric");
+
+  if (kind == CELL_TITLE)
+    {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *icon = gtk_image_new_from_icon_name ("alarm-symbolic");
+
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_box_append (GTK_BOX (box), label);
+      /* Hidden before its tooltip is set: a tooltip set on a shown widget
+       * asks the X server where the pointer is, a round trip per row. */
+      gtk_widget_set_visible (icon, FALSE);
+      gtk_widget_set_tooltip_text (icon, _("Stale: longer in this stage than the threshold in Preferences"));
+      gtk_widget_add_css_class (icon, "warning");
+      gtk_box_append (GTK_BOX (box), icon);
+      gtk_list_item_set_child (item, box);
+    }
+  else
+    gtk_list_item_set_child (item, label);
 }
 
-static char *
-stage_cb (gpointer     item,
-          SfStage      stage,
-          SfDealStatus status)
+static void
+cell_bind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  data)
 {
-  if (status == SF_DEAL_STATUS_LOST)
-    /* Translators: a lost deal in the list: “Discovery (lost)” */
-    return g_strdup_printf (_("%s (lost)"), sf_stage_get_name (stage));
+  SfDeal *deal = gtk_list_item_get_item (item);
 
-  return g_strdup (sf_stage_get_name (stage));
+  sf_profile_deal_drawn ();
+  g_signal_connect_swapped (deal, "notify", G_CALLBACK (cell_update), item);
+  cell_update (item);
 }
 
-static char *
-progress_cb (gpointer item,
-             guint    done,
-             guint    required)
+static void
+cell_unbind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  data)
 {
-  return sf_ui_format_progress (done, required);
+  SfDeal *deal = gtk_list_item_get_item (item);
+
+  if (deal != NULL)
+    g_signal_handlers_disconnect_by_func (deal, cell_update, item);
 }
 
-static char *
-owner_cb (gpointer    item,
-          const char *name)
+static void
+set_cell_factory (GtkColumnViewColumn *column,
+                  CellKind             kind)
 {
-  return g_strdup (name ? name : "—");
-}
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
-static char *
-date_cb (gpointer item,
-         guint    julian)
-{
-  return sf_format_date (julian);
-}
-
-static char *
-days_cb (gpointer item,
-         gint64   entered)
-{
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
-
-  return g_strdup_printf ("%" G_GINT64_FORMAT, entered > 0 && now > entered ? (now - entered) / 86400 : 0);
+  g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), GINT_TO_POINTER (kind));
+  g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind_cb), NULL);
+  gtk_column_view_column_set_factory (column, factory);
 }
 
 /* Sorters that are not a property compare */
@@ -216,7 +309,10 @@ update_count (SfDealsView *self)
 static void
 search_changed_cb (SfDealsView *self)
 {
-  sf_deal_filter_set_query (self->filter, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  /* With no search delay the entry reports at once, also while the view
+   * is built or torn down. */
+  if (self->filter != NULL)
+    sf_deal_filter_set_query (self->filter, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
 }
 
 /* Enter in the search opens the first deal found. */
@@ -358,13 +454,6 @@ sf_deals_view_class_init (SfDealsViewClass *klass)
   CHILD (back_button);
   CHILD (pane);
 #undef CHILD
-  gtk_widget_class_bind_template_callback (widget_class, stale_cb);
-  gtk_widget_class_bind_template_callback (widget_class, value_cb);
-  gtk_widget_class_bind_template_callback (widget_class, stage_cb);
-  gtk_widget_class_bind_template_callback (widget_class, progress_cb);
-  gtk_widget_class_bind_template_callback (widget_class, owner_cb);
-  gtk_widget_class_bind_template_callback (widget_class, date_cb);
-  gtk_widget_class_bind_template_callback (widget_class, days_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
@@ -394,6 +483,15 @@ sf_deals_view_init (SfDealsView *self)
   GtkSorter *sorter;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  set_cell_factory (self->title_column, CELL_TITLE);
+  set_cell_factory (self->customer_column, CELL_CUSTOMER);
+  set_cell_factory (self->value_column, CELL_VALUE);
+  set_cell_factory (self->stage_column, CELL_STAGE);
+  set_cell_factory (self->progress_column, CELL_PROGRESS);
+  set_cell_factory (self->owner_column, CELL_OWNER);
+  set_cell_factory (self->close_column, CELL_CLOSE);
+  set_cell_factory (self->days_column, CELL_DAYS);
 
   gtk_string_list_append (stages, _("All Stages"));
   for (int s = SF_STAGE_FIRST; s <= SF_STAGE_LAST; s++)
