@@ -890,6 +890,14 @@ exec_sql (const char *path,
   sqlite3_close (db);
 }
 
+static SfWindow *ledger_window;
+
+static gboolean
+ledger_says (gpointer prefix)
+{
+  return g_str_has_prefix (label_text (sf_window_get_approvals_view (ledger_window), "ledger_label"), prefix);
+}
+
 /* The tab says the ledger is whole, and names an entry changed with
  * another tool. */
 static void
@@ -900,17 +908,18 @@ test_ledger_verdict (Fixture       *f,
   SfApprovalsView *view;
 
   open_window (f);
+  ledger_window = f->window;
   view = sf_window_get_approvals_view (f->window);
   sf_window_show_view (f->window, "approvals");
-  sf_test_ui_iterate ();
+  /* The ledger is checked on a worker thread. */
+  sf_test_ui_wait_until (ledger_says, (gpointer) "The approval ledger is whole");
   g_assert_cmpstr (label_text (view, "ledger_label"), ==, "The approval ledger is whole: 1 entry checked");
   g_assert_true (gtk_widget_has_css_class (find_in (view, "ledger_box"), "ledger-whole"));
 
   exec_sql (sf_store_get_path (f->store),
             "UPDATE approval_ledger SET content = replace(content, 'requester', 'requestor') WHERE seq = 1");
   sf_approvals_view_reload (view);
-  g_assert_true (g_str_has_prefix (label_text (view, "ledger_label"),
-                                   "Entry 1 of the approval ledger was changed outside Salesflow"));
+  sf_test_ui_wait_until (ledger_says, (gpointer) "Entry 1 of the approval ledger was changed outside Salesflow");
   g_assert_true (gtk_widget_has_css_class (find_in (view, "ledger_box"), "ledger-broken"));
 }
 

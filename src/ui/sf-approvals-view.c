@@ -14,7 +14,11 @@
  * The lists are read again after every request, decision or change of
  * figures (SfPipeline:approvals-revision), when another person starts
  * using Salesflow, and whenever the tab is shown; the ledger, which is
- * walked whole, only while the tab is shown.
+ * walked whole, only while the tab is shown, and on a worker thread with a
+ * connection of its own (sf_pipeline_verify_ledger_async()): at a million
+ * deals the walk and its checks take seconds, which the tab's first
+ * frame does not wait for. Until the verdict comes the line keeps the
+ * last one.
  */
 #include "config.h"
 
@@ -42,6 +46,7 @@ struct _SfApprovalsView
 
   /* owned */
   SfPipeline *pipeline;
+  GCancellable *ledger_cancellable;
 
   guint n_waiting;
 };
@@ -168,36 +173,62 @@ fill_list (SfApprovalsView *self,
 }
 
 static void
-show_ledger (SfApprovalsView *self)
+show_verdict (SfApprovalsView      *self,
+              const SfLedgerReport *report,
+              const GError         *error)
 {
-  g_autoptr(GError) error = NULL;
-  g_auto(SfLedgerReport) report = { 0 };
   g_autofree char *text = NULL;
   gboolean whole;
 
-  if (!sf_pipeline_verify_ledger (self->pipeline, &report, &error))
+  if (error != NULL)
     {
       whole = FALSE;
       /* Translators: %s says why the approval ledger could not be read */
       text = g_strdup_printf (_("The approval ledger could not be checked: %s"), error->message);
     }
-  else if (report.verdict == SF_LEDGER_WHOLE)
+  else if (report->verdict == SF_LEDGER_WHOLE)
     {
       whole = TRUE;
-      text = g_strdup (report.description);
+      text = g_strdup (report->description);
     }
   else
     {
       whole = FALSE;
       /* Translators: %s names what was changed in the approval ledger */
       text = g_strdup_printf (_("%s. The database was changed outside Salesflow: the approvals shown may not be what the managers decided."),
-                              report.description);
+                              report->description);
     }
 
   gtk_label_set_text (self->ledger_label, text);
   gtk_image_set_from_icon_name (self->ledger_icon, whole ? "emblem-ok-symbolic" : "dialog-warning-symbolic");
   gtk_widget_remove_css_class (self->ledger_box, whole ? "ledger-broken" : "ledger-whole");
   gtk_widget_add_css_class (self->ledger_box, whole ? "ledger-whole" : "ledger-broken");
+}
+
+static void
+ledger_verified_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      data)
+{
+  g_autoptr(SfApprovalsView) self = data;
+  g_autoptr(GError) error = NULL;
+  g_auto(SfLedgerReport) report = { 0 };
+
+  if (sf_pipeline_verify_ledger_finish (SF_PIPELINE (source), result, &report, &error))
+    show_verdict (self, &report, NULL);
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    show_verdict (self, NULL, error);
+}
+
+/* A check still running is dropped for the new one. */
+static void
+show_ledger (SfApprovalsView *self)
+{
+  g_cancellable_cancel (self->ledger_cancellable);
+  g_clear_object (&self->ledger_cancellable);
+  self->ledger_cancellable = g_cancellable_new ();
+  sf_pipeline_verify_ledger_async (self->pipeline, self->ledger_cancellable, ledger_verified_cb,
+                                   g_object_ref (self));
 }
 
 static void
@@ -317,6 +348,8 @@ sf_approvals_view_dispose (GObject *object)
 {
   SfApprovalsView *self = (SfApprovalsView *) object;
 
+  g_cancellable_cancel (self->ledger_cancellable);
+  g_clear_object (&self->ledger_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), SF_TYPE_APPROVALS_VIEW);
   g_clear_object (&self->pipeline);
 
