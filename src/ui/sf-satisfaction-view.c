@@ -57,6 +57,8 @@ struct _SfSatisfactionView
   GtkLabel *count_label;
   GtkStack *list_stack;
   GtkColumnView *column_view;
+  GtkColumnViewColumn *customer_column;
+  GtkColumnViewColumn *title_column;
   GtkColumnViewColumn *value_column;
   GtkColumnViewColumn *closed_column;
   GtkColumnViewColumn *csat_column;
@@ -87,70 +89,217 @@ struct _SfSatisfactionView
 
 G_DEFINE_FINAL_TYPE (SfSatisfactionView, sf_satisfaction_view, GTK_TYPE_WIDGET)
 
-/* Cell texts for the column view's closures */
+/* The list's cells
+ *
+ * Made once in C by a GtkSignalListItemFactory per column and filled
+ * straight from the row, as in the deal list (sf-deals-view.c): GTK 4.8
+ * builds every row it shows anew, and a template parse and expression
+ * watches per cell made the tab's first showing stall. The tooltips (the
+ * full title and customer, the verdict's reason, an overdue follow-up) are
+ * asked for when the pointer rests on a cell: a tooltip set on a shown
+ * label asks the X server where the pointer is, once per cell. */
 
-static char *
-value_cb (gpointer       item,
-          const SfMoney *value)
+typedef enum
 {
-  return value ? sf_money_to_string (value) : NULL;
+  CELL_CUSTOMER,
+  CELL_TITLE,
+  CELL_VALUE,
+  CELL_CLOSED,
+  CELL_CSAT,
+  CELL_NPS,
+  CELL_VERDICT,
+  CELL_FOLLOW_UP,
+} CellKind;
+
+static CellKind
+cell_kind (GtkListItem *item)
+{
+  return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (item), "sf-cell"));
 }
 
-static char *
-date_cb (gpointer item,
-         guint    julian)
+/* The follow-up cell is a box: the overdue mark, then the date. */
+static GtkLabel *
+cell_label (GtkListItem *item)
 {
-  return julian ? sf_format_date (julian) : g_strdup ("—");
+  GtkWidget *child = gtk_list_item_get_child (item);
+
+  return GTK_LABEL (cell_kind (item) == CELL_FOLLOW_UP ? gtk_widget_get_last_child (child) : child);
 }
 
-static char *
-score_cb (gpointer item,
-          int      score)
+static gboolean
+query_tooltip_cb (GtkWidget   *label,
+                  int          x,
+                  int          y,
+                  gboolean     keyboard,
+                  GtkTooltip  *tooltip,
+                  GtkListItem *item)
 {
-  return sf_satisfaction_format_score (score);
+  SfSatisfactionRow *row = gtk_list_item_get_item (item);
+  const char *text = NULL;
+
+  if (row == NULL)
+    return FALSE;
+
+  switch (cell_kind (item))
+    {
+    case CELL_CUSTOMER:
+    case CELL_TITLE:
+      text = gtk_label_get_text (GTK_LABEL (label));
+      break;
+    case CELL_VERDICT:
+      text = sf_satisfaction_row_get_verdict_reason (row);
+      break;
+    case CELL_FOLLOW_UP:
+      text = sf_satisfaction_row_get_overdue (row) ? _("Overdue: the customer has not been asked yet") : NULL;
+      break;
+    default:
+      break;
+    }
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
 }
 
-static char *
-verdict_name_cb (gpointer  item,
-            SfVerdict verdict)
+static void
+set_class (GtkWidget  *widget,
+           const char *name,
+           gboolean    on)
 {
-  return g_strdup (sf_verdict_get_name (verdict));
+  if (on)
+    gtk_widget_add_css_class (widget, name);
+  else
+    gtk_widget_remove_css_class (widget, name);
 }
 
-static GStrv
-verdict_classes_cb (gpointer  item,
-                    SfVerdict verdict)
+static void
+cell_update (GtkListItem *item)
 {
-  const char *classes[] = {
-    verdict == SF_VERDICT_SUCCESS ? "success" : verdict == SF_VERDICT_FAILURE ? "error" : "dim-label",
-    NULL,
-  };
+  SfSatisfactionRow *row = gtk_list_item_get_item (item);
+  GtkLabel *label = cell_label (item);
+  g_autofree char *owned = NULL;
+  const char *text = NULL;
+  guint julian;
 
-  return g_strdupv ((GStrv) classes);
+  if (row == NULL)
+    return;
+
+  switch (cell_kind (item))
+    {
+    case CELL_CUSTOMER:
+      text = sf_satisfaction_row_get_customer (row);
+      break;
+    case CELL_TITLE:
+      text = sf_satisfaction_row_get_title (row);
+      break;
+    case CELL_VALUE:
+      text = owned = sf_satisfaction_row_get_value (row) ? sf_money_to_string (sf_satisfaction_row_get_value (row))
+                                                         : NULL;
+      break;
+    case CELL_CLOSED:
+      julian = sf_satisfaction_row_get_closed_on (row);
+      text = owned = julian ? sf_format_date (julian) : g_strdup ("—");
+      break;
+    case CELL_CSAT:
+      text = owned = sf_satisfaction_format_score (sf_satisfaction_row_get_latest_csat (row));
+      break;
+    case CELL_NPS:
+      text = owned = sf_satisfaction_format_score (sf_satisfaction_row_get_latest_nps (row));
+      break;
+    case CELL_VERDICT:
+      {
+        SfVerdict verdict = sf_satisfaction_row_get_verdict (row);
+
+        text = sf_verdict_get_name (verdict);
+        set_class (GTK_WIDGET (label), "success", verdict == SF_VERDICT_SUCCESS);
+        set_class (GTK_WIDGET (label), "error", verdict == SF_VERDICT_FAILURE);
+        set_class (GTK_WIDGET (label), "dim-label", verdict != SF_VERDICT_SUCCESS && verdict != SF_VERDICT_FAILURE);
+      }
+      break;
+    case CELL_FOLLOW_UP:
+      {
+        gboolean overdue = sf_satisfaction_row_get_overdue (row);
+
+        julian = sf_satisfaction_row_get_next_follow_up (row);
+        text = owned = julian ? sf_format_date (julian) : g_strdup ("—");
+        set_class (GTK_WIDGET (label), "error", overdue);
+        gtk_widget_set_visible (gtk_widget_get_first_child (gtk_list_item_get_child (item)), overdue);
+      }
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  gtk_label_set_text (label, text ? text : "");
 }
 
-static char *
-follow_up_cb (gpointer item,
-              guint    julian,
-              gboolean overdue)
+static void
+cell_setup_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  data)
 {
-  return julian ? sf_format_date (julian) : g_strdup ("—");
+  CellKind kind = GPOINTER_TO_INT (data);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  g_object_set_data (G_OBJECT (item), "sf-cell", data);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (label), kind == CELL_VALUE ? 1
+                                           : kind == CELL_CSAT || kind == CELL_NPS ? 0.5 : 0);
+  if (kind != CELL_CUSTOMER && kind != CELL_TITLE && kind != CELL_VERDICT)
+    gtk_widget_add_css_class (label, "numeric");
+  if (kind == CELL_CUSTOMER || kind == CELL_TITLE || kind == CELL_VERDICT || kind == CELL_FOLLOW_UP)
+    {
+      gtk_widget_set_has_tooltip (label, TRUE);
+      g_signal_connect (label, "query-tooltip", G_CALLBACK (query_tooltip_cb), item);
+    }
+
+  if (kind == CELL_FOLLOW_UP)
+    {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+      GtkWidget *icon = gtk_image_new_from_icon_name ("alarm-symbolic");
+
+      gtk_widget_set_visible (icon, FALSE);
+      gtk_widget_add_css_class (icon, "error");
+      gtk_box_append (GTK_BOX (box), icon);
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_list_item_set_child (item, box);
+    }
+  else
+    gtk_list_item_set_child (item, label);
 }
 
-static GStrv
-follow_up_classes_cb (gpointer item,
-                      gboolean overdue)
+static void
+cell_bind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  data)
 {
-  const char *classes[] = { "numeric", overdue ? "error" : NULL, NULL };
-
-  return g_strdupv ((GStrv) classes);
+  g_signal_connect_swapped (gtk_list_item_get_item (item), "notify", G_CALLBACK (cell_update), item);
+  cell_update (item);
 }
 
-static char *
-overdue_tooltip_cb (gpointer item,
-                    gboolean overdue)
+static void
+cell_unbind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  data)
 {
-  return overdue ? g_strdup (_("Overdue: the customer has not been asked yet")) : NULL;
+  gpointer row = gtk_list_item_get_item (item);
+
+  if (row != NULL)
+    g_signal_handlers_disconnect_by_func (row, cell_update, item);
+}
+
+static void
+set_cell_factory (GtkColumnViewColumn *column,
+                  CellKind             kind)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), GINT_TO_POINTER (kind));
+  g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind_cb), NULL);
+  gtk_column_view_column_set_factory (column, factory);
 }
 
 /* Sorters that are not a property compare */
@@ -822,6 +971,8 @@ sf_satisfaction_view_class_init (SfSatisfactionViewClass *klass)
   CHILD (count_label);
   CHILD (list_stack);
   CHILD (column_view);
+  CHILD (customer_column);
+  CHILD (title_column);
   CHILD (value_column);
   CHILD (closed_column);
   CHILD (csat_column);
@@ -829,14 +980,6 @@ sf_satisfaction_view_class_init (SfSatisfactionViewClass *klass)
   CHILD (verdict_column);
   CHILD (follow_up_column);
 #undef CHILD
-  gtk_widget_class_bind_template_callback (widget_class, value_cb);
-  gtk_widget_class_bind_template_callback (widget_class, date_cb);
-  gtk_widget_class_bind_template_callback (widget_class, score_cb);
-  gtk_widget_class_bind_template_callback (widget_class, verdict_name_cb);
-  gtk_widget_class_bind_template_callback (widget_class, verdict_classes_cb);
-  gtk_widget_class_bind_template_callback (widget_class, follow_up_cb);
-  gtk_widget_class_bind_template_callback (widget_class, follow_up_classes_cb);
-  gtk_widget_class_bind_template_callback (widget_class, overdue_tooltip_cb);
   gtk_widget_class_bind_template_callback (widget_class, period_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
@@ -866,6 +1009,15 @@ sf_satisfaction_view_init (SfSatisfactionView *self)
     gtk_string_list_append (periods, sf_satisfaction_period_get_name (p));
   gtk_drop_down_set_model (self->period_dropdown, G_LIST_MODEL (periods));
   gtk_drop_down_set_selected (self->period_dropdown, SF_SATISFACTION_PERIOD_12_MONTHS);
+
+  set_cell_factory (self->customer_column, CELL_CUSTOMER);
+  set_cell_factory (self->title_column, CELL_TITLE);
+  set_cell_factory (self->value_column, CELL_VALUE);
+  set_cell_factory (self->closed_column, CELL_CLOSED);
+  set_cell_factory (self->csat_column, CELL_CSAT);
+  set_cell_factory (self->nps_column, CELL_NPS);
+  set_cell_factory (self->verdict_column, CELL_VERDICT);
+  set_cell_factory (self->follow_up_column, CELL_FOLLOW_UP);
 
   set_sorter (self->value_column, compare_value);
   set_sorter (self->csat_column, compare_csat);
