@@ -34,6 +34,7 @@ enum {
   PROP_SETTINGS_REVISION,
   PROP_APPROVALS_REVISION,
   PROP_SATISFACTION_REVISION,
+  PROP_PREVIEWING,
   N_PROPS
 };
 
@@ -84,6 +85,7 @@ sf_pipeline_finalize (GObject *object)
 {
   SfPipeline *self = (SfPipeline *) object;
 
+  g_clear_pointer (&self->preview, g_ptr_array_unref);
   g_clear_object (&self->deals);
   for (int s = SF_STAGE_FIRST; s <= SF_STAGE_LAST; s++)
     g_clear_object (&self->columns[s]);
@@ -110,6 +112,7 @@ sf_pipeline_get_property (GObject    *object,
     case PROP_SETTINGS_REVISION: g_value_set_uint (value, self->revisions[0]); break;
     case PROP_APPROVALS_REVISION: g_value_set_uint (value, self->revisions[1]); break;
     case PROP_SATISFACTION_REVISION: g_value_set_uint (value, self->revisions[2]); break;
+    case PROP_PREVIEWING: g_value_set_boolean (value, self->previewing); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -177,6 +180,14 @@ sf_pipeline_class_init (SfPipelineClass *klass)
    */
   properties[PROP_SATISFACTION_REVISION] =
     g_param_spec_uint ("satisfaction-revision", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  /**
+   * SfPipeline:previewing:
+   *
+   * While the deals load, the board's columns hold a first screenful of
+   * them (the first deals by id, a dozen a column); #SfPipeline:deals is
+   * still empty and #SfPipeline:loaded %FALSE. Off once they are in.
+   */
+  properties[PROP_PREVIEWING] = g_param_spec_boolean ("previewing", NULL, NULL, FALSE, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -417,6 +428,14 @@ sf_pipeline_get_undo_stack (SfPipeline *self)
 }
 
 gboolean
+sf_pipeline_get_previewing (SfPipeline *self)
+{
+  g_return_val_if_fail (SF_IS_PIPELINE (self), FALSE);
+
+  return self->previewing;
+}
+
+gboolean
 sf_pipeline_get_loaded (SfPipeline *self)
 {
   g_return_val_if_fail (SF_IS_PIPELINE (self), FALSE);
@@ -501,6 +520,71 @@ split_columns (GPtrArray *deals,
     }
 }
 
+/* The first deals by id, and of each column the first this many: about a
+ * screenful of the board, read on the main thread in a few milliseconds
+ * so the board shows deals at once while the whole pipeline loads. GTK
+ * 4.8 builds a card for up to 200 deals of each column, so the columns
+ * get no more than a screenful until then. */
+#define PREVIEW_IDS 1000
+#define PREVIEW_PER_COLUMN 12
+
+static void
+show_preview (SfPipeline *self)
+{
+  g_autoptr(GPtrArray) first = sf_store_list_first_deals (self->store, PREVIEW_IDS, NULL);
+  GPtrArray *columns[SF_N_STAGES];
+
+  if (first == NULL || first->len == 0)
+    return;
+
+  self->preview = g_ptr_array_new_with_free_func (g_object_unref);
+  split_columns (first, columns);
+  for (int s = SF_STAGE_FIRST; s <= SF_STAGE_LAST; s++)
+    {
+      if (columns[s]->len > PREVIEW_PER_COLUMN)
+        g_ptr_array_set_size (columns[s], PREVIEW_PER_COLUMN);
+      for (guint i = 0; i < columns[s]->len; i++)
+        g_ptr_array_add (self->preview, g_object_ref (g_ptr_array_index (columns[s], i)));
+      sf_deal_list_set_all (self->columns[s], columns[s]);
+      g_ptr_array_unref (columns[s]);
+    }
+
+  self->previewing = TRUE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PREVIEWING]);
+}
+
+/* The deals the preview showed stay the same objects, brought up to date,
+ * so their cards stay. @deals is in the order of ids, as the store reads. */
+static void
+keep_preview (SfPipeline *self,
+              GPtrArray  *deals)
+{
+  for (guint i = 0; i < self->preview->len; i++)
+    {
+      SfDeal *deal = g_ptr_array_index (self->preview, i);
+      gint64 id = sf_deal_get_id (deal);
+      guint low = 0, high = deals->len;
+
+      while (low < high)
+        {
+          guint middle = low + (high - low) / 2;
+
+          if (sf_deal_get_id (g_ptr_array_index (deals, middle)) < id)
+            low = middle + 1;
+          else
+            high = middle;
+        }
+      if (low < deals->len && sf_deal_get_id (g_ptr_array_index (deals, low)) == id)
+        {
+          SfDeal *loaded = g_ptr_array_index (deals, low);
+
+          sf_deal_assign (deal, loaded);
+          g_ptr_array_index (deals, low) = g_object_ref (deal);
+          g_object_unref (loaded);
+        }
+    }
+}
+
 /* Replaces the deals with one splice: one items-changed for the lot, and
  * one for each column. Takes @deals. The old objects are gone, so undo
  * entries that point at them go too. */
@@ -513,6 +597,8 @@ take_deals (SfPipeline *self,
   if (g_list_model_get_n_items (G_LIST_MODEL (self->deals)) > 0)
     sf_undo_stack_clear (self->undo);
 
+  if (self->preview != NULL)
+    keep_preview (self, deals);
   split_columns (deals, columns);
   sf_deal_list_take_all (self->deals, deals);
   for (int s = SF_STAGE_FIRST; s <= SF_STAGE_LAST; s++)
@@ -521,8 +607,14 @@ take_deals (SfPipeline *self,
       g_ptr_array_unref (columns[s]);
     }
 
+  g_clear_pointer (&self->preview, g_ptr_array_unref);
   self->loaded = TRUE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
+  if (self->previewing)
+    {
+      self->previewing = FALSE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PREVIEWING]);
+    }
 }
 
 static void
@@ -548,7 +640,9 @@ load_cb (GObject      *source,
  * sf_pipeline_load:
  *
  * Loads the people and settings now (small) and the deals on a worker
- * thread; #SfPipeline:loaded turns %TRUE when they are in.
+ * thread; #SfPipeline:loaded turns %TRUE when they are in. On the first
+ * load the board's columns show a first screenful meanwhile
+ * (#SfPipeline:previewing).
  */
 void
 sf_pipeline_load (SfPipeline *self)
@@ -563,6 +657,8 @@ sf_pipeline_load (SfPipeline *self)
       return;
     }
 
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->deals)) == 0 && !self->previewing)
+    show_preview (self);
   sf_store_list_deals_async (self->store, self->cancellable, load_cb, g_object_ref (self));
 }
 

@@ -50,6 +50,7 @@ GListModel  *sf_pipeline_get_column        (SfPipeline   *self,
 GListModel  *sf_pipeline_get_persons       (SfPipeline   *self);
 SfUndoStack *sf_pipeline_get_undo_stack    (SfPipeline   *self);
 gboolean     sf_pipeline_get_loaded        (SfPipeline   *self);
+gboolean     sf_pipeline_get_previewing    (SfPipeline   *self);
 void         sf_pipeline_load              (SfPipeline   *self);
 gboolean     sf_pipeline_load_sync         (SfPipeline   *self,
                                             GError      **error);

@@ -94,6 +94,33 @@ sf_store_list_deals (SfStore  *self,
   return read_deals (self->db, 0, 0, error);
 }
 
+/**
+ * sf_store_list_first_deals:
+ * @n_ids: how many ids from the first
+ *
+ * The deals whose ids are among the first @n_ids, as sf_store_list_deals()
+ * reads them: a first screenful of the board to show while the rest loads.
+ *
+ * Returns: (transfer container) (element-type SfDeal): the deals, by id
+ */
+GPtrArray *
+sf_store_list_first_deals (SfStore  *self,
+                           guint     n_ids,
+                           GError  **error)
+{
+  SfDbStmt *stmt;
+  gint64 first;
+
+  g_return_val_if_fail (SF_IS_STORE (self), NULL);
+
+  if ((stmt = sf_db_prepare (self->db, deal_ids_sql, error)) == NULL || !sf_db_step_row (stmt, error))
+    return NULL;
+  first = sf_db_column_int64 (stmt, 0);
+  sf_db_reset (stmt);
+
+  return read_deals (self->db, first, first + n_ids, error);
+}
+
 typedef struct
 {
   SfDb *db;

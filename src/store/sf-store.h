@@ -110,6 +110,9 @@ gboolean    sf_store_set_person_active  (SfStore      *self,
 /* Deals */
 GPtrArray  *sf_store_list_deals         (SfStore      *self,
                                          GError      **error);
+GPtrArray  *sf_store_list_first_deals   (SfStore      *self,
+                                         guint         n_ids,
+                                         GError      **error);
 void        sf_store_list_deals_async   (SfStore      *self,
                                          GCancellable *cancellable,
                                          GAsyncReadyCallback callback,

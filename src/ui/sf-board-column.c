@@ -64,6 +64,18 @@ update_header (gpointer data)
   self->update_id = 0;
   self->stale = FALSE;
 
+  /* The first screenful shows while the pipeline loads: no sums yet. */
+  if (sf_pipeline_get_previewing (self->pipeline))
+    {
+      gtk_label_set_text (self->count_label, "");
+      gtk_label_set_text (self->total_label, "");
+      gtk_label_set_text (self->weighted_label, "");
+      gtk_widget_set_opacity (GTK_WIDGET (self->count_label), 0);
+      gtk_stack_set_visible_child_name (self->stack, "list");
+      return G_SOURCE_REMOVE;
+    }
+  gtk_widget_set_opacity (GTK_WIDGET (self->count_label), 1);
+
   totals = sf_column_totals_compute (self->deals, sf_pipeline_get_stage_probabilities (self->pipeline));
   n = sf_column_totals_get_count (totals);
   count = sf_format_integer (n);
@@ -265,6 +277,8 @@ sf_board_column_new (SfPipeline *pipeline,
   g_signal_connect_object (self->deals, "items-changed", G_CALLBACK (schedule_update),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (pipeline, "notify::settings-revision", G_CALLBACK (schedule_update),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (pipeline, "notify::previewing", G_CALLBACK (schedule_update),
                            self, G_CONNECT_SWAPPED);
   update_header (self);
 

@@ -805,6 +805,23 @@ sf_window_init (SfWindow *self)
   self->ready = FALSE;
 }
 
+/* While a large pipeline loads, the board shows the first deals of each
+ * column (SfPipeline:previewing) when it is the view to come; the other
+ * views and the actions wait for the whole pipeline. */
+static void
+show_preview (SfWindow *self)
+{
+  g_autofree char *view = g_settings_get_string (sf_ui_get_settings (), "last-view");
+
+  if (!sf_pipeline_get_previewing (self->pipeline) ||
+      g_list_model_get_n_items (sf_pipeline_get_persons (self->pipeline)) == 0 ||
+      !g_str_equal (view, "pipeline"))
+    return;
+
+  gtk_stack_set_visible_child_name (self->main_stack, "main");
+  adw_view_stack_set_visible_child_name (self->view_stack, view);
+}
+
 /* The deals start loading once the window has drawn its first frame: on
  * two cores the loader's threads would otherwise slow that frame down
  * (docs/performance.md). */
@@ -818,6 +835,7 @@ first_frame_cb (GdkFrameClock *clock,
 
   self->load_started = TRUE;
   sf_pipeline_load (self->pipeline);
+  show_preview (self);
 }
 
 static void

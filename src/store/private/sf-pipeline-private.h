@@ -25,6 +25,8 @@ struct _SfPipeline
   guint revisions[3];         /* settings, approvals, satisfaction */
 
   gboolean loaded;
+  gboolean previewing;
+  GPtrArray *preview;           /* the deals the columns show meanwhile */
 };
 
 void     sf_pipeline_committed (SfPipeline    *self,
