@@ -33,12 +33,14 @@ WINDOW_FIGURES = {
     'tab_again_max': 'ms', 'tab_again_stall': 'ms',
     'board_page': 'ms', 'board_page_stall': 'ms', 'board_end': 'ms', 'board_end_stall': 'ms',
     'board_home': 'ms', 'board_home_stall': 'ms', 'open_card': 'ms', 'open_card_stall': 'ms',
-    'open_row': 'ms', 'open_row_stall': 'ms', 'key_count': 'keys', 'key_unchanged': 'keys',
+    'open_row': 'ms', 'open_row_stall': 'ms', 'tab_again_cpu': 'ms', 'board_page_cpu': 'ms',
+    'board_end_cpu': 'ms', 'board_home_cpu': 'ms', 'open_card_cpu': 'ms', 'open_row_cpu': 'ms', 'key_count': 'keys', 'key_unchanged': 'keys',
     'key_p50': 'ms', 'key_p95': 'ms', 'key_max': 'ms', 'key_stall': 'ms', 'key_cpu_p50': 'ms', 'key_cpu_p95': 'ms', 'window_rss': 'MiB',
 }
 for tab in ('deals', 'approvals', 'satisfaction', 'board'):
     WINDOW_FIGURES[f'tab_{tab}'] = 'ms'
     WINDOW_FIGURES[f'tab_{tab}_stall'] = 'ms'
+    WINDOW_FIGURES[f'tab_{tab}_cpu'] = 'ms'
 if window:
     FIGURES.update(WINDOW_FIGURES)
 
