@@ -19,7 +19,10 @@ import tempfile
 import xml.etree.ElementTree as ET
 
 XML_LANG = '{http://www.w3.org/XML/1998/namespace}lang'
-LANGS = ('de', 'nb')
+# The translations, as po/LINGUAS lists them.
+with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'po', 'LINGUAS'),
+          encoding='utf-8') as linguas:
+    LANGS = [line.strip() for line in linguas if line.strip() and not line.startswith('#')]
 
 
 class Tap:

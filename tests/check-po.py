@@ -6,7 +6,7 @@
 
 Fails when a file with translatable strings is missing from
 po/POTFILES.in, when the catalogue regenerated from the code has a string
-that de.po or nb.po does not translate (or only fuzzily), when msgfmt
+that a catalogue of po/LINGUAS does not translate (or only fuzzily), when msgfmt
 --check complains, or when a format string has no "Translators:" comment.
 """
 import os
@@ -18,6 +18,8 @@ import tempfile
 root = sys.argv[1]
 os.chdir(root)
 results = []
+LANGUAGES = [line.strip() for line in open('po/LINGUAS', encoding='utf-8')
+             if line.strip() and not line.startswith('#')]
 
 
 def check(ok, name, detail=''):
@@ -58,7 +60,7 @@ with tempfile.TemporaryDirectory() as tmp:
     made = subprocess.run(cmd, capture_output=True, text=True)
     check(made.returncode == 0, 'xgettext extracts the strings', made.stderr.strip())
 
-    for lang in ('de', 'nb'):
+    for lang in LANGUAGES:
         merged = os.path.join(tmp, lang + '.po')
         subprocess.run(['msgmerge', '-q', '--no-fuzzy-matching', '-o', merged,
                         'po/%s.po' % lang, pot], check=False)

@@ -25,7 +25,7 @@
 #include <glib/gi18n.h>
 
 #include "sf-approvals-view.h"
-#include "sf-figures.h"
+#include "sf-figures-text.h"
 #include "sf-ui-util.h"
 
 struct _SfApprovalsView

@@ -1,4 +1,4 @@
-/* sf-deal-figures.c — a deal's pricing, ROI worksheet and requests
+/* sf-deal-figures.c — the deal pane's section: pricing, ROI, requests
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -22,7 +22,7 @@
 #include <langinfo.h>
 
 #include "sf-deal-figures.h"
-#include "sf-figures.h"
+#include "sf-figures-text.h"
 #include "sf-format.h"
 #include "sf-ui-util.h"
 #include "sf-workflow.h"

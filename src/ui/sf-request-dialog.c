@@ -13,7 +13,7 @@
 
 #include <glib/gi18n.h>
 
-#include "sf-figures.h"
+#include "sf-figures-text.h"
 #include "sf-request-dialog.h"
 #include "sf-ui-util.h"
 

@@ -15,7 +15,7 @@
 
 #include <glib/gi18n.h>
 
-#include "sf-figures.h"
+#include "sf-figures-text.h"
 #include "sf-format.h"
 #include "sf-signoff-dialog.h"
 #include "sf-ui-util.h"

@@ -1,4 +1,4 @@
-/* sf-figures.h — pricing and ROI figures written for a person
+/* sf-figures-text.h — pricing and ROI figures written for a person
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

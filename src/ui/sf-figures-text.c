@@ -1,4 +1,4 @@
-/* sf-figures.c — pricing and ROI figures written for a person
+/* sf-figures-text.c — pricing and ROI figures written for a person
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -14,7 +14,7 @@
 #include <glib/gi18n.h>
 #include <langinfo.h>
 
-#include "sf-figures.h"
+#include "sf-figures-text.h"
 
 static void
 line_free (SfFigureLine *line)
