@@ -16,14 +16,15 @@
 
 #include "sf-deal-details.h"
 
+/* The three lists, by what they hold */
+enum { JOBS, HISTORY, REQUESTS, N_LISTS };
+
 struct _SfDealDetails
 {
   GObject parent_instance;
 
   SfDeal *deal;
-  GListStore *jobs;
-  GListStore *history;
-  GListStore *requests;
+  GListStore *lists[N_LISTS];
   SfPricing *pricing;
   SfRoi *roi;
   guint revision;
@@ -31,17 +32,8 @@ struct _SfDealDetails
 
 G_DEFINE_FINAL_TYPE (SfDealDetails, sf_deal_details, G_TYPE_OBJECT)
 
-enum {
-  PROP_0,
-  PROP_DEAL,
-  PROP_JOBS,
-  PROP_HISTORY,
-  PROP_REQUESTS,
-  PROP_PRICING,
-  PROP_ROI,
-  PROP_REVISION,
-  N_PROPS
-};
+/* Only what changes notifies; the lists tell of their own changes. */
+enum { PROP_0, PROP_PRICING, PROP_ROI, PROP_REVISION, N_PROPS };
 
 static GParamSpec *properties[N_PROPS];
 
@@ -50,10 +42,9 @@ sf_deal_details_finalize (GObject *object)
 {
   SfDealDetails *self = (SfDealDetails *) object;
 
+  for (guint i = 0; i < N_LISTS; i++)
+    g_clear_object (&self->lists[i]);
   g_clear_object (&self->deal);
-  g_clear_object (&self->jobs);
-  g_clear_object (&self->history);
-  g_clear_object (&self->requests);
   g_clear_pointer (&self->pricing, sf_pricing_free);
   g_clear_pointer (&self->roi, sf_roi_free);
 
@@ -68,17 +59,14 @@ sf_deal_details_get_property (GObject    *object,
 {
   SfDealDetails *self = SF_DEAL_DETAILS (object);
 
-  switch (prop_id)
-    {
-    case PROP_DEAL: g_value_set_object (value, self->deal); break;
-    case PROP_JOBS: g_value_set_object (value, self->jobs); break;
-    case PROP_HISTORY: g_value_set_object (value, self->history); break;
-    case PROP_REQUESTS: g_value_set_object (value, self->requests); break;
-    case PROP_PRICING: g_value_set_boxed (value, self->pricing); break;
-    case PROP_ROI: g_value_set_boxed (value, self->roi); break;
-    case PROP_REVISION: g_value_set_uint (value, self->revision); break;
-    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (prop_id == PROP_PRICING)
+    g_value_set_boxed (value, self->pricing);
+  else if (prop_id == PROP_ROI)
+    g_value_set_boxed (value, self->roi);
+  else if (prop_id == PROP_REVISION)
+    g_value_set_uint (value, self->revision);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
 static void
@@ -90,10 +78,6 @@ sf_deal_details_class_init (SfDealDetailsClass *klass)
   object_class->finalize = sf_deal_details_finalize;
   object_class->get_property = sf_deal_details_get_property;
 
-  properties[PROP_DEAL] = g_param_spec_object ("deal", NULL, NULL, SF_TYPE_DEAL, flags);
-  properties[PROP_JOBS] = g_param_spec_object ("jobs", NULL, NULL, G_TYPE_LIST_MODEL, flags);
-  properties[PROP_HISTORY] = g_param_spec_object ("history", NULL, NULL, G_TYPE_LIST_MODEL, flags);
-  properties[PROP_REQUESTS] = g_param_spec_object ("requests", NULL, NULL, G_TYPE_LIST_MODEL, flags);
   properties[PROP_PRICING] = g_param_spec_boxed ("pricing", NULL, NULL, SF_TYPE_PRICING, flags);
   properties[PROP_ROI] = g_param_spec_boxed ("roi", NULL, NULL, SF_TYPE_ROI, flags);
   /**
@@ -110,9 +94,10 @@ sf_deal_details_class_init (SfDealDetailsClass *klass)
 static void
 sf_deal_details_init (SfDealDetails *self)
 {
-  self->jobs = g_list_store_new (SF_TYPE_JOB);
-  self->history = g_list_store_new (SF_TYPE_HISTORY_ENTRY);
-  self->requests = g_list_store_new (SF_TYPE_APPROVAL_REQUEST);
+  const GType types[N_LISTS] = { SF_TYPE_JOB, SF_TYPE_HISTORY_ENTRY, SF_TYPE_APPROVAL_REQUEST };
+
+  for (guint i = 0; i < N_LISTS; i++)
+    self->lists[i] = g_list_store_new (types[i]);
 }
 
 /**
@@ -133,6 +118,12 @@ sf_deal_details_new (SfDeal *deal)
   return self;
 }
 
+#define LIST(self, which) G_LIST_MODEL ((self)->lists[which])
+
+/* What the views show, none of it copied. The lists: the jobs by stage
+ * in list order, the history and the requests newest first; the pricing
+ * and the ROI worksheet are %NULL until entered. */
+
 SfDeal *
 sf_deal_details_get_deal (SfDealDetails *self)
 {
@@ -140,48 +131,20 @@ sf_deal_details_get_deal (SfDealDetails *self)
   return self->deal;
 }
 
-/**
- * sf_deal_details_get_jobs:
- *
- * Returns: (transfer none): the checklist, by stage, in list order
- */
-GListModel *
-sf_deal_details_get_jobs (SfDealDetails *self)
+static GListModel *
+list (SfDealDetails *self,
+      guint          which)
 {
   g_return_val_if_fail (SF_IS_DEAL_DETAILS (self), NULL);
-  return G_LIST_MODEL (self->jobs);
+  return LIST (self, which);
 }
 
-/**
- * sf_deal_details_get_history:
- *
- * Returns: (transfer none): every change to the deal, newest first
- */
-GListModel *
-sf_deal_details_get_history (SfDealDetails *self)
-{
-  g_return_val_if_fail (SF_IS_DEAL_DETAILS (self), NULL);
-  return G_LIST_MODEL (self->history);
-}
+/* sf_deal_details_get_jobs(), _get_history(), _get_requests():
+ * Returns: (transfer none): the list */
+GListModel *sf_deal_details_get_jobs (SfDealDetails *self) { return list (self, JOBS); }
+GListModel *sf_deal_details_get_history (SfDealDetails *self) { return list (self, HISTORY); }
+GListModel *sf_deal_details_get_requests (SfDealDetails *self) { return list (self, REQUESTS); }
 
-/**
- * sf_deal_details_get_requests:
- *
- * Returns: (transfer none): every request for approval, newest first
- */
-GListModel *
-sf_deal_details_get_requests (SfDealDetails *self)
-{
-  g_return_val_if_fail (SF_IS_DEAL_DETAILS (self), NULL);
-  return G_LIST_MODEL (self->requests);
-}
-
-/**
- * sf_deal_details_get_pricing:
- *
- * Returns: (transfer none) (nullable): the pricing, or %NULL when none was
- *   entered
- */
 const SfPricing *
 sf_deal_details_get_pricing (SfDealDetails *self)
 {
@@ -189,11 +152,6 @@ sf_deal_details_get_pricing (SfDealDetails *self)
   return self->pricing;
 }
 
-/**
- * sf_deal_details_get_roi:
- *
- * Returns: (transfer none) (nullable): the ROI worksheet, or %NULL
- */
 const SfRoi *
 sf_deal_details_get_roi (SfDealDetails *self)
 {
@@ -208,6 +166,18 @@ sf_deal_details_get_revision (SfDealDetails *self)
   return self->revision;
 }
 
+/* The @n-th item of a list, or NULL past its end; borrowed, as the list
+ * holds it. */
+static gpointer
+peek (SfDealDetails *self,
+      guint          which,
+      guint          n)
+{
+  g_autoptr(GObject) item = g_list_model_get_item (LIST (self, which), n);
+
+  return item;
+}
+
 /**
  * sf_deal_details_get_last_history_id:
  *
@@ -217,11 +187,11 @@ sf_deal_details_get_revision (SfDealDetails *self)
 gint64
 sf_deal_details_get_last_history_id (SfDealDetails *self)
 {
-  g_autoptr(SfHistoryEntry) newest = NULL;
+  SfHistoryEntry *newest;
 
   g_return_val_if_fail (SF_IS_DEAL_DETAILS (self), 0);
 
-  newest = g_list_model_get_item (G_LIST_MODEL (self->history), 0);
+  newest = peek (self, HISTORY, 0);
   return newest ? sf_history_entry_get_id (newest) : 0;
 }
 
@@ -234,38 +204,30 @@ sf_deal_details_get_last_history_id (SfDealDetails *self)
 GPtrArray *
 sf_deal_details_dup_jobs (SfDealDetails *self)
 {
-  guint n;
   GPtrArray *jobs;
+  SfJob *job;
 
   g_return_val_if_fail (SF_IS_DEAL_DETAILS (self), NULL);
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->jobs));
-  jobs = g_ptr_array_new_full (n, g_object_unref);
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (jobs, g_list_model_get_item (G_LIST_MODEL (self->jobs), i));
+  jobs = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; (job = peek (self, JOBS, i)) != NULL; i++)
+    g_ptr_array_add (jobs, g_object_ref (job));
 
   return jobs;
 }
 
-static gboolean
+/* Where the job with @job_id is in the list, or -1. */
+static int
 find_job (SfDealDetails *self,
-          gint64         job_id,
-          guint         *out_position)
+          gint64         job_id)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->jobs));
+  SfJob *job;
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(SfJob) job = g_list_model_get_item (G_LIST_MODEL (self->jobs), i);
+  for (guint i = 0; (job = peek (self, JOBS, i)) != NULL; i++)
+    if (sf_job_get_id (job) == job_id)
+      return i;
 
-      if (sf_job_get_id (job) == job_id)
-        {
-          *out_position = i;
-          return TRUE;
-        }
-    }
-
-  return FALSE;
+  return -1;
 }
 
 /**
@@ -277,16 +239,12 @@ SfJob *
 sf_deal_details_find_job (SfDealDetails *self,
                           gint64         job_id)
 {
-  guint position;
-  g_autoptr(SfJob) job = NULL;
+  int position;
 
   g_return_val_if_fail (SF_IS_DEAL_DETAILS (self), NULL);
 
-  if (!find_job (self, job_id, &position))
-    return NULL;
-
-  job = g_list_model_get_item (G_LIST_MODEL (self->jobs), position);
-  return job;
+  position = find_job (self, job_id);
+  return position < 0 ? NULL : peek (self, JOBS, position);
 }
 
 /**
@@ -298,18 +256,13 @@ SfApprovalRequest *
 sf_deal_details_get_latest_request (SfDealDetails  *self,
                                     SfApprovalKind  kind)
 {
-  guint n;
+  SfApprovalRequest *request;
 
   g_return_val_if_fail (SF_IS_DEAL_DETAILS (self), NULL);
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->requests));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(SfApprovalRequest) request = g_list_model_get_item (G_LIST_MODEL (self->requests), i);
-
-      if (sf_approval_request_get_kind (request) == kind)
-        return request;
-    }
+  for (guint i = 0; (request = peek (self, REQUESTS, i)) != NULL; i++)
+    if (sf_approval_request_get_kind (request) == kind)
+      return request;
 
   return NULL;
 }
@@ -352,26 +305,19 @@ static void
 merge_job (SfDealDetails *self,
            SfJob         *job)
 {
-  guint position, n;
+  SfJob *known = sf_deal_details_find_job (self, sf_job_get_id (job));
+  guint position = g_list_model_get_n_items (LIST (self, JOBS));
 
-  if (find_job (self, sf_job_get_id (job), &position))
+  if (known != NULL)
     {
-      g_autoptr(SfJob) known = g_list_model_get_item (G_LIST_MODEL (self->jobs), position);
-
       if (known != job)
         sf_job_assign (known, job);
       return;
     }
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->jobs));
-  for (position = n; position > 0; position--)
-    {
-      g_autoptr(SfJob) before = g_list_model_get_item (G_LIST_MODEL (self->jobs), position - 1);
-
-      if (compare_jobs (before, job) < 0)
-        break;
-    }
-  g_list_store_insert (self->jobs, position, job);
+  while (position > 0 && compare_jobs (peek (self, JOBS, position - 1), job) >= 0)
+    position--;
+  g_list_store_insert (self->lists[JOBS], position, job);
 }
 
 static gboolean
@@ -396,13 +342,9 @@ apply_jobs (SfDealDetails *self,
   if (!every)
     return;
 
-  for (guint i = g_list_model_get_n_items (G_LIST_MODEL (self->jobs)); i > 0; i--)
-    {
-      g_autoptr(SfJob) job = g_list_model_get_item (G_LIST_MODEL (self->jobs), i - 1);
-
-      if (!has_job (jobs, sf_job_get_id (job)))
-        g_list_store_remove (self->jobs, i - 1);
-    }
+  for (guint i = g_list_model_get_n_items (LIST (self, JOBS)); i > 0; i--)
+    if (!has_job (jobs, sf_job_get_id (peek (self, JOBS, i - 1))))
+      g_list_store_remove (self->lists[JOBS], i - 1);
 }
 
 /* New entries go first, in one splice; ones shown already are skipped. */
@@ -416,27 +358,25 @@ apply_history (SfDealDetails *self,
   while (n < entries->len && sf_history_entry_get_id (g_ptr_array_index (entries, n)) > last)
     n++;
   if (n > 0)
-    g_list_store_splice (self->history, 0, 0, entries->pdata, n);
+    g_list_store_splice (self->lists[HISTORY], 0, 0, entries->pdata, n);
 }
 
 static gboolean
 same_requests (SfDealDetails *self,
                GPtrArray     *requests)
 {
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->requests)) != requests->len)
+  guint i = 0;
+
+  if (g_list_model_get_n_items (LIST (self, REQUESTS)) != requests->len)
     return FALSE;
 
-  for (guint i = 0; i < requests->len; i++)
-    {
-      g_autoptr(SfApprovalRequest) shown = g_list_model_get_item (G_LIST_MODEL (self->requests), i);
-      SfApprovalRequest *request = g_ptr_array_index (requests, i);
+  while (i < requests->len &&
+         sf_approval_request_get_id (peek (self, REQUESTS, i)) ==
+           sf_approval_request_get_id (g_ptr_array_index (requests, i)) &&
+         sf_approval_request_equal_record (peek (self, REQUESTS, i), g_ptr_array_index (requests, i)))
+    i++;
 
-      if (sf_approval_request_get_id (shown) != sf_approval_request_get_id (request) ||
-          !sf_approval_request_equal_record (shown, request))
-        return FALSE;
-    }
-
-  return TRUE;
+  return i == requests->len;
 }
 
 static void
@@ -444,7 +384,7 @@ apply_approvals (SfDealDetails      *self,
                  const SfDealUpdate *update)
 {
   if (update->requests != NULL && !same_requests (self, update->requests))
-    g_list_store_splice (self->requests, 0, g_list_model_get_n_items (G_LIST_MODEL (self->requests)),
+    g_list_store_splice (self->lists[REQUESTS], 0, g_list_model_get_n_items (LIST (self, REQUESTS)),
                          update->requests->pdata, update->requests->len);
 
   if (!(self->pricing == NULL ? update->pricing == NULL

@@ -253,45 +253,24 @@ clear_due_cb (SfJobRow *self)
 }
 
 static void
-rename_response_cb (AdwMessageDialog *dialog,
-                    const char       *response,
-                    SfJobRow         *self)
+renamed_cb (GtkWidget  *dialog,
+            const char *title,
+            gpointer    owner)
 {
+  SfJobRow *self = owner;
   g_autoptr(GError) error = NULL;
-  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
 
-  if (!g_str_equal (response, "rename"))
-    return;
-
-  if (!sf_pipeline_rename_job (self->pipeline, self->deal, self->job,
-                               gtk_editable_get_text (entry), &error))
+  if (!sf_pipeline_rename_job (self->pipeline, self->deal, self->job, title, &error))
     sf_ui_show_error (GTK_WIDGET (self), _("The Job Was Not Renamed"), error);
 }
 
 static void
 rename_cb (SfJobRow *self)
 {
-  GtkWidget *dialog, *entry;
-
   gtk_menu_button_popdown (GTK_MENU_BUTTON (self->menu_button));
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                   _("Rename Job"), NULL);
-  entry = gtk_entry_new ();
-  gtk_editable_set_text (GTK_EDITABLE (entry), sf_job_get_display_title (self->job));
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Job title"), -1);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-  g_object_set_data (G_OBJECT (dialog), "entry", entry);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "rename", _("_Rename"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "rename",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "rename");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (rename_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  sf_ui_ask_text (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), _("Rename Job"), NULL,
+                  sf_job_get_display_title (self->job), _("Job title"), "rename", _("_Rename"),
+                  FALSE, renamed_cb, self, NULL);
 }
 
 static void

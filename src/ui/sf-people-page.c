@@ -64,18 +64,15 @@ describe (SfPerson *person)
 }
 
 static void
-rename_response_cb (AdwMessageDialog *dialog,
-                    const char       *response,
-                    SfPeoplePage     *self)
+renamed_cb (GtkWidget  *dialog,
+            const char *name,
+            gpointer    owner)
 {
+  SfPeoplePage *self = owner;
   g_autoptr(GError) error = NULL;
-  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
   SfPerson *person = g_object_get_data (G_OBJECT (dialog), "person");
 
-  if (!g_str_equal (response, "rename"))
-    return;
-
-  if (!sf_pipeline_rename_person (self->pipeline, person, gtk_editable_get_text (entry), &error))
+  if (!sf_pipeline_rename_person (self->pipeline, person, name, &error))
     sf_ui_show_error (GTK_WIDGET (self), _("The Person Was Not Renamed"), error);
 }
 
@@ -86,28 +83,13 @@ rename_cb (GtkButton    *button,
   SfPerson *person = g_object_get_data (G_OBJECT (button), "person");
   GtkWidget *dialog, *entry;
 
-  dialog = adw_message_dialog_new (parent_window (self), _("Rename Person"),
-                                   _("The new name shows on every deal the person owns."));
+  dialog = sf_ui_ask_text (parent_window (self), _("Rename Person"),
+                           _("The new name shows on every deal the person owns."),
+                           sf_person_get_name (person), _("Name"), "rename", _("_Rename"), FALSE,
+                           renamed_cb, self, &entry);
   gtk_widget_set_name (dialog, "rename_person_dialog");
-  entry = gtk_entry_new ();
   gtk_widget_set_name (entry, "rename_person_entry");
-  gtk_editable_set_text (GTK_EDITABLE (entry), sf_person_get_name (person));
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Name"), -1);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "rename", _("_Rename"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "rename",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "rename");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_object_set_data_full (G_OBJECT (dialog), "person", g_object_ref (person), g_object_unref);
-  g_object_set_data (G_OBJECT (dialog), "entry", entry);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (rename_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void

@@ -210,26 +210,22 @@ remove_cb (GtkButton           *button,
 
 /* One dialog asks for a text: a new entry (no entry yet) or a new name. */
 static void
-text_response_cb (AdwMessageDialog    *dialog,
-                  const char          *response,
-                  SfPreferencesWindow *self)
+text_cb (GtkWidget  *dialog,
+         const char *text,
+         gpointer    owner)
 {
+  SfPreferencesWindow *self = owner;
   g_autoptr(GError) error = NULL;
   g_autoptr(SfTemplateEntry) added = NULL;
-  GtkEditable *text = g_object_get_data (G_OBJECT (dialog), "text");
   SfTemplateEntry *entry = g_object_get_data (G_OBJECT (dialog), "entry");
   SfTemplateList list = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "list"));
   SfStage stage = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "stage"));
 
-  if (!g_str_equal (response, "save"))
-    return;
-
   if (entry != NULL)
-    report (self, sf_pipeline_rename_template_entry (self->pipeline, entry, gtk_editable_get_text (text), &error),
-            error);
+    report (self, sf_pipeline_rename_template_entry (self->pipeline, entry, text, &error), error);
   else
     {
-      added = sf_pipeline_add_template_entry (self->pipeline, list, stage, gtk_editable_get_text (text), &error);
+      added = sf_pipeline_add_template_entry (self->pipeline, list, stage, text, &error);
       report (self, added != NULL, error);
     }
 }
@@ -242,27 +238,14 @@ ask_text (SfPreferencesWindow *self,
           SfTemplateList       list,
           SfStage              stage)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
-  GtkWidget *text = gtk_entry_new ();
+  GtkWidget *dialog = sf_ui_ask_text (GTK_WINDOW (self), heading, body,
+                                      entry ? sf_template_entry_get_display_title (entry) : NULL,
+                                      heading, "save", _("_Save"), FALSE, text_cb, self, NULL);
 
   if (entry != NULL)
-    gtk_editable_set_text (GTK_EDITABLE (text), sf_template_entry_get_display_title (entry));
-  gtk_entry_set_activates_default (GTK_ENTRY (text), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (text), GTK_ACCESSIBLE_PROPERTY_LABEL, heading, -1);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), text);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "save", _("_Save"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  if (entry != NULL)
     g_object_set_data_full (G_OBJECT (dialog), "entry", g_object_ref (entry), g_object_unref);
-  g_object_set_data (G_OBJECT (dialog), "text", text);
   g_object_set_data (G_OBJECT (dialog), "list", GINT_TO_POINTER (list));
   g_object_set_data (G_OBJECT (dialog), "stage", GINT_TO_POINTER (stage));
-  g_signal_connect_object (dialog, "response", G_CALLBACK (text_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void

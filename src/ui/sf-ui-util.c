@@ -294,3 +294,84 @@ sf_ui_choose_file (GtkWindow            *parent,
   g_signal_connect (native, "response", G_CALLBACK (file_response_cb), chosen);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
+
+static void
+text_changed_cb (GtkEditable      *entry,
+                 AdwMessageDialog *dialog)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, g_object_get_data (G_OBJECT (dialog), "sf-accept"),
+                                           *text != '\0');
+}
+
+static void
+text_response_cb (AdwMessageDialog *dialog,
+                  const char       *response,
+                  GObject          *owner)
+{
+  SfUiTextFunc accepted = g_object_get_data (G_OBJECT (dialog), "sf-accepted");
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "sf-entry");
+
+  if (g_str_equal (response, g_object_get_data (G_OBJECT (dialog), "sf-accept")))
+    accepted (GTK_WIDGET (dialog), gtk_editable_get_text (entry), owner);
+}
+
+/**
+ * sf_ui_ask_text:
+ * @parent: the window the dialog is modal over
+ * @body: (nullable): the text under the heading
+ * @text: (nullable): what the entry starts with
+ * @label: the entry's name for a screen reader
+ * @accept: the accepting response's id, as "rename"
+ * @accept_label: its button, with a mnemonic
+ * @required: whether @accept waits for more than blanks
+ * @accepted: called with the text when the user accepts
+ * @owner: given to @accepted; the dialog's answer is dropped when it goes
+ * @out_entry: (out) (optional) (transfer none): the entry, to name it
+ *
+ * Asks for one line of text in an AdwMessageDialog: a name, a title, a
+ * reason. Enter accepts, Escape cancels.
+ *
+ * Returns: (transfer none): the dialog, shown
+ */
+GtkWidget *
+sf_ui_ask_text (GtkWindow     *parent,
+                const char    *heading,
+                const char    *body,
+                const char    *text,
+                const char    *label,
+                const char    *accept,
+                const char    *accept_label,
+                gboolean       required,
+                SfUiTextFunc   accepted,
+                gpointer       owner,
+                GtkWidget    **out_entry)
+{
+  GtkWidget *dialog = adw_message_dialog_new (parent, heading, body);
+  AdwMessageDialog *message = ADW_MESSAGE_DIALOG (dialog);
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), text ? text : "");
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  adw_message_dialog_set_extra_child (message, entry);
+  adw_message_dialog_add_responses (message, "cancel", _("_Cancel"), accept, accept_label, NULL);
+  adw_message_dialog_set_response_appearance (message, accept, ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (message, accept);
+  adw_message_dialog_set_close_response (message, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "sf-accept", g_strdup (accept), g_free);
+  g_object_set_data (G_OBJECT (dialog), "sf-accepted", accepted);
+  g_object_set_data (G_OBJECT (dialog), "sf-entry", entry);
+  if (required)
+    {
+      g_signal_connect (entry, "changed", G_CALLBACK (text_changed_cb), dialog);
+      text_changed_cb (GTK_EDITABLE (entry), message);
+    }
+  g_signal_connect_object (dialog, "response", G_CALLBACK (text_response_cb), owner, 0);
+  if (out_entry != NULL)
+    *out_entry = entry;
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}

@@ -55,6 +55,27 @@ void        sf_ui_choose_file       (GtkWindow            *parent,
                                      const char           *filter_name,
                                      SfUiFileChosen        chosen,
                                      gpointer              data);
+/**
+ * SfUiTextFunc:
+ * @dialog: the dialog, to read what its caller set on it
+ * @text: what the user typed
+ * @owner: what sf_ui_ask_text() was given
+ */
+typedef void (*SfUiTextFunc) (GtkWidget  *dialog,
+                              const char *text,
+                              gpointer    owner);
+
+GtkWidget  *sf_ui_ask_text          (GtkWindow            *parent,
+                                     const char           *heading,
+                                     const char           *body,
+                                     const char           *text,
+                                     const char           *label,
+                                     const char           *accept,
+                                     const char           *accept_label,
+                                     gboolean              required,
+                                     SfUiTextFunc          accepted,
+                                     gpointer              owner,
+                                     GtkWidget           **out_entry);
 void        sf_ui_add_list_shortcuts (GtkWidget         *widget,
                                       const SfUiShortcut *shortcuts,
                                       guint              n_shortcuts);

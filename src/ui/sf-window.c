@@ -350,18 +350,15 @@ advance_action (GtkWidget  *widget,
 }
 
 static void
-move_back_response_cb (AdwMessageDialog *dialog,
-                       const char       *response,
-                       SfWindow         *self)
+moved_back_cb (GtkWidget  *dialog,
+               const char *reason,
+               gpointer    owner)
 {
+  SfWindow *self = owner;
   g_autoptr(GError) error = NULL;
-  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
   SfDeal *deal = g_object_get_data (G_OBJECT (dialog), "deal");
 
-  if (!g_str_equal (response, "move"))
-    return;
-
-  if (!sf_pipeline_move_back (self->pipeline, deal, gtk_editable_get_text (entry), &error))
+  if (!sf_pipeline_move_back (self->pipeline, deal, reason, &error))
     {
       sf_ui_show_error (GTK_WIDGET (self), _("The Deal Was Not Moved"), error);
       return;
@@ -371,14 +368,7 @@ move_back_response_cb (AdwMessageDialog *dialog,
   toast_undo (self, g_strdup_printf (_("“%s” moved back to %s"), sf_deal_get_title (deal), sf_stage_get_name (sf_deal_get_stage (deal))));
 }
 
-static void
-reason_changed_cb (GtkEditable      *entry,
-                   AdwMessageDialog *dialog)
-{
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
 
-  adw_message_dialog_set_response_enabled (dialog, "move", *text != '\0');
-}
 
 static void
 move_back_action (GtkWidget  *widget,
@@ -396,30 +386,13 @@ move_back_action (GtkWidget  *widget,
   /* Translators: a dialog heading; the deal's title and the previous stage */
   heading = g_strdup_printf (_("Move “%s” Back to %s?"), sf_deal_get_title (deal),
                              sf_stage_get_name (sf_deal_get_stage (deal) - 1));
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
-                                   _("Say why. The reason is kept in the deal’s history."));
+  dialog = sf_ui_ask_text (GTK_WINDOW (self), heading,
+                           _("Say why. The reason is kept in the deal’s history."), NULL,
+                           _("Reason"), "move", _("_Move Back"), TRUE, moved_back_cb, self, &entry);
   gtk_widget_set_name (dialog, "move_back_dialog");
-  entry = gtk_entry_new ();
   gtk_widget_set_name (entry, "reason_entry");
   gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Reason"));
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Reason"), -1);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "move", _("_Move Back"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "move",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "move", FALSE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "move");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_object_set_data_full (G_OBJECT (dialog), "deal", g_object_ref (deal), g_object_unref);
-  g_object_set_data (G_OBJECT (dialog), "entry", entry);
-  g_signal_connect (entry, "changed", G_CALLBACK (reason_changed_cb), dialog);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (move_back_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
