@@ -521,6 +521,72 @@ test_import_norwegian (Fixture       *f,
   g_assert_cmpstr (sf_person_get_name (g_ptr_array_index (persons, 0)), ==, "Kari Nordmann");
 }
 
+static gint64
+fixed_clock (gpointer data)
+{
+  return *(gint64 *) data;
+}
+
+/* A won deal in a spreadsheet closed on the day its date column says, not
+ * on the day it was imported; its satisfaction follow-ups count from
+ * there. A lost one in Closed too. A date after today is today. */
+static void
+test_import_closed_dates (Fixture       *f,
+                          gconstpointer  data)
+{
+  static const char text[] =
+    "Titel;Kunde;Wert;Phase;Status;Verlustgrund;Abschlussdatum\r\n"
+    "Werkstattverwaltung;Straßenbau Lübeck AG;48.000,00;Geschlossen;Gewonnen;;14.11.2025\r\n"
+    "Kantine;Bäckerei Möller;950,00;Geschlossen;Verloren;Preis zu hoch;02.09.2025\r\n"
+    "Hafenkran;Kieler Werft;1.000,00;Geschlossen;Gewonnen;;31.12.2030\r\n"
+    "Lagerhalle;Nordbau;2.000,00;Geschlossen;Gewonnen;;\r\n"
+    "Serverraum;Datenwerk;3.000,00;Entwicklung;Offen;;15.03.2026\r\n";
+  static const struct {
+    const char *closed;       /* NULL: not closed */
+    const char *first_follow_up;
+  } expected[] = {
+    { "2025-11-14", "2025-12-14" },
+    { "2025-09-02", NULL },
+    { "2026-01-15", "2026-02-14" },
+    { "2026-01-15", "2026-02-14" },
+    { NULL, NULL },
+  };
+  gint64 now = 1768478400;  /* 2026-01-15 12:00:00 UTC */
+  g_autoptr(GPtrArray) deals = NULL;
+  g_autoptr(GError) error = NULL;
+
+  sf_store_set_clock (f->store, fixed_clock, &now);
+  deals = import_file (f, text, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (deals->len, ==, G_N_ELEMENTS (expected));
+
+  for (guint i = 0; i < deals->len; i++)
+    {
+      SfDeal *deal = g_ptr_array_index (deals, i);
+      g_autoptr(GArray) follow_ups = sf_store_list_follow_ups (f->store, sf_deal_get_id (deal), NULL);
+      g_autofree char *closed = sf_date_to_iso (sf_date_from_unix (sf_deal_get_closed_at (deal)));
+      g_autofree char *entered = sf_date_to_iso (sf_date_from_unix (sf_deal_get_stage_entered_at (deal)));
+      g_autofree char *first = NULL;
+
+      g_test_message ("%s", sf_deal_get_title (deal));
+      if (expected[i].closed == NULL)
+        {
+          g_assert_cmpint (sf_deal_get_closed_at (deal), ==, 0);
+          g_assert_cmpstr (entered, ==, "2026-01-15");
+          g_assert_cmpuint (follow_ups->len, ==, 0);
+          continue;
+        }
+      g_assert_cmpstr (closed, ==, expected[i].closed);
+      g_assert_cmpstr (entered, ==, expected[i].closed);
+      g_assert_cmpint (sf_deal_get_created_at (deal), <=, sf_deal_get_closed_at (deal));
+      if (expected[i].first_follow_up == NULL)
+        continue;
+      g_assert_cmpuint (follow_ups->len, >, 0);
+      first = sf_date_to_iso (g_array_index (follow_ups, SfFollowUp, 0).due);
+      g_assert_cmpstr (first, ==, expected[i].first_follow_up);
+    }
+}
+
 static int
 count_rows (SfStore    *store,
             const char *what)
@@ -934,12 +1000,6 @@ test_export_format (void)
 
 /* iCalendar */
 
-static gint64
-fixed_clock (gpointer data)
-{
-  return *(gint64 *) data;
-}
-
 static char *
 unfold (const char *text)
 {
@@ -1142,6 +1202,7 @@ main (int   argc,
   g_test_add_func ("/exchange/export-format", test_export_format);
   ADD ("/exchange/import/german", test_import_german);
   ADD ("/exchange/import/norwegian", test_import_norwegian);
+  ADD ("/exchange/import/closed-dates", test_import_closed_dates);
   ADD ("/exchange/import/bad-rows", test_import_bad_rows);
   ADD ("/exchange/import/many-bad-rows", test_import_many_bad_rows);
   ADD ("/exchange/import/broken-file", test_import_broken_file);

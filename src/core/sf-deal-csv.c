@@ -1082,7 +1082,9 @@ read_cells (SfDealCsvMapping  *self,
  *
  * Reads a deal from a row. Absent or empty, the currency is the default
  * one, the stage Prospect (Closed when the status is won) and the status
- * open (won in Closed). Text is trimmed, except the notes.
+ * open (won in Closed). Text is trimmed, except the notes. A deal in
+ * Closed entered it and closed on its date (noon of that day), if it has
+ * one.
  *
  * Returns: (transfer full) (nullable): the new deal, not stored; or %NULL
  *   with an error that starts with “Line @line:”
@@ -1106,6 +1108,11 @@ sf_deal_csv_mapping_read_row (SfDealCsvMapping    *self,
   collect_cells (self, fields, &cells);
   if (read_cells (self, &cells, &row, currency, &local_error))
     {
+      /* A deal already in Closed closed on the file's date, not on the
+       * day it was imported: its follow-ups count from there. */
+      if (row.stage == SF_STAGE_CLOSED)
+        row.closed_at = row.stage_entered_at = sf_date_to_unix (row.expected_close);
+
       deal = sf_deal_new_from_row (&row);
       sf_deal_set_notes (deal, cells.notes);
       if (out_owner != NULL)

@@ -48,6 +48,29 @@ sf_date_from_unix (gint64 unix_time)
                            g_date_time_get_day_of_month (local));
 }
 
+/**
+ * sf_date_to_unix:
+ *
+ * Returns: noon of the local calendar day @julian_day, in Unix seconds —
+ *   noon, so that sf_date_from_unix() gives the same day back even on a
+ *   day that daylight saving time shortens; 0 for no day
+ */
+gint64
+sf_date_to_unix (guint julian_day)
+{
+  g_autoptr(GDate) date = NULL;
+  g_autoptr(GDateTime) noon = NULL;
+
+  if (julian_day == 0 || !g_date_valid_julian (julian_day))
+    return 0;
+
+  date = g_date_new_julian (julian_day);
+  noon = g_date_time_new_local (g_date_get_year (date), g_date_get_month (date),
+                                g_date_get_day (date), 12, 0, 0);
+
+  return noon ? g_date_time_to_unix (noon) : 0;
+}
+
 guint
 sf_date_today (void)
 {

@@ -10,6 +10,7 @@ G_BEGIN_DECLS
 
 guint  sf_date_today        (void);
 guint  sf_date_from_unix    (gint64      unix_time);
+gint64 sf_date_to_unix      (guint       julian_day);
 guint  sf_date_from_ymd     (int         year,
                              int         month,
                              int         day);

@@ -8,7 +8,8 @@
  * its own are done, as they must have been for it to get there. Approval
  * and satisfaction jobs stay open: an imported deal past Developed still
  * needs a manager's sign-off before it can move on. A deal imported in
- * Closed gets its satisfaction follow-ups from its closing day.
+ * Closed gets its satisfaction follow-ups from its closing day — the
+ * file's date for a CSV row, else the day of the import.
  */
 #include "config.h"
 
@@ -67,11 +68,18 @@ insert_one (SfStore             *self,
             GError             **error)
 {
   SfDeal *deal = item->deal;
-  gint64 created = sf_deal_get_created_at (deal) > 0 ? sf_deal_get_created_at (deal) : now;
-  gint64 entered = sf_deal_get_stage_entered_at (deal) > 0 ? sf_deal_get_stage_entered_at (deal) : created;
-  gint64 closed = sf_deal_get_closed_at (deal) > 0 ? sf_deal_get_closed_at (deal) : entered;
+  /* Nothing happened after now: a file's "won on 2030-01-01" closed
+   * today. A deal that entered its stage before now was created then at
+   * the latest. */
+  gint64 entered = sf_deal_get_stage_entered_at (deal) > 0 ? MIN (sf_deal_get_stage_entered_at (deal), now) : 0;
+  gint64 created = sf_deal_get_created_at (deal) > 0 ? sf_deal_get_created_at (deal) : entered > 0 ? entered : now;
+  gint64 closed;
   SfDbStmt *stmt;
   gint64 id;
+
+  if (entered == 0)
+    entered = created;
+  closed = sf_deal_get_closed_at (deal) > 0 ? MIN (sf_deal_get_closed_at (deal), now) : entered;
 
   stmt = sf_db_prepare (self->db,
     "INSERT INTO deals (title, customer, contact_name, contact_email, contact_phone,"
