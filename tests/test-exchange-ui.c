@@ -269,6 +269,36 @@ test_calendar (Fixture       *f,
   g_assert_nonnull (strstr (ics, "Fleet charging"));
 }
 
+static gboolean
+message_shown (gpointer data)
+{
+  return sf_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL) != NULL;
+}
+
+/* With nothing dated, the menu item says so instead of writing an empty
+ * file that a calendar would import as nothing. */
+static void
+test_calendar_empty (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "meetings.ics", NULL);
+  g_autoptr(GFile) out = g_file_new_for_path (path);
+  g_autoptr(SfDeal) deal = sf_test_create_deal (f->store, "Undated", "Nordlys AS", 1, "NOK");
+  AdwMessageDialog *message;
+
+  g_assert_false (sf_pipeline_export_calendar (sf_window_get_pipeline (f->window), out, &error));
+  g_assert_error (error, SF_STORE_ERROR, SF_STORE_ERROR_NOT_FOUND);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export-calendar", NULL));
+  sf_test_ui_wait_until (message_shown, NULL);
+  message = ADW_MESSAGE_DIALOG (sf_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL));
+  g_assert_cmpstr (adw_message_dialog_get_heading (message), ==, "Nothing to Export");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (message), "nothing to export"));
+  g_assert_null (sf_test_ui_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, NULL));
+}
+
 static void
 test_backup (Fixture       *f,
              gconstpointer  data)
@@ -451,6 +481,7 @@ main (int   argc,
   g_test_add_func ("/exchange-ui/import-first-run", test_import_first_run);
   ADD ("/exchange-ui/export-round-trip", test_export_round_trip);
   ADD ("/exchange-ui/calendar", test_calendar);
+  ADD ("/exchange-ui/calendar-empty", test_calendar_empty);
   ADD ("/exchange-ui/backup", test_backup);
 
   return g_test_run ();

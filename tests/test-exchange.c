@@ -1049,10 +1049,19 @@ test_calendar (Fixture       *f,
   icalcomponent *calendar, *event;
   guint n_events = 0;
 
+  SfDealRow won_row = { .title = "Won deal", .customer = "Vunnet AS", .value = 500, .currency = "NOK",
+                        .stage = SF_STAGE_CLOSED, .status = SF_DEAL_STATUS_WON, .probability = -1,
+                        .closed_at = now - 10 * 86400 };
+  SfImportItem won = { sf_deal_new_from_row (&won_row), 0, NULL };
+  g_autoptr(GArray) follow_ups = NULL;
+
   sf_store_set_clock (f->store, fixed_clock, &now);
   g_assert_true (sf_store_mark_lost (f->store, lost, "price", NULL, &error));
   g_assert_true (sf_store_delete_deal (f->store, deleted, &error));
+  g_assert_true (sf_store_import_deals (f->store, &won, 1, NULL, NULL, &error));
   g_assert_no_error (error);
+  follow_ups = sf_store_list_follow_ups (f->store, sf_deal_get_id (won.deal), &error);
+  g_assert_cmpuint (follow_ups->len, ==, 3);
 
   text = sf_store_export_calendar (f->store, FALSE, &error);
   g_assert_no_error (error);
@@ -1092,7 +1101,24 @@ test_calendar (Fixture       *f,
       g_assert_nonnull (icalcomponent_get_first_property (event, ICAL_CATEGORIES_PROPERTY));
       n_events++;
     }
-  g_assert_cmpuint (n_events, ==, 3);
+  /* Three dated jobs, and the won deal's three satisfaction follow-ups. */
+  g_assert_cmpuint (n_events, ==, 6);
+  for (guint i = 0; i < follow_ups->len; i++)
+    {
+      const SfFollowUp *follow_up = &g_array_index (follow_ups, SfFollowUp, i);
+      g_autofree char *follow_up_uid = g_strdup_printf ("follow-up-%" G_GINT64_FORMAT "@salesflow",
+                                                        follow_up->id);
+      g_autofree char *day = sf_date_to_iso (follow_up->due);
+
+      event = icalcomponent_get_first_component (calendar, ICAL_VEVENT_COMPONENT);
+      while (event != NULL && g_strcmp0 (icalcomponent_get_uid (event), follow_up_uid) != 0)
+        event = icalcomponent_get_next_component (calendar, ICAL_VEVENT_COMPONENT);
+      g_assert_nonnull (event);
+      g_assert_cmpstr (icalcomponent_get_summary (event), ==, "Customer satisfaction follow-up — Won deal");
+      g_autofree char *compact = g_strdup_printf ("%.4s%.2s%.2s", day, day + 5, day + 8);
+
+      g_assert_cmpstr (icaltime_as_ical_string (icalcomponent_get_dtstart (event)), ==, compact);
+    }
 
   /* The first event, read back: the text is as it was before escaping. */
   uid = g_strdup_printf ("job-%" G_GINT64_FORMAT "@salesflow", sf_job_get_id (first));
@@ -1111,13 +1137,29 @@ test_calendar (Fixture       *f,
   g_clear_pointer (&text, g_free);
   text = sf_store_export_calendar (f->store, TRUE, &error);
   calendar = icalparser_parse_string (text);
-  g_assert_cmpint (icalcomponent_count_components (calendar, ICAL_VEVENT_COMPONENT), ==, 4);
+  g_assert_cmpint (icalcomponent_count_components (calendar, ICAL_VEVENT_COMPONENT), ==, 7);
   icalcomponent_free (calendar);
   g_assert_null (strstr (text, "Deleted deal"));
   (void) second;
   (void) long_job;
   (void) lost_job;
   (void) deleted_job;
+  g_object_unref (won.deal);
+}
+
+/* Nothing dated, nothing to export: an error that says so, not a file
+ * that imports as nothing. */
+static void
+test_calendar_empty (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(SfDeal) deal = sf_test_create_deal (f->store, "Undated", "Kunde AS", 1, "NOK");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = sf_store_export_calendar (f->store, TRUE, &error);
+
+  g_assert_null (text);
+  g_assert_error (error, SF_STORE_ERROR, SF_STORE_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "nothing to export"));
 }
 
 /* Backup */
@@ -1210,6 +1252,7 @@ main (int   argc,
   ADD ("/exchange/import/pull", test_import_pull);
   ADD ("/exchange/round-trip", test_round_trip);
   ADD ("/exchange/calendar", test_calendar);
+  ADD ("/exchange/calendar-empty", test_calendar_empty);
   ADD ("/exchange/backup", test_backup);
 
   return g_test_run ();

@@ -303,8 +303,9 @@ sf_pipeline_export_csv_finish (SfPipeline    *self,
 /**
  * sf_pipeline_export_calendar:
  *
- * Writes every dated job (meetings, follow-ups) of the deals that are not
- * lost to @file as iCalendar.
+ * Writes every dated job (meetings) and every satisfaction follow-up of
+ * the deals that are not lost to @file as iCalendar. With nothing to
+ * write it writes no file and says so (%SF_STORE_ERROR_NOT_FOUND).
  */
 gboolean
 sf_pipeline_export_calendar (SfPipeline  *self,
@@ -321,6 +322,24 @@ sf_pipeline_export_calendar (SfPipeline  *self,
 
   return g_file_replace_contents (file, ics, strlen (ics), NULL, FALSE,
                                   G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, error);
+}
+
+/**
+ * sf_pipeline_can_export_calendar:
+ *
+ * Returns: whether sf_pipeline_export_calendar() has anything to write;
+ *   if not, @error says why (%SF_STORE_ERROR_NOT_FOUND: nothing is dated)
+ */
+gboolean
+sf_pipeline_can_export_calendar (SfPipeline  *self,
+                                 GError     **error)
+{
+  g_autofree char *ics = NULL;
+
+  g_return_val_if_fail (SF_IS_PIPELINE (self), FALSE);
+
+  ics = sf_store_export_calendar (self->store, FALSE, error);
+  return ics != NULL;
 }
 
 /**

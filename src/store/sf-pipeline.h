@@ -338,6 +338,8 @@ gboolean     sf_pipeline_export_csv_finish (SfPipeline   *self,
                                             GAsyncResult *result,
                                             guint        *out_n_deals,
                                             GError      **error);
+gboolean     sf_pipeline_can_export_calendar (SfPipeline *self,
+                                              GError    **error);
 gboolean     sf_pipeline_export_calendar   (SfPipeline   *self,
                                             GFile        *file,
                                             GError      **error);

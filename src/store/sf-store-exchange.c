@@ -477,75 +477,97 @@ read_dated_jobs (SfStore     *self,
 }
 
 /**
- * sf_store_list_dated_jobs:
- * @include_lost: whether the jobs of lost deals are wanted too; deleted
- *   deals never are
- * @out_deals: (out) (transfer container) (element-type SfDeal): the deal
- *   of each job, index for index
+ * sf_store_list_calendar_events:
+ * @include_lost: whether the events of lost deals are wanted too; deleted
+ *   deals' never are
  *
- * Returns: (transfer container) (element-type SfJob) (nullable): every
- *   job with a due day, done or not, by day
+ * What a calendar export holds: every job with a due day, done or not, and
+ * every satisfaction follow-up, with their deals.
+ *
+ * Returns: (transfer container) (element-type SfCalendarEvent) (nullable):
+ *   the events by day
  */
 GPtrArray *
-sf_store_list_dated_jobs (SfStore     *self,
-                          gboolean     include_lost,
-                          GPtrArray  **out_deals,
-                          GError     **error)
+sf_store_list_calendar_events (SfStore   *self,
+                               gboolean   include_lost,
+                               GError   **error)
 {
   g_autoptr(GHashTable) by_id = NULL;
   g_autoptr(GPtrArray) jobs = NULL;
-  g_autoptr(GPtrArray) deals = NULL;
+  g_autoptr(GArray) follow_ups = NULL;
+  g_autoptr(GPtrArray) events = NULL;
 
   g_return_val_if_fail (SF_IS_STORE (self), NULL);
-  g_return_val_if_fail (out_deals != NULL, NULL);
 
-  /* One snapshot for the jobs and their deals. */
+  /* One snapshot for the jobs, the follow-ups and their deals. */
   if (!sf_store_begin_read (self, error))
     return NULL;
 
   by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
-  deals = g_ptr_array_new_with_free_func (g_object_unref);
+  events = g_ptr_array_new_with_free_func ((GDestroyNotify) sf_calendar_event_free);
   jobs = read_dated_jobs (self, include_lost, error);
-  for (guint i = 0; jobs != NULL && i < jobs->len; i++)
+  follow_ups = jobs ? sf_store_list_all_follow_ups (self, include_lost, error) : NULL;
+  for (guint i = 0; follow_ups != NULL && i < jobs->len; i++)
     {
-      SfDeal *deal = deal_of (self, by_id, sf_job_get_deal_id (g_ptr_array_index (jobs, i)), error);
+      SfJob *job = g_ptr_array_index (jobs, i);
+      SfDeal *deal = deal_of (self, by_id, sf_job_get_deal_id (job), error);
 
       if (deal == NULL)
-        g_clear_pointer (&jobs, g_ptr_array_unref);
+        g_clear_pointer (&follow_ups, g_array_unref);
       else
-        g_ptr_array_add (deals, g_object_ref (deal));
+        g_ptr_array_add (events, sf_calendar_event_new_for_job (job, deal));
+    }
+  for (guint i = 0; follow_ups != NULL && i < follow_ups->len; i++)
+    {
+      const SfFollowUp *follow_up = &g_array_index (follow_ups, SfFollowUp, i);
+      SfDeal *deal = deal_of (self, by_id, follow_up->deal_id, error);
+
+      if (deal == NULL)
+        g_clear_pointer (&follow_ups, g_array_unref);
+      else
+        g_ptr_array_add (events, sf_calendar_event_new_for_follow_up (follow_up, deal));
     }
 
   sf_store_rollback (self);
-  if (jobs == NULL)
+  if (follow_ups == NULL)
     return NULL;
 
-  *out_deals = g_steal_pointer (&deals);
-  return g_steal_pointer (&jobs);
+  sf_calendar_sort_events (events);
+  return g_steal_pointer (&events);
 }
 
 /**
  * sf_store_export_calendar:
  * @include_lost: whether the meetings of lost deals go in too
  *
+ * A file with nothing in it would import as nothing and look like
+ * success; with no event to write, %SF_STORE_ERROR_NOT_FOUND says so.
+ *
  * Returns: (transfer full) (nullable): an iCalendar file with one all-day
- *   event per dated job of the deals not deleted
+ *   event per dated job and per follow-up of the deals not deleted
  */
 char *
 sf_store_export_calendar (SfStore   *self,
                           gboolean   include_lost,
                           GError   **error)
 {
-  g_autoptr(GPtrArray) jobs = NULL;
-  g_autoptr(GPtrArray) deals = NULL;
+  g_autoptr(GPtrArray) events = NULL;
 
   g_return_val_if_fail (SF_IS_STORE (self), NULL);
 
-  jobs = sf_store_list_dated_jobs (self, include_lost, &deals, error);
-  if (jobs == NULL)
+  events = sf_store_list_calendar_events (self, include_lost, error);
+  if (events == NULL)
     return NULL;
 
-  return sf_calendar_build_ics (jobs, deals, sf_store_now (self));
+  if (events->len == 0)
+    {
+      g_set_error_literal (error, SF_STORE_ERROR, SF_STORE_ERROR_NOT_FOUND,
+                           _("There is nothing to export yet: no job has a due date, and no "
+                             "won deal has a satisfaction follow-up."));
+      return NULL;
+    }
+
+  return sf_calendar_build_ics (events, sf_store_now (self));
 }
 
 /* Backup */

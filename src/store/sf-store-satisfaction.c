@@ -150,30 +150,16 @@ sf_store_follow_stage (SfStore            *self,
   return TRUE;
 }
 
-/**
- * sf_store_list_follow_ups:
- *
- * Returns: (transfer full) (element-type SfFollowUp) (nullable): the deal's
- *   follow-ups, open and done, earliest due first
- */
-GArray *
-sf_store_list_follow_ups (SfStore  *self,
-                          gint64    deal_id,
-                          GError  **error)
+/* Reads the follow-ups @stmt selects with FOLLOW_UP_COLUMNS. */
+#define FOLLOW_UP_COLUMNS "u.id, u.deal_id, u.due, u.offset_days, u.done_at, u.done_by, u.feedback_id"
+
+static GArray *
+read_follow_ups (SfDbStmt  *stmt,
+                 GError   **error)
 {
   g_autoptr(GArray) follow_ups = g_array_new (FALSE, TRUE, sizeof (SfFollowUp));
-  SfDbStmt *stmt;
   SfDbStep step;
 
-  g_return_val_if_fail (SF_IS_STORE (self), NULL);
-
-  stmt = sf_db_prepare (self->db,
-    "SELECT id, deal_id, due, offset_days, done_at, done_by, feedback_id FROM follow_ups "
-    "WHERE deal_id = ?1 ORDER BY due, id", error);
-  if (stmt == NULL)
-    return NULL;
-
-  sf_db_bind_int64 (stmt, 1, deal_id);
   while ((step = sf_db_step (stmt, error)) == SF_DB_ROW)
     {
       SfFollowUp follow_up = {
@@ -194,6 +180,58 @@ sf_store_list_follow_ups (SfStore  *self,
     return NULL;
 
   return g_steal_pointer (&follow_ups);
+}
+
+/**
+ * sf_store_list_follow_ups:
+ *
+ * Returns: (transfer full) (element-type SfFollowUp) (nullable): the deal's
+ *   follow-ups, open and done, earliest due first
+ */
+GArray *
+sf_store_list_follow_ups (SfStore  *self,
+                          gint64    deal_id,
+                          GError  **error)
+{
+  SfDbStmt *stmt;
+
+  g_return_val_if_fail (SF_IS_STORE (self), NULL);
+
+  stmt = sf_db_prepare (self->db,
+    "SELECT " FOLLOW_UP_COLUMNS " FROM follow_ups u WHERE u.deal_id = ?1 ORDER BY u.due, u.id",
+    error);
+  if (stmt == NULL)
+    return NULL;
+
+  sf_db_bind_int64 (stmt, 1, deal_id);
+  return read_follow_ups (stmt, error);
+}
+
+/**
+ * sf_store_list_all_follow_ups:
+ * @include_lost: whether those of lost deals are wanted too; deleted
+ *   deals' never are
+ *
+ * Returns: (transfer full) (element-type SfFollowUp) (nullable): every
+ *   follow-up, open and done, earliest due first
+ */
+GArray *
+sf_store_list_all_follow_ups (SfStore   *self,
+                              gboolean   include_lost,
+                              GError   **error)
+{
+  SfDbStmt *stmt;
+
+  g_return_val_if_fail (SF_IS_STORE (self), NULL);
+
+  stmt = sf_db_prepare (self->db,
+    "SELECT " FOLLOW_UP_COLUMNS " FROM follow_ups u JOIN deals d ON d.id = u.deal_id "
+    "WHERE d.deleted_at IS NULL AND (?1 = 1 OR d.status <> 2) ORDER BY u.due, u.id", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sf_db_bind_int64 (stmt, 1, include_lost ? 1 : 0);
+  return read_follow_ups (stmt, error);
 }
 
 /* Feedback */

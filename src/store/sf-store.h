@@ -284,10 +284,9 @@ gboolean    sf_store_export_csv         (SfStore      *self,
                                          SfProgressFunc progress,
                                          gpointer      user_data,
                                          GError      **error);
-GPtrArray  *sf_store_list_dated_jobs    (SfStore      *self,
-                                         gboolean      include_lost,
-                                         GPtrArray   **out_deals,
-                                         GError      **error);
+GPtrArray  *sf_store_list_calendar_events (SfStore    *self,
+                                           gboolean    include_lost,
+                                           GError    **error);
 char       *sf_store_export_calendar    (SfStore      *self,
                                          gboolean      include_lost,
                                          GError      **error);
@@ -305,6 +304,9 @@ const int  *sf_store_get_follow_up_offsets (SfStore   *self,
 GArray     *sf_store_list_follow_ups    (SfStore      *self,
                                          gint64        deal_id,
                                          GError      **error);
+GArray     *sf_store_list_all_follow_ups (SfStore     *self,
+                                         gboolean     include_lost,
+                                         GError     **error);
 gboolean    sf_store_record_feedback    (SfStore      *self,
                                          SfDeal       *deal,
                                          SfFeedback   *feedback,

@@ -159,9 +159,19 @@ calendar_action (GtkWidget  *widget,
 {
   SfWindow *self = SF_WINDOW (widget);
   g_autofree char *name = NULL;
+  g_autoptr(GError) error = NULL;
 
   if (!self->ready)
     return;
+
+  /* An empty file would import as nothing: say so before asking for one. */
+  if (!sf_pipeline_can_export_calendar (self->pipeline, &error))
+    {
+      sf_ui_show_error (widget, g_error_matches (error, SF_STORE_ERROR, SF_STORE_ERROR_NOT_FOUND)
+                                ? _("Nothing to Export") : _("The Calendar Was Not Exported"),
+                        error);
+      return;
+    }
 
   /* Translators: the start of a suggested file name; keep it short, no spaces */
   name = dated_name (C_("file name", "meetings"), "ics");
