@@ -262,6 +262,11 @@ static const RowCase row_cases[] = {
   { "date-slashes", { [T] = "Deal", [D] = "31/12/2026" }, ',', .error = "“31/12/2026” is not a date" },
   { "date-no-such-day", { [T] = "Deal", [D] = "31.02.2026" }, ',', .error = "is not a date" },
   { "date-no-such-month", { [T] = "Deal", [D] = "2026-13-01" }, ',', .error = "is not a date" },
+  /* Found by fuzzing: each once read past the end of the text. */
+  { "date-cut-short", { [T] = "Deal", [D] = "1.2." }, ',', .error = "“1.2.” is not a date" },
+  { "date-no-year", { [T] = "Deal", [D] = "31.12." }, ',', .error = "is not a date" },
+  { "date-short-year", { [T] = "Deal", [D] = "1.2.20" }, ',', .error = "is not a date" },
+  { "date-letters-in-year", { [T] = "Deal", [D] = "1.2.20x6" }, ',', .error = "is not a date" },
   { "probability", { [T] = "Deal", [P] = "45" }, ',', .probability = 46 },
   { "probability-percent", { [T] = "Deal", [P] = "45 %" }, ',', .probability = 46 },
   { "probability-zero", { [T] = "Deal", [P] = "0%" }, ',', .probability = 1 },

@@ -912,14 +912,17 @@ read_date (const char  *text,
   if (*out != 0 && strlen (text) == 10)
     return TRUE;
 
+  /* Never past the end: "1.2." is as short as text gets here. */
   day = parse_number (&p, 2);
-  if (*p++ == '.')
+  if (*p == '.')
     {
+      p++;
       month = parse_number (&p, 2);
-      if (*p++ == '.' && g_ascii_isdigit (p[3]) && p[4] == '\0')
+      if (*p == '.' && strlen (p + 1) == 4)
         {
+          p++;
           year = parse_number (&p, 4);
-          if (day <= 31 && month <= 12 && year >= 1000 && year <= 9999)
+          if (*p == '\0' && day <= 31 && month <= 12 && year >= 1000 && year <= 9999)
             *out = sf_date_from_ymd (year, month, day);
         }
     }
