@@ -370,6 +370,114 @@ test_detect (void)
                      cases[i].expected);
 }
 
+/* Character sets */
+
+static void
+test_detect_encoding (void)
+{
+  static const struct {
+    const char *data;
+    gssize length;
+    const char *expected;
+  } cases[] = {
+    { "", -1, SF_CSV_UTF8 },
+    { "Title;Value\r\nChairs;12.500,00\r\n", -1, SF_CSV_UTF8 },
+    { "Titel;Wert\r\nB\xc3\xbcrom\xc3\xb6" "bel;1\r\n", -1, SF_CSV_UTF8 },
+    /* A sample that ends in the middle of "ü" is still UTF-8. */
+    { "Titel\r\nB\xc3", -1, SF_CSV_UTF8 },
+    { "\xef\xbb\xbfTitel;W\xc3\xa4hrung\r\n", -1, SF_CSV_UTF8 },
+    /* What German Excel saves as "CSV (Trennzeichen-getrennt)". */
+    { "Titel;W\xe4hrung\r\nB\xfcrom\xf6" "bel;EUR\r\n", -1, SF_CSV_WINDOWS_1252 },
+    { "Notiz\r\n\x84" "Fr\xfc" "hbucher\x93 \x96 600 \x80\r\n", -1, SF_CSV_WINDOWS_1252 },
+    { "Tittel\r\nKontorm\xf8" "bler til \xc5lesund\r\n", -1, SF_CSV_WINDOWS_1252 },
+    /* 0x81 is no character in Windows-1252; ISO 8859-15 reads any byte. */
+    { "Titel\r\nx\x81y\r\n", -1, SF_CSV_ISO_8859_15 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      gsize length = cases[i].length < 0 ? strlen (cases[i].data) : (gsize) cases[i].length;
+
+      g_test_message ("case %u", i);
+      g_assert_cmpstr (sf_csv_detect_encoding (cases[i].data, length), ==, cases[i].expected);
+    }
+}
+
+/* A Windows-1252 file reads as UTF-8 fields, with its lines counted as
+ * in any other file, also when the reads split it anywhere. */
+static void
+test_windows_1252 (void)
+{
+  static const char text[] =
+    "Titel;Notiz\r\n"
+    "B\xfcrom\xf6" "bel f\xfcr die Zentrale;\"Rabatt \x84" "Fr\xfc" "hbucher\x93 \x96 5 %,\r\n"
+    "ca. 600 \x80\"\r\n"
+    "Stra\xdf" "enbau;\r\n";
+  static const Row rows[] = {
+    { 1, { "Titel", "Notiz" } },
+    { 2, { "Büromöbel für die Zentrale", "Rabatt „Frühbucher“ – 5 %,\r\nca. 600 €" } },
+    { 4, { "Straßenbau", "" } },
+  };
+
+  for (gsize step = 0; step <= 3; step++)
+    {
+      g_autoptr(GInputStream) stream = step ? trickle_new (text, strlen (text), step)
+                                            : g_memory_input_stream_new_from_data (text, -1, NULL);
+      g_autoptr(SfCsvReader) reader = sf_csv_reader_new_with_encoding (stream, 0, SF_CSV_WINDOWS_1252);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_cmpstr (sf_csv_reader_get_encoding (reader), ==, SF_CSV_WINDOWS_1252);
+      for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+        {
+          g_assert_true (sf_csv_reader_next (reader, NULL, &error));
+          g_assert_no_error (error);
+          g_assert_cmpuint (sf_csv_reader_get_line (reader), ==, rows[i].line);
+          g_assert_cmpstrv (sf_csv_reader_get_fields (reader), rows[i].fields);
+        }
+      g_assert_cmpint (sf_csv_reader_get_separator (reader), ==, ';');
+      g_assert_false (sf_csv_reader_next (reader, NULL, &error));
+      g_assert_no_error (error);
+    }
+}
+
+/* A byte the character set has no character for is named by its line;
+ * so is a NUL; so is a character set iconv does not know. */
+static void
+test_encoding_errors (void)
+{
+  static const char bad_byte[] = "Titel\r\nok\r\nx\x81y\r\n";
+  static const char nul[] = "Titel\r\na\0b\r\n";
+  g_autoptr(SfCsvReader) reader = NULL;
+  g_autoptr(SfCsvReader) nul_reader = NULL;
+  g_autoptr(SfCsvReader) unknown = NULL;
+  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_data (bad_byte, -1, NULL);
+  g_autoptr(GInputStream) nul_stream = g_memory_input_stream_new_from_data (nul, sizeof nul - 1, NULL);
+  g_autoptr(GInputStream) unknown_stream = g_memory_input_stream_new_from_data ("a\n", -1, NULL);
+  g_autoptr(GError) error = NULL;
+
+  reader = sf_csv_reader_new_with_encoding (stream, 0, SF_CSV_WINDOWS_1252);
+  g_assert_true (sf_csv_reader_next (reader, NULL, NULL));
+  g_assert_true (sf_csv_reader_next (reader, NULL, NULL));
+  g_assert_false (sf_csv_reader_next (reader, NULL, &error));
+  g_assert_error (error, SF_CSV_ERROR, SF_CSV_ERROR_ENCODING);
+  g_assert_cmpstr (error->message, ==,
+                   "Line 3 is not text in the character set Western (Windows-1252). "
+                   "Choose the one the file was saved in.");
+  g_clear_error (&error);
+
+  nul_reader = sf_csv_reader_new_with_encoding (nul_stream, 0, SF_CSV_ISO_8859_15);
+  g_assert_true (sf_csv_reader_next (nul_reader, NULL, NULL));
+  g_assert_false (sf_csv_reader_next (nul_reader, NULL, &error));
+  g_assert_error (error, SF_CSV_ERROR, SF_CSV_ERROR_ENCODING);
+  g_assert_true (g_str_has_prefix (error->message, "Line 2 "));
+  g_clear_error (&error);
+
+  unknown = sf_csv_reader_new_with_encoding (unknown_stream, 0, "NO-SUCH-CHARSET");
+  g_assert_false (sf_csv_reader_next (unknown, NULL, &error));
+  g_assert_error (error, SF_CSV_ERROR, SF_CSV_ERROR_ENCODING);
+  g_assert_nonnull (strstr (error->message, "NO-SUCH-CHARSET"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -392,6 +500,9 @@ main (int   argc,
   g_test_add_func ("/csv/round-trip", test_round_trip);
   g_test_add_func ("/csv/many-lines", test_many_lines);
   g_test_add_func ("/csv/detect-separator", test_detect);
+  g_test_add_func ("/csv/detect-encoding", test_detect_encoding);
+  g_test_add_func ("/csv/windows-1252", test_windows_1252);
+  g_test_add_func ("/csv/encoding-errors", test_encoding_errors);
 
   return g_test_run ();
 }

@@ -118,6 +118,159 @@ test_import_german (Fixture       *f,
   g_assert_nonnull (strstr (sf_ui_get_last_toast (GTK_WIDGET (f->window)), "3"));
 }
 
+static guint
+count_deals (SfStore *store)
+{
+  g_autoptr(GPtrArray) deals = sf_store_list_deals (store, NULL);
+
+  return deals->len;
+}
+
+static gboolean
+message_shown (gpointer data)
+{
+  return sf_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL) != NULL;
+}
+
+/* German Excel's Windows-1252 file: shown decoded in the preview, with the
+ * character set chosen for it; UTF-8 can be chosen instead, and is
+ * refused with the line that is not UTF-8. Nothing is stored before
+ * Import. */
+static void
+test_import_windows_1252 (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (g_test_get_filename (G_TEST_DIST, "data",
+                                                                   "deals-de-excel-windows-1252.csv", NULL));
+  g_autoptr(GPtrArray) deals = NULL;
+  SfPipeline *pipeline = sf_window_get_pipeline (f->window);
+  SfImportDialog *dialog;
+  AdwComboRow *encoding;
+  GPtrArray *preview;
+
+  dialog = sf_import_dialog_new (GTK_WINDOW (f->window), pipeline, file, &error);
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (dialog));
+  sf_test_ui_iterate ();
+
+  encoding = ADW_COMBO_ROW (sf_test_ui_find (GTK_WIDGET (dialog), "import_encoding"));
+  g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (encoding)), ==,
+                   "Western (Windows-1252)");
+  g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (
+                     ADW_COMBO_ROW (sf_test_ui_find (GTK_WIDGET (dialog), "import_numbers")))), ==,
+                   "Decimal comma, as in 1.234,56");
+  preview = sf_import_dialog_get_preview (dialog);
+  g_assert_cmpuint (preview->len, ==, 4);
+  g_assert_cmpstr (g_ptr_array_index (preview, 0), ==,
+                   "Büromöbel für die Zentrale · Müller & Söhne GmbH · €12,500.00 · Prospect");
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (preview, 1), "Kühlkettenüberwachung · "));
+  g_assert_cmpuint (count_deals (f->store), ==, 0);
+
+  /* Read as UTF-8, the file's first line is refused, and the choice goes
+   * back to what reads it. */
+  adw_combo_row_set_selected (encoding, 0);
+  sf_test_ui_wait_until (message_shown, NULL);
+  {
+    AdwMessageDialog *message = ADW_MESSAGE_DIALOG (sf_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL));
+
+    g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (message), "Line 1 is not UTF-8 text."));
+    gtk_window_destroy (GTK_WINDOW (message));
+  }
+  g_assert_cmpuint (adw_combo_row_get_selected (encoding), ==, 1);
+  g_assert_cmpuint (preview->len, ==, 4);
+
+  g_signal_connect (sf_pipeline_get_deals (pipeline), "items-changed", G_CALLBACK (items_changed_cb), f);
+  sf_import_dialog_start (dialog);
+  sf_test_ui_wait_until (deal_count_is, f);
+  deals = sf_store_list_deals (f->store, NULL);
+  g_assert_cmpuint (deals->len, ==, 4);
+  g_assert_cmpstr (sf_deal_get_title (g_ptr_array_index (deals, 0)), ==, "Büromöbel für die Zentrale");
+}
+
+/* Runs the rest of the test in @language, as a person with that desktop. */
+static gboolean
+use_language (const char *language,
+              const char *locale)
+{
+  if (!sf_test_use_locale (locale))
+    return FALSE;
+  g_setenv ("LANGUAGE", language, TRUE);
+  return TRUE;
+}
+
+/* The labels shown in the popovers under @root, and the popovers. */
+static void
+collect_labels (GtkWidget *root,
+                gboolean   in_popover,
+                GPtrArray *labels,
+                GPtrArray *popovers)
+{
+  if (GTK_IS_POPOVER (root))
+    {
+      in_popover = TRUE;
+      g_ptr_array_add (popovers, root);
+    }
+  if (in_popover && GTK_IS_LABEL (root) && gtk_widget_get_mapped (root))
+    g_ptr_array_add (labels, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, in_popover, labels, popovers);
+}
+
+/* The choices of "Amounts Written As" and "Character Set", as their
+ * popover shows them in English, German and Norwegian: each whole, none
+ * cut off with "…". */
+static void
+test_import_choices_fit (Fixture       *f,
+                         gconstpointer  data)
+{
+  static const char * const languages[][2] = {
+    { "en", "C.UTF-8" }, { "de", "de_DE.UTF-8" }, { "nb", "nb_NO.UTF-8" },
+  };
+  g_autoptr(GFile) file = g_file_new_for_path (g_test_get_filename (G_TEST_DIST, "data",
+                                                                   "deals-nb-comma-separated.csv", NULL));
+
+  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+    {
+      g_autoptr(GError) error = NULL;
+      SfImportDialog *dialog;
+
+      if (!use_language (languages[l][0], languages[l][1]))
+        return;
+      dialog = sf_import_dialog_new (GTK_WINDOW (f->window), sf_window_get_pipeline (f->window), file, &error);
+      g_assert_no_error (error);
+      gtk_window_present (GTK_WINDOW (dialog));
+      sf_test_ui_wait_frames ();
+
+      for (guint r = 0; r < 2; r++)
+        {
+          GtkWidget *row = sf_test_ui_find (GTK_WIDGET (dialog), r ? "import_encoding" : "import_numbers");
+          g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+          g_autoptr(GPtrArray) popovers = g_ptr_array_new ();
+          guint n_choices = 0;
+
+          gtk_widget_activate (row);
+          sf_test_ui_wait_frames ();
+          collect_labels (row, FALSE, labels, popovers);
+          for (guint i = 0; i < labels->len; i++)
+            {
+              GtkLabel *label = g_ptr_array_index (labels, i);
+
+              g_test_message ("%s: %s", languages[l][0], gtk_label_get_text (label));
+              g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (label)));
+              n_choices++;
+            }
+          g_assert_cmpuint (n_choices, >=, r ? 3 : 2);
+          for (guint i = 0; i < popovers->len; i++)
+            gtk_popover_popdown (g_ptr_array_index (popovers, i));
+        }
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      sf_test_ui_iterate ();
+    }
+  use_language ("", "C.UTF-8");
+}
+
 /* One bad row: its line is named and nothing is imported. */
 static void
 test_import_refused (Fixture       *f,
@@ -267,12 +420,6 @@ test_calendar (Fixture       *f,
   g_assert_nonnull (strstr (ics, "BEGIN:VCALENDAR"));
   g_assert_nonnull (strstr (ics, "DTSTART;VALUE=DATE:20270203"));
   g_assert_nonnull (strstr (ics, "Fleet charging"));
-}
-
-static gboolean
-message_shown (gpointer data)
-{
-  return sf_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL) != NULL;
 }
 
 /* With nothing dated, the menu item says so instead of writing an empty
@@ -478,6 +625,8 @@ main (int   argc,
 
   ADD ("/exchange-ui/import-german", test_import_german);
   ADD ("/exchange-ui/import-refused", test_import_refused);
+  ADD ("/exchange-ui/import-windows-1252", test_import_windows_1252);
+  ADD ("/exchange-ui/import-choices-fit", test_import_choices_fit);
   g_test_add_func ("/exchange-ui/import-first-run", test_import_first_run);
   ADD ("/exchange-ui/export-round-trip", test_export_round_trip);
   ADD ("/exchange-ui/calendar", test_calendar);

@@ -237,8 +237,10 @@ static const RowCase row_cases[] = {
   { "plain", { [T] = "Deal", [V] = "1234.56", [C] = "eur" }, ',', SF_DEAL_CSV_NUMBERS_PLAIN,
     .amount = 123456, .currency = "EUR" },
   { "plain-negative", { [T] = "Deal", [V] = "-0.50" }, ',', SF_DEAL_CSV_NUMBERS_PLAIN, .amount = -50 },
-  { "plain-refuses-grouping", { [T] = "Deal", [V] = "1,234.56" }, ',', SF_DEAL_CSV_NUMBERS_PLAIN,
-    .error = "Write the amount as in 1234.56" },
+  { "plain-grouped", { [T] = "Deal", [V] = "1,234.56" }, ';', SF_DEAL_CSV_NUMBERS_PLAIN, .amount = 123456 },
+  { "plain-spaces", { [T] = "Deal", [V] = "12 500.00" }, ';', SF_DEAL_CSV_NUMBERS_PLAIN, .amount = 1250000 },
+  { "plain-refuses-comma", { [T] = "Deal", [V] = "1234,5" }, ';', SF_DEAL_CSV_NUMBERS_PLAIN,
+    .error = "is written with a decimal comma" },
   { "locale-points", { [T] = "Deal", [V] = "1.234,56" }, ';', SF_DEAL_CSV_NUMBERS_LOCALE, .amount = 123456 },
   { "locale-spaces", { [T] = "Deal", [V] = "1 234,56" }, ';', SF_DEAL_CSV_NUMBERS_LOCALE, .amount = 123456 },
   { "locale-nbsp", { [T] = "Deal", [V] = "1\xc2\xa0" "234\xc2\xa0" "567,8" }, ';',
@@ -252,7 +254,9 @@ static const RowCase row_cases[] = {
   { "auto-semicolon", { [T] = "Deal", [V] = "1.234,56" }, ';', SF_DEAL_CSV_NUMBERS_AUTO, .amount = 123456 },
   { "auto-comma", { [T] = "Deal", [V] = "1234.56" }, ',', SF_DEAL_CSV_NUMBERS_AUTO, .amount = 123456 },
   { "auto-comma-refuses-locale", { [T] = "Deal", [V] = "1.234,56" }, ',', SF_DEAL_CSV_NUMBERS_AUTO,
-    .error = "Write the amount as in 1234.56" },
+    .error = "“1.234,56” is written with a decimal comma" },
+  { "locale-refuses-nonsense", { [T] = "Deal", [V] = "1.2.3" }, ';', SF_DEAL_CSV_NUMBERS_LOCALE,
+    .error = "Write the amount as in 1.234,56" },
   { "unknown-currency", { [T] = "Deal", [C] = "XYZ" }, ',', .error = "“XYZ” is not a known currency code" },
   { "empty-title", { [T] = "   ", [V] = "5" }, ',', .error = "The title cannot be empty" },
   { "bad-email", { [T] = "Deal", [E] = "not an address" }, ',', .error = "e-mail" },
@@ -592,6 +596,153 @@ test_import_closed_dates (Fixture       *f,
     }
 }
 
+/* A file from tests/data, as the import dialog reads it: everything
+ * guessed from the file. */
+static SfDealCsvMapping *
+guess_data_file (const char  *name,
+                 GFile      **out_file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (g_test_get_filename (G_TEST_DIST, "data", name, NULL));
+  SfDealCsvMapping *mapping = sf_deal_csv_mapping_new_for_file (file, NULL, 0, &error);
+
+  g_assert_no_error (error);
+  *out_file = g_steal_pointer (&file);
+  return mapping;
+}
+
+/* What German Excel saves as "CSV (Trennzeichen-getrennt)": Windows-1252,
+ * semicolons, CRLF, 12.500,00. It was refused as "not UTF-8". */
+static void
+test_import_german_excel (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(SfDealCsvMapping) mapping = guess_data_file ("deals-de-excel-windows-1252.csv", &file);
+  g_autoptr(GPtrArray) deals = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+  SfDeal *deal;
+
+  g_assert_cmpstr (sf_deal_csv_mapping_get_encoding (mapping), ==, SF_CSV_WINDOWS_1252);
+  g_assert_cmpint (sf_deal_csv_mapping_get_separator (mapping), ==, ';');
+  g_assert_cmpint (sf_deal_csv_mapping_get_number_style (mapping), ==, SF_DEAL_CSV_NUMBERS_LOCALE);
+  g_assert_true (sf_deal_csv_mapping_get_has_header (mapping));
+  g_assert_cmpint (sf_deal_csv_mapping_get_column (mapping, SF_DEAL_CSV_FIELD_CURRENCY), ==, 6);
+
+  g_assert_true (sf_store_import_csv (f->store, file, mapping, NULL, NULL, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 4);
+
+  deals = sf_store_list_deals (f->store, NULL);
+  deal = g_ptr_array_index (deals, 0);
+  g_assert_cmpstr (sf_deal_get_title (deal), ==, "Büromöbel für die Zentrale");
+  g_assert_cmpstr (sf_deal_get_customer (deal), ==, "Müller & Söhne GmbH");
+  g_assert_cmpstr (sf_deal_get_contact_name (deal), ==, "Jürgen Weiß");
+  g_assert_cmpstr (owner_name (f->store, deal), ==, "Anna Bäcker");
+  g_assert_cmpint (sf_deal_get_value (deal)->amount, ==, 1250000);
+  g_assert_true (sf_store_load_deal_notes (f->store, deal, NULL));
+  g_assert_cmpstr (sf_deal_get_notes (deal), ==, "Rabatt „Frühbucher“ – 5 %, ca. 600 €");
+
+  deal = g_ptr_array_index (deals, 1);
+  g_assert_cmpstr (sf_deal_get_title (deal), ==, "Kühlkettenüberwachung");
+  g_assert_cmpint (sf_deal_get_value (deal)->amount, ==, 398050);
+  g_assert_cmpint (sf_deal_get_stage (deal), ==, SF_STAGE_DEVELOPED);
+
+  deal = g_ptr_array_index (deals, 2);
+  g_assert_cmpstr (sf_deal_get_customer (deal), ==, "Straßenbau Lübeck AG");
+  g_assert_cmpint (sf_deal_get_status (deal), ==, SF_DEAL_STATUS_WON);
+  g_assert_cmpint (sf_date_from_unix (sf_deal_get_closed_at (deal)), ==, sf_date_from_ymd (2025, 11, 14));
+
+  deal = g_ptr_array_index (deals, 3);
+  g_assert_cmpint (sf_deal_get_status (deal), ==, SF_DEAL_STATUS_LOST);
+  g_assert_cmpstr (sf_deal_get_lost_reason (deal), ==, "Preis zu hoch");
+}
+
+/* A Norwegian's files: semicolons with 12,500.00 from an English system,
+ * and commas with "12 500,00" from a web spreadsheet. Each is read in the
+ * style its amounts are written in, whatever its separator. */
+static void
+test_import_norwegian_numbers (Fixture       *f,
+                               gconstpointer  data)
+{
+  static const struct {
+    const char *name;
+    char separator;
+    SfDealCsvNumberStyle style;
+  } files[] = {
+    { "deals-nb-decimal-point.csv", ';', SF_DEAL_CSV_NUMBERS_PLAIN },
+    { "deals-nb-comma-separated.csv", ',', SF_DEAL_CSV_NUMBERS_LOCALE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/import-%u.db", f->dir, i);
+      g_autoptr(SfStore) store = sf_store_open (path, NULL);
+      g_autoptr(GFile) file = NULL;
+      g_autoptr(SfDealCsvMapping) mapping = guess_data_file (files[i].name, &file);
+      g_autoptr(GPtrArray) deals = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("%s", files[i].name);
+      g_assert_cmpstr (sf_deal_csv_mapping_get_encoding (mapping), ==, SF_CSV_UTF8);
+      g_assert_cmpint (sf_deal_csv_mapping_get_separator (mapping), ==, files[i].separator);
+      g_assert_cmpint (sf_deal_csv_mapping_get_number_style (mapping), ==, files[i].style);
+      g_assert_true (sf_store_import_csv (store, file, mapping, NULL, NULL, NULL, &error));
+      g_assert_no_error (error);
+
+      deals = sf_store_list_deals (store, NULL);
+      g_assert_cmpuint (deals->len, ==, 3);
+      g_assert_cmpstr (sf_deal_get_title (g_ptr_array_index (deals, 0)), ==, "Kontormøbler til Ålesund");
+      g_assert_cmpint (sf_deal_get_value (g_ptr_array_index (deals, 0))->amount, ==, 1250000);
+      g_assert_cmpint (sf_deal_get_value (g_ptr_array_index (deals, 1))->amount, ==, 125000000);
+      g_assert_cmpint (sf_deal_get_value (g_ptr_array_index (deals, 2))->amount, ==, 98050);
+    }
+}
+
+/* The advice for an amount that does not read: the other style's choice
+ * when it reads there; else an example as the user's locale writes it. */
+static void
+test_number_advice (void)
+{
+  static const struct {
+    const char *locale;
+    SfDealCsvNumberStyle style;
+    const char *value;
+    const char *message;
+  } cases[] = {
+    { "nb_NO.UTF-8", SF_DEAL_CSV_NUMBERS_LOCALE, "12,500.00",
+      "Line 2: “12,500.00” is written with a decimal point: choose “Decimal point” under "
+      "“Amounts Written As”" },
+    { "nb_NO.UTF-8", SF_DEAL_CSV_NUMBERS_PLAIN, "12 500,00",
+      "Line 2: “12 500,00” is written with a decimal comma: choose “Decimal comma” under "
+      "“Amounts Written As”" },
+    { "nb_NO.UTF-8", SF_DEAL_CSV_NUMBERS_LOCALE, "12.50.0", "Line 2: Write the amount as in 1 234,56" },
+    { "de_DE.UTF-8", SF_DEAL_CSV_NUMBERS_LOCALE, "12.50.0", "Line 2: Write the amount as in 1.234,56" },
+    { "C.UTF-8", SF_DEAL_CSV_NUMBERS_LOCALE, "12.50.0", "Line 2: Write the amount as in 1.234,56" },
+    { "C.UTF-8", SF_DEAL_CSV_NUMBERS_PLAIN, "12,50,0", "Line 2: Write the amount as in 1,234.56" },
+    { "nb_NO.UTF-8", SF_DEAL_CSV_NUMBERS_PLAIN, "12,50,0", "Line 2: Write the amount as in 1,234.56" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const char * const header[] = { "Title", "Value", "Currency", NULL };
+      const char * const row[] = { "Deal", cases[i].value, "NOK", NULL };
+      g_autoptr(SfDealCsvMapping) mapping = NULL;
+      g_autoptr(SfDeal) deal = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (!sf_test_use_locale (cases[i].locale))
+        return;
+      mapping = sf_deal_csv_mapping_new_from_first_row (header, ';');
+      sf_deal_csv_mapping_set_number_style (mapping, cases[i].style);
+      deal = sf_deal_csv_mapping_read_row (mapping, row, 2, NULL, &error);
+      g_assert_null (deal);
+      g_assert_cmpstr (error->message, ==, cases[i].message);
+    }
+  sf_test_use_locale ("C.UTF-8");
+}
+
 static int
 count_rows (SfStore    *store,
             const char *what)
@@ -627,7 +778,8 @@ test_import_bad_rows (Fixture       *f,
   g_assert_cmpstr (error->message, ==,
                    "3 rows cannot be imported, so nothing was imported:\n"
                    "Line 3: The title cannot be empty\n"
-                   "Line 7: Write the amount as in 1234.56\n"
+                   "Line 7: “12,50” is written with a decimal comma: choose “Decimal comma” "
+                   "under “Amounts Written As”\n"
                    "Line 8: “Phase 9” is not a stage");
   g_assert_cmpint (count_rows (f->store, "deals"), ==, 0);
   g_assert_cmpint (count_rows (f->store, "persons"), ==, 0);
@@ -1246,10 +1398,13 @@ main (int   argc,
       g_test_add_data_func (path, &row_cases[i], test_row);
     }
   g_test_add_func ("/exchange/row-cells", test_row_cells);
+  g_test_add_func ("/exchange/number-advice", test_number_advice);
   g_test_add_func ("/exchange/export-format", test_export_format);
   ADD ("/exchange/import/german", test_import_german);
   ADD ("/exchange/import/norwegian", test_import_norwegian);
   ADD ("/exchange/import/closed-dates", test_import_closed_dates);
+  ADD ("/exchange/import/german-excel", test_import_german_excel);
+  ADD ("/exchange/import/norwegian-numbers", test_import_norwegian_numbers);
   ADD ("/exchange/import/bad-rows", test_import_bad_rows);
   ADD ("/exchange/import/many-bad-rows", test_import_many_bad_rows);
   ADD ("/exchange/import/broken-file", test_import_broken_file);

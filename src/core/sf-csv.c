@@ -6,6 +6,13 @@
  * adds what it leaves to its caller: line numbers, UTF-8 and the BOM, and
  * the choice between comma and semicolon.
  *
+ * Character sets: a UTF-8 file is read as it is. German and Norwegian
+ * Excel saves "CSV" in Windows-1252; such a file is read one physical line
+ * at a time through iconv (g_convert_with_iconv()), so a byte that is not
+ * in the character set is reported with its line like any other error.
+ * sf_csv_detect_encoding() guesses which of the two (or ISO 8859-15) a
+ * file is in; the person confirms in the import's preview.
+ *
  * Line numbers: libcsv reports fields and rows but not where they were.
  * So the reader hands it one physical line at a time (up to and including
  * its LF, CRLF or lone CR). A row can then only end at the end of such a
@@ -47,6 +54,9 @@ struct _SfCsvReader
   GArray *offsets;          /* where each field starts in row */
   GPtrArray *fields;        /* into row, NULL-terminated; valid after next() */
   GError *failure;          /* once failed, every later next() says so */
+  char *encoding;           /* NULL for UTF-8 */
+  GIConv iconv;             /* to UTF-8 from encoding, or (GIConv) -1 */
+  GByteArray *converted;    /* the current line in UTF-8, when converting */
 
   gsize pending_start;
   guint64 bytes_read;
@@ -66,6 +76,7 @@ enum {
   PROP_0,
   PROP_STREAM,
   PROP_SEPARATOR,
+  PROP_ENCODING,
   N_PROPS
 };
 
@@ -83,6 +94,10 @@ sf_csv_reader_finalize (GObject *object)
   g_clear_pointer (&self->offsets, g_array_unref);
   g_clear_pointer (&self->fields, g_ptr_array_unref);
   g_clear_error (&self->failure);
+  g_free (self->encoding);
+  if (self->iconv != (GIConv) -1)
+    g_iconv_close (self->iconv);
+  g_clear_pointer (&self->converted, g_byte_array_unref);
 
   G_OBJECT_CLASS (sf_csv_reader_parent_class)->finalize (object);
 }
@@ -99,7 +114,34 @@ sf_csv_reader_get_property (GObject    *object,
     {
     case PROP_STREAM: g_value_set_object (value, self->stream); break;
     case PROP_SEPARATOR: g_value_set_schar (value, self->separator); break;
+    case PROP_ENCODING: g_value_set_string (value, sf_csv_reader_get_encoding (self)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static gboolean
+is_utf8 (const char *encoding)
+{
+  return encoding == NULL || g_ascii_strcasecmp (encoding, "UTF-8") == 0 ||
+         g_ascii_strcasecmp (encoding, "UTF8") == 0;
+}
+
+static void
+set_encoding (SfCsvReader *self,
+              const char  *encoding)
+{
+  if (is_utf8 (encoding))
+    return;
+
+  self->encoding = g_ascii_strup (encoding, -1);
+  self->iconv = g_iconv_open ("UTF-8", self->encoding);
+  self->converted = g_byte_array_new ();
+  if (self->iconv == (GIConv) -1)
+    {
+      self->failure = g_error_new (SF_CSV_ERROR, SF_CSV_ERROR_ENCODING,
+                                   /* Translators: %s names a character set, e.g. “KOI8-R” */
+                                   _("The character set %s is not known"), encoding);
+      self->finished = TRUE;
     }
 }
 
@@ -119,6 +161,7 @@ sf_csv_reader_set_property (GObject      *object,
       if (self->separator != 0)
         csv_set_delim (&self->parser, (unsigned char) self->separator);
       break;
+    case PROP_ENCODING: set_encoding (self, g_value_get_string (value)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -140,6 +183,10 @@ sf_csv_reader_class_init (SfCsvReaderClass *klass)
   properties[PROP_SEPARATOR] =
     g_param_spec_char ("separator", NULL, NULL, 0, G_MAXINT8, 0,
                        flags | G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY);
+  /* The file's character set; NULL or "UTF-8" reads it as it is. */
+  properties[PROP_ENCODING] =
+    g_param_spec_string ("encoding", NULL, NULL, NULL,
+                         flags | G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -159,6 +206,7 @@ sf_csv_reader_init (SfCsvReader *self)
   self->row = g_string_sized_new (256);
   self->offsets = g_array_new (FALSE, FALSE, sizeof (gsize));
   self->fields = g_ptr_array_new ();
+  self->iconv = (GIConv) -1;
   self->line = 1;
 }
 
@@ -180,6 +228,30 @@ sf_csv_reader_new (GInputStream *stream,
                         separator != '\n', NULL);
 
   return g_object_new (SF_TYPE_CSV_READER, "stream", stream, "separator", separator, NULL);
+}
+
+/**
+ * sf_csv_reader_new_with_encoding:
+ * @stream: the CSV text
+ * @separator: the field separator, or 0 to detect it
+ * @encoding: (nullable): the character set of @stream, an iconv name such
+ *   as %SF_CSV_WINDOWS_1252; %NULL or %SF_CSV_UTF8 for UTF-8
+ *
+ * Returns: (transfer full): a reader that gives the fields in UTF-8; a
+ *   character set iconv does not know fails the first
+ *   sf_csv_reader_next()
+ */
+SfCsvReader *
+sf_csv_reader_new_with_encoding (GInputStream *stream,
+                                 char          separator,
+                                 const char   *encoding)
+{
+  g_return_val_if_fail (G_IS_INPUT_STREAM (stream), NULL);
+  g_return_val_if_fail (separator >= 0 && separator != '"' && separator != '\r' &&
+                        separator != '\n', NULL);
+
+  return g_object_new (SF_TYPE_CSV_READER, "stream", stream, "separator", separator,
+                       "encoding", encoding, NULL);
 }
 
 /**
@@ -268,6 +340,60 @@ sf_csv_detect_separator (const char *data,
   sniff ((const guint8 *) data, length, TRUE, &separator);
 
   return separator;
+}
+
+/**
+ * sf_csv_detect_encoding:
+ * @data: (array length=length): the start of a file, or all of it
+ *
+ * Guesses the character set: UTF-8 when @data is UTF-8 (a character cut
+ * off at the end of @data counts); else Windows-1252, what Excel saves as
+ * “CSV” in Western Europe, when @data reads as that; else ISO 8859-15,
+ * which reads any byte. Pure ASCII is UTF-8.
+ *
+ * Returns: %SF_CSV_UTF8, %SF_CSV_WINDOWS_1252 or %SF_CSV_ISO_8859_15
+ */
+const char *
+sf_csv_detect_encoding (const char *data,
+                        gsize       length)
+{
+  const char *end = NULL;
+  g_autofree char *converted = NULL;
+
+  g_return_val_if_fail (data != NULL || length == 0, SF_CSV_UTF8);
+
+  if (g_utf8_validate (data, length, &end) ||
+      g_utf8_get_char_validated (end, length - (end - data)) == (gunichar) -2)
+    return SF_CSV_UTF8;
+
+  converted = g_convert (data, length, "UTF-8", SF_CSV_WINDOWS_1252, NULL, NULL, NULL);
+  return converted != NULL ? SF_CSV_WINDOWS_1252 : SF_CSV_ISO_8859_15;
+}
+
+/**
+ * sf_csv_encoding_get_name:
+ * @encoding: a character set the reader knows by name
+ *
+ * Returns: (transfer none): its name for people, as “Western
+ *   (Windows-1252)”; @encoding itself for others
+ */
+const char *
+sf_csv_encoding_get_name (const char *encoding)
+{
+  g_return_val_if_fail (encoding != NULL, NULL);
+
+  if (is_utf8 (encoding))
+    /* Translators: a character set a file can be in */
+    return _("Unicode (UTF-8)");
+  if (g_ascii_strcasecmp (encoding, SF_CSV_WINDOWS_1252) == 0)
+    /* Translators: a character set a file can be in; what Excel writes in
+     * Western Europe */
+    return _("Western (Windows-1252)");
+  if (g_ascii_strcasecmp (encoding, SF_CSV_ISO_8859_15) == 0)
+    /* Translators: a character set a file can be in */
+    return _("Western (ISO-8859-15)");
+
+  return encoding;
 }
 
 static gboolean
@@ -426,31 +552,74 @@ set_syntax_failure (SfCsvReader  *self,
                                          line), error);
 }
 
+/* The line in UTF-8: as it is, or converted. NULL on a byte that is not
+ * in the character set. */
+static const guint8 *
+line_as_utf8 (SfCsvReader   *self,
+              const guint8  *data,
+              gsize         *length)
+{
+  g_autofree char *converted = NULL;
+  gsize written = 0;
+
+  if (self->encoding == NULL)
+    return g_utf8_validate ((const char *) data, *length, NULL) ? data : NULL;
+
+  converted = g_convert_with_iconv ((const char *) data, *length, self->iconv, NULL, &written, NULL);
+  if (converted == NULL)
+    return NULL;
+
+  g_byte_array_set_size (self->converted, 0);
+  g_byte_array_append (self->converted, (const guint8 *) converted, written);
+  *length = written;
+  return self->converted->data;
+}
+
+static gboolean
+set_encoding_failure (SfCsvReader  *self,
+                      GError      **error)
+{
+  if (self->encoding == NULL)
+    return set_failure (self, g_error_new (SF_CSV_ERROR, SF_CSV_ERROR_ENCODING,
+                                           /* Translators: %u is a line number */
+                                           _("Line %u is not UTF-8 text. Choose the character "
+                                             "set the file was saved in, such as Windows-1252, "
+                                             "or save it as UTF-8."),
+                                           self->line), error);
+
+  return set_failure (self, g_error_new (SF_CSV_ERROR, SF_CSV_ERROR_ENCODING,
+                                         /* Translators: %u is a line number, %s a character
+                                          * set such as “Western (Windows-1252)” */
+                                         _("Line %u is not text in the character set %s. "
+                                           "Choose the one the file was saved in."),
+                                         self->line, sf_csv_encoding_get_name (self->encoding)),
+                      error);
+}
+
 static gboolean
 parse_piece (SfCsvReader  *self,
              gsize         length,
              GError      **error)
 {
-  const guint8 *data = self->pending->data + self->pending_start;
+  const guint8 *raw = self->pending->data + self->pending_start;
+  gsize utf8_length = length;
+  const guint8 *data = line_as_utf8 (self, raw, &utf8_length);
   gboolean blank = TRUE;
 
-  if (!g_utf8_validate ((const char *) data, length, NULL))
-    return set_failure (self, g_error_new (SF_CSV_ERROR, SF_CSV_ERROR_ENCODING,
-                                           /* Translators: %u is a line number */
-                                           _("Line %u is not UTF-8 text. Save the file as "
-                                             "CSV with the character set UTF-8 and try again."),
-                                           self->line), error);
+  /* A NUL is never text, in any character set. */
+  if (data == NULL || memchr (data, '\0', utf8_length) != NULL)
+    return set_encoding_failure (self, error);
 
   for (gsize i = 0; i < length && blank; i++)
-    blank = data[i] == '\r' || data[i] == '\n';
+    blank = raw[i] == '\r' || raw[i] == '\n';
   if (self->row_line == 0 && !blank)
     self->row_line = self->line;
 
-  if (csv_parse (&self->parser, data, length, on_field, on_row, self) != length)
+  if (csv_parse (&self->parser, data, utf8_length, on_field, on_row, self) != utf8_length)
     return set_syntax_failure (self, self->line, FALSE, error);
 
   self->pending_start += length;
-  if (data[length - 1] == '\r' || data[length - 1] == '\n')
+  if (raw[length - 1] == '\r' || raw[length - 1] == '\n')
     self->line++;
 
   return TRUE;
@@ -605,6 +774,19 @@ sf_csv_reader_get_separator (SfCsvReader *self)
   g_return_val_if_fail (SF_IS_CSV_READER (self), 0);
 
   return self->separator;
+}
+
+/**
+ * sf_csv_reader_get_encoding:
+ *
+ * Returns: (transfer none): the character set the stream is read in
+ */
+const char *
+sf_csv_reader_get_encoding (SfCsvReader *self)
+{
+  g_return_val_if_fail (SF_IS_CSV_READER (self), NULL);
+
+  return self->encoding ? self->encoding : SF_CSV_UTF8;
 }
 
 /**

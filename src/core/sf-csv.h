@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 
 /**
  * SfCsvError:
- * @SF_CSV_ERROR_ENCODING: a line is not UTF-8 text
+ * @SF_CSV_ERROR_ENCODING: a line is not text in the file's character set
  * @SF_CSV_ERROR_SYNTAX: quotes that do not follow RFC 4180
  * @SF_CSV_ERROR_FAILED: the parser ran out of memory
  */
@@ -26,6 +26,11 @@ typedef enum
 /* What spreadsheets put first in a UTF-8 file to say it is UTF-8. */
 #define SF_CSV_BOM "\xef\xbb\xbf"
 
+/* The character sets the reader knows by name; others go to iconv. */
+#define SF_CSV_UTF8 "UTF-8"
+#define SF_CSV_WINDOWS_1252 "WINDOWS-1252"
+#define SF_CSV_ISO_8859_15 "ISO-8859-15"
+
 #define SF_TYPE_CSV_READER (sf_csv_reader_get_type ())
 
 G_DECLARE_FINAL_TYPE (SfCsvReader, sf_csv_reader, SF, CSV_READER, GObject)
@@ -37,6 +42,9 @@ SfCsvReader        *sf_csv_reader_new            (GInputStream  *stream,
 SfCsvReader        *sf_csv_reader_new_for_data   (const char    *data,
                                                   gssize         length,
                                                   char           separator);
+SfCsvReader        *sf_csv_reader_new_with_encoding (GInputStream *stream,
+                                                  char           separator,
+                                                  const char    *encoding);
 gboolean            sf_csv_reader_next           (SfCsvReader   *self,
                                                   GCancellable  *cancellable,
                                                   GError       **error);
@@ -48,8 +56,13 @@ guint               sf_csv_reader_get_line       (SfCsvReader   *self);
 char                sf_csv_reader_get_separator  (SfCsvReader   *self);
 guint64             sf_csv_reader_get_bytes_read (SfCsvReader   *self);
 
+const char         *sf_csv_reader_get_encoding   (SfCsvReader   *self);
+
 char                sf_csv_detect_separator      (const char    *data,
                                                   gsize          length);
+const char         *sf_csv_detect_encoding       (const char    *data,
+                                                  gsize          length);
+const char         *sf_csv_encoding_get_name     (const char    *encoding);
 void                sf_csv_append_row            (GString       *out,
                                                   const char * const *fields,
                                                   char           separator);

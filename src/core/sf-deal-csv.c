@@ -7,7 +7,11 @@
  * decimal comma German and Norwegian spreadsheets expect). It reads that
  * file back unchanged, and also what people make by hand: headers and
  * stage names in English, German or Norwegian, dates as 31.12.2026,
- * amounts as 1.234,56 or 1 234,56.
+ * amounts as 1.234,56 or 1 234,56, in UTF-8 or in the Windows-1252 that
+ * German and Norwegian Excel save. sf_deal_csv_mapping_new_for_file()
+ * guesses the character set, the separator, the columns and whether the
+ * amounts have a decimal point or a decimal comma from the file itself;
+ * the person checks the guess in the import's preview.
  */
 #include "config.h"
 
@@ -150,6 +154,7 @@ struct _SfDealCsvMapping
   GArray *fields;           /* SfDealCsvField per column */
   GPtrArray *headers;       /* the header row's text per column, or NULL */
   char *default_currency;
+  char *encoding;           /* NULL for UTF-8 */
 
   char separator;
   gboolean has_header;
@@ -165,6 +170,7 @@ enum {
   PROP_HAS_HEADER,
   PROP_NUMBER_STYLE,
   PROP_DEFAULT_CURRENCY,
+  PROP_ENCODING,
   N_PROPS
 };
 
@@ -322,6 +328,7 @@ sf_deal_csv_mapping_finalize (GObject *object)
   g_clear_pointer (&self->fields, g_array_unref);
   g_clear_pointer (&self->headers, g_ptr_array_unref);
   g_free (self->default_currency);
+  g_free (self->encoding);
 
   G_OBJECT_CLASS (sf_deal_csv_mapping_parent_class)->finalize (object);
 }
@@ -341,6 +348,7 @@ sf_deal_csv_mapping_get_property (GObject    *object,
     case PROP_HAS_HEADER: g_value_set_boolean (value, self->has_header); break;
     case PROP_NUMBER_STYLE: g_value_set_enum (value, self->number_style); break;
     case PROP_DEFAULT_CURRENCY: g_value_set_string (value, self->default_currency); break;
+    case PROP_ENCODING: g_value_set_string (value, sf_deal_csv_mapping_get_encoding (self)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -364,6 +372,7 @@ sf_deal_csv_mapping_set_property (GObject      *object,
     case PROP_DEFAULT_CURRENCY:
       sf_deal_csv_mapping_set_default_currency (self, g_value_get_string (value));
       break;
+    case PROP_ENCODING: sf_deal_csv_mapping_set_encoding (self, g_value_get_string (value)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -390,6 +399,8 @@ sf_deal_csv_mapping_class_init (SfDealCsvMappingClass *klass)
                        SF_DEAL_CSV_NUMBERS_AUTO, flags);
   properties[PROP_DEFAULT_CURRENCY] =
     g_param_spec_string ("default-currency", NULL, NULL, "EUR", flags);
+  properties[PROP_ENCODING] =
+    g_param_spec_string ("encoding", NULL, NULL, SF_CSV_UTF8, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -642,6 +653,59 @@ sf_deal_csv_mapping_set_number_style (SfDealCsvMapping     *self,
 }
 
 /**
+ * sf_deal_csv_mapping_get_encoding:
+ *
+ * Returns: (transfer none): the file's character set, %SF_CSV_UTF8 unless
+ *   set
+ */
+const char *
+sf_deal_csv_mapping_get_encoding (SfDealCsvMapping *self)
+{
+  g_return_val_if_fail (SF_IS_DEAL_CSV_MAPPING (self), NULL);
+
+  return self->encoding ? self->encoding : SF_CSV_UTF8;
+}
+
+/**
+ * sf_deal_csv_mapping_set_encoding:
+ * @encoding: (nullable): an iconv name such as %SF_CSV_WINDOWS_1252;
+ *   %NULL for UTF-8
+ */
+void
+sf_deal_csv_mapping_set_encoding (SfDealCsvMapping *self,
+                                  const char       *encoding)
+{
+  g_autofree char *upper = NULL;
+
+  g_return_if_fail (SF_IS_DEAL_CSV_MAPPING (self));
+
+  upper = encoding && g_ascii_strcasecmp (encoding, SF_CSV_UTF8) != 0 ? g_ascii_strup (encoding, -1) : NULL;
+  if (g_strcmp0 (self->encoding, upper) == 0)
+    return;
+
+  g_free (self->encoding);
+  self->encoding = g_steal_pointer (&upper);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENCODING]);
+}
+
+/**
+ * sf_deal_csv_mapping_open_reader:
+ * @stream: the file
+ *
+ * Returns: (transfer full): a reader of @stream in the mapping's
+ *   separator and character set
+ */
+SfCsvReader *
+sf_deal_csv_mapping_open_reader (SfDealCsvMapping *self,
+                                 GInputStream     *stream)
+{
+  g_return_val_if_fail (SF_IS_DEAL_CSV_MAPPING (self), NULL);
+  g_return_val_if_fail (G_IS_INPUT_STREAM (stream), NULL);
+
+  return sf_csv_reader_new_with_encoding (stream, self->separator, self->encoding);
+}
+
+/**
  * sf_deal_csv_mapping_get_default_currency:
  *
  * Returns: (transfer none): the currency of rows without one; at first the
@@ -846,15 +910,82 @@ read_lost_reason (const char *text)
 }
 
 static gboolean
+is_space_like (gunichar c)
+{
+  return c == ' ' || c == 0x00A0 || c == 0x202F || c == 0x2009;
+}
+
+/* The two ways amounts are grouped in @style: with points (decimal comma)
+ * or commas (decimal point), or with spaces; either may be left out. The
+ * user's locale's way comes first, so that the example an error gives is
+ * the one they know: 1 234,56 for a Norwegian, 1.234,56 for a German. */
+static void
+number_formats (SfDealCsvNumberStyle  style,
+                const char           *currency,
+                SfMoneyFormat         out[2])
+{
+  const SfMoneyFormat *local = sf_money_format_get_current ();
+  gboolean comma = style == SF_DEAL_CSV_NUMBERS_LOCALE;
+  SfMoneyFormat marks = { "", "", 3, FALSE, TRUE, "", "" };
+  SfMoneyFormat spaces = { "", " ", 3, FALSE, TRUE, "", "" };
+  gboolean spaces_first;
+
+  g_strlcpy (marks.decimal, comma ? "," : ".", sizeof marks.decimal);
+  g_strlcpy (marks.group, comma ? "." : ",", sizeof marks.group);
+  g_strlcpy (spaces.decimal, marks.decimal, sizeof spaces.decimal);
+
+  /* "12 500 kr" should read in a Norwegian file. */
+  if (strcmp (currency, "NOK") == 0 || strcmp (currency, "SEK") == 0 ||
+      strcmp (currency, "DKK") == 0)
+    for (SfMoneyFormat *f = &marks; f != NULL; f = f == &marks ? &spaces : NULL)
+      {
+        g_strlcpy (f->local_currency, currency, sizeof f->local_currency);
+        g_strlcpy (f->local_symbol, "kr", sizeof f->local_symbol);
+      }
+
+  spaces_first = strcmp (local->decimal, marks.decimal) == 0 &&
+                 is_space_like (g_utf8_get_char (local->group));
+  out[0] = spaces_first ? spaces : marks;
+  out[1] = spaces_first ? marks : spaces;
+}
+
+static gboolean
+parse_in_style (const char            *text,
+                const char            *currency,
+                SfDealCsvNumberStyle   style,
+                SfMoney               *out,
+                GError               **error)
+{
+  SfMoneyFormat formats[2];
+  g_autoptr(GError) first_error = NULL;
+
+  number_formats (style, currency, formats);
+  if (sf_money_parse_with (text, currency, &formats[0], out, &first_error) ||
+      sf_money_parse_with (text, currency, &formats[1], out, NULL))
+    return TRUE;
+
+  g_propagate_error (error, g_steal_pointer (&first_error));
+  return FALSE;
+}
+
+static SfDealCsvNumberStyle
+other_style (SfDealCsvNumberStyle style)
+{
+  return style == SF_DEAL_CSV_NUMBERS_LOCALE ? SF_DEAL_CSV_NUMBERS_PLAIN : SF_DEAL_CSV_NUMBERS_LOCALE;
+}
+
+/* An amount that reads only in the other style is named as such, with
+ * the choice that reads it; others get the money parser's advice. */
+static gboolean
 read_value (SfDealCsvMapping  *self,
             const char        *text,
             const char        *currency,
             SfMoney           *out,
             GError           **error)
 {
-  SfMoneyFormat points = { ",", ".", 3, FALSE, TRUE, "", "" };
-  SfMoneyFormat spaces = { ",", " ", 3, FALSE, TRUE, "", "" };
-  g_autoptr(GError) first_error = NULL;
+  SfDealCsvNumberStyle style = sf_deal_csv_number_style_resolve (self->number_style, self->separator);
+  g_autoptr(GError) local_error = NULL;
+  SfMoney other;
 
   if (text == NULL)
     {
@@ -862,24 +993,23 @@ read_value (SfDealCsvMapping  *self,
       return TRUE;
     }
 
-  if (sf_deal_csv_number_style_resolve (self->number_style, self->separator) ==
-      SF_DEAL_CSV_NUMBERS_PLAIN)
-    return sf_money_parse_plain (text, currency, out, error);
-
-  /* "1.234,56 kr" should read in a Norwegian file. */
-  if (strcmp (currency, "NOK") == 0 || strcmp (currency, "SEK") == 0 ||
-      strcmp (currency, "DKK") == 0)
-    for (SfMoneyFormat *f = &points; f != NULL; f = f == &points ? &spaces : NULL)
-      {
-        g_strlcpy (f->local_currency, currency, sizeof f->local_currency);
-        g_strlcpy (f->local_symbol, "kr", sizeof f->local_symbol);
-      }
-
-  if (sf_money_parse_with (text, currency, &points, out, &first_error) ||
-      sf_money_parse_with (text, currency, &spaces, out, NULL))
+  if (parse_in_style (text, currency, style, out, &local_error))
     return TRUE;
 
-  g_propagate_error (error, g_steal_pointer (&first_error));
+  if (!parse_in_style (text, currency, other_style (style), &other, NULL))
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  else if (style == SF_DEAL_CSV_NUMBERS_LOCALE)
+    g_set_error (error, SF_DEAL_CSV_ERROR, SF_DEAL_CSV_ERROR_INVALID,
+                 /* Translators: %s is an amount from the file. “Decimal point” and
+                  * “Amounts Written As” are the import's choice and its title */
+                 _("“%s” is written with a decimal point: choose “Decimal point” under "
+                   "“Amounts Written As”"), text);
+  else
+    g_set_error (error, SF_DEAL_CSV_ERROR, SF_DEAL_CSV_ERROR_INVALID,
+                 /* Translators: %s is an amount from the file. “Decimal comma” and
+                  * “Amounts Written As” are the import's choice and its title */
+                 _("“%s” is written with a decimal comma: choose “Decimal comma” under "
+                   "“Amounts Written As”"), text);
   return FALSE;
 }
 
@@ -1128,6 +1258,140 @@ sf_deal_csv_mapping_read_row (SfDealCsvMapping    *self,
 
   cells_clear (&cells);
   return deal;
+}
+
+/* Guessing from the file */
+
+/* How much of the file the character set is guessed from, and how many
+ * rows the amounts. */
+#define ENCODING_SAMPLE (256 * 1024)
+#define NUMBER_SAMPLE_ROWS 1000
+
+static const char *
+guess_encoding (GFile   *file,
+                GError **error)
+{
+  g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, error);
+  g_autofree char *sample = NULL;
+  gsize length = 0;
+
+  if (stream == NULL)
+    return NULL;
+
+  sample = g_malloc (ENCODING_SAMPLE);
+  if (!g_input_stream_read_all (G_INPUT_STREAM (stream), sample, ENCODING_SAMPLE, &length, NULL, error))
+    return NULL;
+
+  return sf_csv_detect_encoding (sample, length);
+}
+
+/* One vote per amount that reads in one style and not in the other:
+ * "12 500,00" or "1.234,56" for the decimal comma, "12,500.00" or
+ * "980.50" for the decimal point. "12500" and "1.234" (one point two
+ * three four, or one thousand two hundred thirty-four?) say nothing. */
+static void
+vote_for_style (SfDealCsvMapping    *self,
+                const char * const  *fields,
+                guint                votes[2])
+{
+  int value_column = sf_deal_csv_mapping_get_column (self, SF_DEAL_CSV_FIELD_VALUE);
+  int currency_column = sf_deal_csv_mapping_get_column (self, SF_DEAL_CSV_FIELD_CURRENCY);
+  guint n_fields = g_strv_length ((char **) fields);
+  g_autofree char *value = NULL;
+  g_autofree char *code = NULL;
+  char currency[4];
+  SfMoney money;
+  gboolean point, comma;
+
+  if (value_column < 0 || (guint) value_column >= n_fields)
+    return;
+  value = g_strstrip (g_strdup (fields[value_column]));
+  if (currency_column >= 0 && (guint) currency_column < n_fields)
+    code = g_strstrip (g_strdup (fields[currency_column]));
+  if (*value == '\0' || !read_currency (self, code && *code ? code : NULL, currency, NULL))
+    return;
+
+  point = parse_in_style (value, currency, SF_DEAL_CSV_NUMBERS_PLAIN, &money, NULL);
+  comma = parse_in_style (value, currency, SF_DEAL_CSV_NUMBERS_LOCALE, &money, NULL);
+  if (point != comma)
+    votes[comma]++;
+}
+
+/* The style most amounts in the first rows read in alone; with no
+ * telling amount, or as many of each, the separator's. */
+static SfDealCsvNumberStyle
+guess_number_style (SfDealCsvMapping    *self,
+                    SfCsvReader         *reader,
+                    const char * const  *first_row)
+{
+  guint votes[2] = { 0, 0 };
+
+  if (!self->has_header)
+    vote_for_style (self, first_row, votes);
+  for (guint n = 0; n < NUMBER_SAMPLE_ROWS && sf_csv_reader_next (reader, NULL, NULL); n++)
+    vote_for_style (self, sf_csv_reader_get_fields (reader), votes);
+
+  if (votes[1] > votes[0])
+    return SF_DEAL_CSV_NUMBERS_LOCALE;
+  if (votes[0] > votes[1])
+    return SF_DEAL_CSV_NUMBERS_PLAIN;
+
+  return sf_deal_csv_number_style_resolve (SF_DEAL_CSV_NUMBERS_AUTO, self->separator);
+}
+
+/**
+ * sf_deal_csv_mapping_new_for_file:
+ * @file: a CSV file
+ * @encoding: (nullable): its character set, or %NULL to guess it with
+ *   sf_csv_detect_encoding() from the start of the file
+ * @separator: its separator, or 0 to take the one its first record has
+ *   most of
+ *
+ * Guesses how to read @file from the file itself: the character set, the
+ * separator, the columns (sf_deal_csv_mapping_new_from_first_row()), and
+ * whether its amounts have a decimal point or a decimal comma — the style
+ * that more of the first thousand amounts read in, and not in the other;
+ * if none tells, the separator's (%SF_DEAL_CSV_NUMBERS_AUTO).
+ *
+ * Returns: (transfer full) (nullable): the mapping, for the person to
+ *   check; %NULL with @error set when the file cannot be read or is empty
+ */
+SfDealCsvMapping *
+sf_deal_csv_mapping_new_for_file (GFile       *file,
+                                  const char  *encoding,
+                                  char         separator,
+                                  GError     **error)
+{
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(SfCsvReader) reader = NULL;
+  g_auto(GStrv) first_row = NULL;
+  SfDealCsvMapping *self;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  if (encoding == NULL && (encoding = guess_encoding (file, error)) == NULL)
+    return NULL;
+
+  stream = g_file_read (file, NULL, error);
+  if (stream == NULL)
+    return NULL;
+
+  reader = sf_csv_reader_new_with_encoding (G_INPUT_STREAM (stream), separator, encoding);
+  if (!sf_csv_reader_next (reader, NULL, error))
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error_literal (error, SF_DEAL_CSV_ERROR, SF_DEAL_CSV_ERROR_INVALID,
+                             _("The file is empty"));
+      return NULL;
+    }
+
+  first_row = g_strdupv ((char **) sf_csv_reader_get_fields (reader));
+  self = sf_deal_csv_mapping_new_from_first_row ((const char * const *) first_row,
+                                                 sf_csv_reader_get_separator (reader));
+  sf_deal_csv_mapping_set_encoding (self, encoding);
+  self->number_style = guess_number_style (self, reader, (const char * const *) first_row);
+
+  return self;
 }
 
 /* Writing */

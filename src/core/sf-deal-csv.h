@@ -4,8 +4,9 @@
  */
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
+#include "sf-csv.h"
 #include "sf-deal.h"
 
 G_BEGIN_DECLS
@@ -57,9 +58,10 @@ typedef enum
  * @SF_DEAL_CSV_NUMBERS_AUTO: locale style in semicolon files, plain in
  *   all others — spreadsheets in German and Norwegian write semicolons
  *   because their decimal separator is the comma
- * @SF_DEAL_CSV_NUMBERS_PLAIN: `1234.56`, no grouping
- * @SF_DEAL_CSV_NUMBERS_LOCALE: decimal comma, grouped with points or
- *   spaces or not at all: `1.234,56`, `1 234,56`, `1234,56`
+ * @SF_DEAL_CSV_NUMBERS_PLAIN: decimal point: written `1234.56`, read
+ *   also grouped with commas or spaces, `1,234.56`
+ * @SF_DEAL_CSV_NUMBERS_LOCALE: decimal comma: written `1234,56`, read
+ *   also grouped with points or spaces, `1.234,56`, `1 234,56`
  *
  * How the value column writes amounts.
  */
@@ -87,6 +89,12 @@ SfDealCsvMapping    *sf_deal_csv_mapping_new              (guint          n_colu
                                                            char           separator);
 SfDealCsvMapping    *sf_deal_csv_mapping_new_from_first_row (const char * const *first_row,
                                                            char           separator);
+SfDealCsvMapping    *sf_deal_csv_mapping_new_for_file     (GFile         *file,
+                                                           const char    *encoding,
+                                                           char           separator,
+                                                           GError       **error);
+SfCsvReader         *sf_deal_csv_mapping_open_reader      (SfDealCsvMapping *self,
+                                                           GInputStream  *stream);
 guint                sf_deal_csv_mapping_get_n_columns    (SfDealCsvMapping *self);
 SfDealCsvField       sf_deal_csv_mapping_get_field        (SfDealCsvMapping *self,
                                                            guint          column);
@@ -103,6 +111,9 @@ void                 sf_deal_csv_mapping_set_has_header   (SfDealCsvMapping *sel
 char                 sf_deal_csv_mapping_get_separator    (SfDealCsvMapping *self);
 void                 sf_deal_csv_mapping_set_separator    (SfDealCsvMapping *self,
                                                            char           separator);
+const char          *sf_deal_csv_mapping_get_encoding     (SfDealCsvMapping *self);
+void                 sf_deal_csv_mapping_set_encoding     (SfDealCsvMapping *self,
+                                                           const char    *encoding);
 SfDealCsvNumberStyle sf_deal_csv_mapping_get_number_style (SfDealCsvMapping *self);
 void                 sf_deal_csv_mapping_set_number_style (SfDealCsvMapping *self,
                                                            SfDealCsvNumberStyle style);

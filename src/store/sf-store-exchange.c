@@ -62,8 +62,7 @@ csv_source_open (CsvSource         *src,
   if (in == NULL)
     return FALSE;
 
-  src->reader = sf_csv_reader_new (G_INPUT_STREAM (in),
-                                   sf_deal_csv_mapping_get_separator (src->mapping));
+  src->reader = sf_deal_csv_mapping_open_reader (src->mapping, G_INPUT_STREAM (in));
   src->at_start = TRUE;
   return TRUE;
 }

@@ -2,10 +2,12 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The first row guesses the mapping (header names in English, German or
- * Norwegian; the separator and number style from the file); the person
- * checks it against a preview of the first rows, each read exactly as the
- * import will read it. The import runs on a worker thread with a store of
+ * The file guesses the mapping (sf_deal_csv_mapping_new_for_file(): its
+ * character set, separator, header names in English, German or Norwegian,
+ * and whether its amounts have a decimal point or a decimal comma); the
+ * person checks it against a preview of the first rows, each read exactly
+ * as the import will read it, and may change any of it. Nothing is stored
+ * before Import. The import runs on a worker thread with a store of
  * its own, in one transaction: every row or, if one is wrong, none, with
  * the bad lines named. The progress bar follows the worker; Cancel stops
  * it and nothing is stored.
@@ -31,6 +33,7 @@ struct _SfImportDialog
   GtkWidget *import_button;
   GtkStack *stack;
   AdwActionRow *file_row;
+  AdwComboRow *encoding_row;
   AdwComboRow *separator_row;
   GtkSwitch *header_switch;
   AdwComboRow *numbers_row;
@@ -48,6 +51,7 @@ struct _SfImportDialog
   GtkStringList *currencies;
   GCancellable *cancellable;
   guint progress_id;
+  gboolean showing;            /* the choices are being set to the mapping's */
 
   /* shared with the worker thread */
   gint done;
@@ -58,38 +62,9 @@ struct _SfImportDialog
 G_DEFINE_FINAL_TYPE (SfImportDialog, sf_import_dialog, ADW_TYPE_WINDOW)
 
 static const char separators[] = { ',', ';', '\t' };
+static const char * const encodings[] = { SF_CSV_UTF8, SF_CSV_WINDOWS_1252, SF_CSV_ISO_8859_15 };
 
 static void rebuild_preview (SfImportDialog *self);
-
-static GPtrArray *
-read_first_row (GFile       *file,
-                char         separator,
-                char        *out_separator,
-                GError     **error)
-{
-  g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, error);
-  g_autoptr(SfCsvReader) reader = NULL;
-  GPtrArray *row;
-
-  if (stream == NULL)
-    return NULL;
-
-  reader = sf_csv_reader_new (G_INPUT_STREAM (stream), separator);
-  if (!sf_csv_reader_next (reader, NULL, error))
-    {
-      if (error != NULL && *error == NULL)
-        g_set_error_literal (error, SF_CSV_ERROR, SF_CSV_ERROR_FAILED, _("The file is empty"));
-      return NULL;
-    }
-
-  row = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; i < sf_csv_reader_get_n_fields (reader); i++)
-    g_ptr_array_add (row, g_strdup (sf_csv_reader_get_field (reader, i)));
-  g_ptr_array_add (row, NULL);
-  *out_separator = sf_csv_reader_get_separator (reader);
-
-  return row;
-}
 
 static void
 column_changed_cb (AdwComboRow    *row,
@@ -183,7 +158,7 @@ rebuild_preview (SfImportDialog *self)
 
   if (stream == NULL)
     return;
-  reader = sf_csv_reader_new (G_INPUT_STREAM (stream), sf_deal_csv_mapping_get_separator (self->mapping));
+  reader = sf_deal_csv_mapping_open_reader (self->mapping, G_INPUT_STREAM (stream));
 
   while (shown < PREVIEW_ROWS && sf_csv_reader_next (reader, NULL, &error))
     {
@@ -251,33 +226,70 @@ describe_file (SfImportDialog *self)
   adw_action_row_set_subtitle (self->file_row, subtitle);
 }
 
+/* The combo rows' choices as the mapping has them. */
 static void
-separator_changed_cb (SfImportDialog *self)
+show_choices (SfImportDialog *self)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) first = NULL;
-  guint i = adw_combo_row_get_selected (self->separator_row);
-  char separator;
+  const char *encoding = sf_deal_csv_mapping_get_encoding (self->mapping);
+  char separator = sf_deal_csv_mapping_get_separator (self->mapping);
 
-  if (i >= G_N_ELEMENTS (separators) ||
-      separators[i] == sf_deal_csv_mapping_get_separator (self->mapping))
-    return;
-
-  /* Another separator splits the file differently: guess again. */
-  first = read_first_row (self->file, separators[i], &separator, &error);
-  if (first == NULL)
-    {
-      sf_ui_show_error (GTK_WIDGET (self), _("The File Cannot Be Read"), error);
-      return;
-    }
-
-  g_object_unref (self->mapping);
-  self->mapping = sf_deal_csv_mapping_new_from_first_row ((const char * const *) first->pdata, separators[i]);
-  sf_deal_csv_mapping_set_number_style (self->mapping, adw_combo_row_get_selected (self->numbers_row));
+  self->showing = TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (encodings); i++)
+    if (g_ascii_strcasecmp (encodings[i], encoding) == 0)
+      adw_combo_row_set_selected (self->encoding_row, i);
+  for (guint i = 0; i < G_N_ELEMENTS (separators); i++)
+    if (separators[i] == separator)
+      adw_combo_row_set_selected (self->separator_row, i);
+  /* The rows offer the decimal point and the decimal comma, in the
+   * order of SfDealCsvNumberStyle after AUTO. */
+  adw_combo_row_set_selected (self->numbers_row,
+                              sf_deal_csv_number_style_resolve (sf_deal_csv_mapping_get_number_style (self->mapping),
+                                                                separator) - SF_DEAL_CSV_NUMBERS_PLAIN);
   gtk_switch_set_active (self->header_switch, sf_deal_csv_mapping_get_has_header (self->mapping));
+  self->showing = FALSE;
+}
+
+/* Reads the file again in @encoding with @separator (0: its own), and
+ * shows what that finds. */
+static gboolean
+read_file (SfImportDialog  *self,
+           const char      *encoding,
+           char             separator,
+           GError         **error)
+{
+  g_autoptr(SfDealCsvMapping) mapping = sf_deal_csv_mapping_new_for_file (self->file, encoding, separator, error);
+
+  if (mapping == NULL)
+    return FALSE;
+
+  if (self->mapping != NULL)
+    sf_deal_csv_mapping_set_default_currency (mapping, sf_deal_csv_mapping_get_default_currency (self->mapping));
+  g_set_object (&self->mapping, mapping);
+  show_choices (self);
   describe_file (self);
   build_columns (self);
   rebuild_preview (self);
+  return TRUE;
+}
+
+/* Another separator splits the file differently, another character set
+ * reads other names: guess the rest again. */
+static void
+reading_changed_cb (SfImportDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint e = adw_combo_row_get_selected (self->encoding_row);
+  guint i = adw_combo_row_get_selected (self->separator_row);
+
+  if (self->showing || e >= G_N_ELEMENTS (encodings) || i >= G_N_ELEMENTS (separators))
+    return;
+
+  if (!read_file (self, encodings[e], separators[i], &error))
+    {
+      /* The choices go back to what still reads the file. */
+      show_choices (self);
+      sf_ui_show_error (GTK_WIDGET (self), _("The File Cannot Be Read"), error);
+    }
 }
 
 static void
@@ -285,8 +297,12 @@ options_changed_cb (SfImportDialog *self)
 {
   guint currency = adw_combo_row_get_selected (self->currency_row);
 
+  if (self->showing)
+    return;
+
   sf_deal_csv_mapping_set_has_header (self->mapping, gtk_switch_get_active (self->header_switch));
-  sf_deal_csv_mapping_set_number_style (self->mapping, adw_combo_row_get_selected (self->numbers_row));
+  sf_deal_csv_mapping_set_number_style (self->mapping,
+                                        SF_DEAL_CSV_NUMBERS_PLAIN + adw_combo_row_get_selected (self->numbers_row));
   if (currency != GTK_INVALID_LIST_POSITION)
     sf_deal_csv_mapping_set_default_currency (self->mapping,
                                               gtk_string_list_get_string (self->currencies, currency));
@@ -443,6 +459,7 @@ sf_import_dialog_class_init (SfImportDialogClass *klass)
   CHILD (import_button);
   CHILD (stack);
   CHILD (file_row);
+  CHILD (encoding_row);
   CHILD (separator_row);
   CHILD (header_switch);
   CHILD (numbers_row);
@@ -456,11 +473,59 @@ sf_import_dialog_class_init (SfImportDialogClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
+/* The choices in full, on as many lines as they need: GTK 4.8 cuts an
+ * AdwComboRow's choices at 20 characters ("Desimalkomma, som i…"). */
+static const char wrapping_choice[] =
+  "<interface>"
+  "  <template class='GtkListItem'>"
+  "    <property name='child'>"
+  "      <object class='GtkBox'>"
+  "        <property name='spacing'>6</property>"
+  "        <child>"
+  "          <object class='GtkLabel'>"
+  "            <property name='xalign'>0</property>"
+  "            <property name='hexpand'>true</property>"
+  "            <property name='wrap'>true</property>"
+  "            <property name='wrap-mode'>word-char</property>"
+  "            <property name='max-width-chars'>30</property>"
+  "            <binding name='label'>"
+  "              <lookup name='string' type='GtkStringObject'>"
+  "                <lookup name='item'>GtkListItem</lookup>"
+  "              </lookup>"
+  "            </binding>"
+  "          </object>"
+  "        </child>"
+  "        <child>"
+  "          <object class='GtkImage'>"
+  "            <property name='icon-name'>object-select-symbolic</property>"
+  "            <property name='accessible-role'>presentation</property>"
+  "            <binding name='visible'>"
+  "              <lookup name='selected'>GtkListItem</lookup>"
+  "            </binding>"
+  "          </object>"
+  "        </child>"
+  "      </object>"
+  "    </property>"
+  "  </template>"
+  "</interface>";
+
+static void
+set_wrapping_choices (AdwComboRow *row,
+                      GListModel  *choices)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (wrapping_choice, sizeof wrapping_choice - 1);
+  g_autoptr(GtkListItemFactory) factory = gtk_builder_list_item_factory_new_from_bytes (NULL, bytes);
+
+  adw_combo_row_set_list_factory (row, factory);
+  adw_combo_row_set_model (row, choices);
+}
+
 static void
 sf_import_dialog_init (SfImportDialog *self)
 {
   g_autoptr(GtkStringList) seps = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) numbers = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) sets = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -473,14 +538,19 @@ sf_import_dialog_init (SfImportDialog *self)
   gtk_string_list_append (seps, _("Tab"));
   adw_combo_row_set_model (self->separator_row, G_LIST_MODEL (seps));
 
-  /* In the order of SfDealCsvNumberStyle. */
-  gtk_string_list_append (numbers, _("Detect from the separator"));
-  /* Translators: how amounts are written in the file */
-  gtk_string_list_append (numbers, _("Plain, as in 1234.56"));
+  for (guint i = 0; i < G_N_ELEMENTS (encodings); i++)
+    gtk_string_list_append (sets, sf_csv_encoding_get_name (encodings[i]));
+  set_wrapping_choices (self->encoding_row, G_LIST_MODEL (sets));
+
+  /* In the order of SfDealCsvNumberStyle, after AUTO: the file decides. */
+  /* Translators: how amounts are written in the file; write the example
+   * as it is, with a comma grouping the thousands */
+  gtk_string_list_append (numbers, _("Decimal point, as in 1,234.56"));
   /* Translators: how amounts are written in the file: with a decimal
-   * comma, as German and Norwegian spreadsheets write them */
-  gtk_string_list_append (numbers, _("Decimal comma, as in 1.234,56 or 1 234,56"));
-  adw_combo_row_set_model (self->numbers_row, G_LIST_MODEL (numbers));
+   * comma, as German and Norwegian spreadsheets write them; write the
+   * example as your language groups thousands */
+  gtk_string_list_append (numbers, _("Decimal comma, as in 1.234,56"));
+  set_wrapping_choices (self->numbers_row, G_LIST_MODEL (numbers));
 
   self->currencies = gtk_string_list_new ((const char * const *) sf_currency_get_codes ());
   adw_combo_row_set_expression (self->currency_row,
@@ -503,38 +573,29 @@ sf_import_dialog_new (GtkWindow   *parent,
                       GFile       *file,
                       GError     **error)
 {
-  g_autoptr(GPtrArray) first = NULL;
   SfImportDialog *self;
   const char * const *codes = sf_currency_get_codes ();
   const char *currency = sf_ui_default_currency (sf_ui_get_settings ());
-  char separator = ',';
-
-  first = read_first_row (file, 0, &separator, error);
-  if (first == NULL)
-    return NULL;
 
   self = g_object_new (SF_TYPE_IMPORT_DIALOG, "transient-for", parent, NULL);
   self->pipeline = g_object_ref (pipeline);
   self->file = g_object_ref (file);
-  self->mapping = sf_deal_csv_mapping_new_from_first_row ((const char * const *) first->pdata, separator);
-  sf_deal_csv_mapping_set_default_currency (self->mapping, currency);
+  if (!read_file (self, NULL, 0, error))
+    {
+      gtk_window_destroy (GTK_WINDOW (self));
+      return NULL;
+    }
 
-  for (guint i = 0; i < G_N_ELEMENTS (separators); i++)
-    if (separators[i] == separator)
-      adw_combo_row_set_selected (self->separator_row, i);
+  sf_deal_csv_mapping_set_default_currency (self->mapping, currency);
   for (guint i = 0; codes[i] != NULL; i++)
     if (g_str_equal (codes[i], currency))
       adw_combo_row_set_selected (self->currency_row, i);
-  adw_combo_row_set_selected (self->numbers_row, sf_deal_csv_mapping_get_number_style (self->mapping));
-  gtk_switch_set_active (self->header_switch, sf_deal_csv_mapping_get_has_header (self->mapping));
 
-  g_signal_connect_swapped (self->separator_row, "notify::selected", G_CALLBACK (separator_changed_cb), self);
+  g_signal_connect_swapped (self->encoding_row, "notify::selected", G_CALLBACK (reading_changed_cb), self);
+  g_signal_connect_swapped (self->separator_row, "notify::selected", G_CALLBACK (reading_changed_cb), self);
   g_signal_connect_swapped (self->header_switch, "notify::active", G_CALLBACK (options_changed_cb), self);
   g_signal_connect_swapped (self->numbers_row, "notify::selected", G_CALLBACK (options_changed_cb), self);
   g_signal_connect_swapped (self->currency_row, "notify::selected", G_CALLBACK (options_changed_cb), self);
-
-  describe_file (self);
-  build_columns (self);
   rebuild_preview (self);
 
   return self;

@@ -2,8 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The first byte picks the separator, whether there is a header and how
- * numbers are written; the rest is the file. Every row goes through the
+ * The first byte picks the separator, whether there is a header, how
+ * numbers are written and whether the character set is guessed
+ * (sf_csv_detect_encoding()) or UTF-8; the rest is the file. Every row goes through the
  * reader (sf-csv.c) and the deal mapping (sf-deal-csv.c) as
  * sf_store_import_csv() reads it, and every deal read is written out
  * again as a CSV row.
@@ -56,6 +57,17 @@ read_rows (SfCsvReader      *reader,
     }
 }
 
+static SfCsvReader *
+open_reader (const uint8_t *data,
+             size_t         size,
+             char           separator,
+             const char    *encoding)
+{
+  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_data (data, size, NULL);
+
+  return sf_csv_reader_new_with_encoding (stream, separator, encoding);
+}
+
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
@@ -64,6 +76,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autoptr(SfCsvReader) reader = NULL;
   g_autoptr(SfDealCsvMapping) mapping = NULL;
   g_autoptr(GError) error = NULL;
+  const char *encoding;
   char separator;
 
   if (size < 1)
@@ -71,7 +84,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
   separator = (data[0] & 4) ? sf_csv_detect_separator ((const char *) data + 1, size - 1)
                             : separators[data[0] % G_N_ELEMENTS (separators)];
-  reader = sf_csv_reader_new_for_data ((const char *) data + 1, size - 1, separator);
+  encoding = (data[0] & 0x80) ? sf_csv_detect_encoding ((const char *) data + 1, size - 1) : SF_CSV_UTF8;
+  reader = open_reader (data + 1, size - 1, separator, encoding);
   if (!sf_csv_reader_next (reader, NULL, &error))
     return 0;
 
@@ -82,7 +96,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     {
       /* The first row is a deal too: start again. */
       g_clear_object (&reader);
-      reader = sf_csv_reader_new_for_data ((const char *) data + 1, size - 1, separator);
+      reader = open_reader (data + 1, size - 1, separator, encoding);
     }
   if (sf_deal_csv_mapping_check (mapping, NULL))
     read_rows (reader, mapping, separator);
