@@ -525,6 +525,26 @@ test_void (Fixture       *f,
   g_assert_false (gtk_widget_has_css_class (cell, "changed-figure"));
 }
 
+/* Issue 16, S2: Save Pricing makes the deal worth its net price, and the
+ * Value field says so at once, not only when the deal is opened again. */
+static void
+test_pricing_sets_value (Fixture       *f,
+                         gconstpointer  data)
+{
+  open_window (f);
+  open_deal (f);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_in (f->window, "value_row"))), ==,
+                   "1,350.00");
+
+  type (f->window, "list_price_row", "1,600");
+  g_assert_true (sf_deal_figures_save_pricing (SF_DEAL_FIGURES (find_in (f->window, "deal_figures"))));
+  sf_test_ui_iterate ();
+
+  g_assert_cmpint (sf_deal_get_value (loaded_deal (f))->amount, ==, 144000);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_in (f->window, "value_row"))), ==,
+                   "1,440.00");
+}
+
 /* Chooses the deal's owner in the pane, as a user does. */
 static void
 choose_owner (Fixture  *f,
@@ -1004,6 +1024,7 @@ main (int   argc,
   ADD ("/approvals-ui/reject", test_reject);
   ADD ("/approvals-ui/recall", test_recall);
   ADD ("/approvals-ui/void", test_void);
+  ADD ("/approvals-ui/pricing-sets-value", test_pricing_sets_value);
   ADD ("/approvals-ui/lent-deal", test_lent_deal);
   ADD ("/approvals-ui/owner-voids", test_owner_voids);
   ADD ("/approvals-ui/backoff", test_backoff);

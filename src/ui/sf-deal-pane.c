@@ -91,6 +91,7 @@ struct _SfDealPane
 
   SfStage shown_stage;
   SfDealStatus shown_status;
+  SfMoney shown_value;     /* what the Value row was last filled with */
   guint n_refreshes;
   gboolean filling;
 };
@@ -198,6 +199,29 @@ selected_currency (SfDealPane *self)
   return gtk_string_list_get_string (self->currencies, i);
 }
 
+/* The Value row and its currency as the deal has them: when the deal is
+ * opened, and whenever its value changed, also by another action (Save
+ * Pricing sets it to the net price). Only then: text the user is typing
+ * is not overwritten by an unrelated change. */
+static void
+fill_value (SfDealPane *self)
+{
+  g_autofree char *text = sf_money_to_input_string (sf_deal_get_value (self->deal));
+  const char * const *codes = sf_currency_get_codes ();
+  guint position = GTK_INVALID_LIST_POSITION;
+  gboolean filling = self->filling;
+
+  for (guint i = 0; codes[i] != NULL; i++)
+    if (g_str_equal (codes[i], sf_deal_get_value (self->deal)->currency))
+      position = i;
+
+  self->filling = TRUE;
+  set_row_text (self->value_row, text);
+  gtk_drop_down_set_selected (self->currency_dropdown, position);
+  self->shown_value = *sf_deal_get_value (self->deal);
+  self->filling = filling;
+}
+
 static void
 value_apply_cb (SfDealPane *self)
 {
@@ -216,13 +240,7 @@ value_apply_cb (SfDealPane *self)
     }
 
   show_field_error (self, GTK_WIDGET (self->value_row), _("Value"), NULL);
-  {
-    g_autofree char *text = sf_money_to_input_string (sf_deal_get_value (self->deal));
-
-    self->filling = TRUE;
-    set_row_text (self->value_row, text);
-    self->filling = FALSE;
-  }
+  fill_value (self);
 }
 
 static void
@@ -627,6 +645,9 @@ refresh (SfDealPane *self)
   if (self->deal == NULL || self->details == NULL)
     return;
 
+  if (!sf_money_equal (&self->shown_value, sf_deal_get_value (self->deal)))
+    fill_value (self);
+
   self->n_refreshes++;
   stage = sf_deal_get_stage (self->deal);
   status = sf_deal_get_status (self->deal);
@@ -747,24 +768,15 @@ refresh (SfDealPane *self)
 static void
 fill_fields (SfDealPane *self)
 {
-  g_autofree char *value = sf_money_to_input_string (sf_deal_get_value (self->deal));
-  guint currency_position = GTK_INVALID_LIST_POSITION;
-  const char * const *codes = sf_currency_get_codes ();
-
   self->filling = TRUE;
 
   set_row_text (self->title_row, sf_deal_get_title (self->deal));
   set_row_text (self->customer_row, sf_deal_get_customer (self->deal));
-  set_row_text (self->value_row, value);
+  fill_value (self);
   set_row_text (self->contact_row, sf_deal_get_contact_name (self->deal));
   set_row_text (self->email_row, sf_deal_get_contact_email (self->deal));
   set_row_text (self->phone_row, sf_deal_get_contact_phone (self->deal));
   gtk_widget_set_visible (GTK_WIDGET (self->field_error_label), FALSE);
-
-  for (guint i = 0; codes[i] != NULL; i++)
-    if (g_str_equal (codes[i], sf_deal_get_value (self->deal)->currency))
-      currency_position = i;
-  gtk_drop_down_set_selected (self->currency_dropdown, currency_position);
 
   select_owner (self);
 
