@@ -667,6 +667,94 @@ test_undo_delete (Fixture       *f,
   }
 }
 
+static void
+count_cb (gpointer  object,
+          guint    *count)
+{
+  (*count)++;
+}
+
+static guint64
+toast_serial (AdwToast *toast)
+{
+  return g_variant_get_uint64 (adw_toast_get_action_target_value (toast));
+}
+
+static void
+move_back_with_reason (Fixture    *f,
+                       SfDeal     *deal,
+                       const char *reason)
+{
+  AdwMessageDialog *dialog;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.move-back", "x", sf_deal_get_id (deal));
+  sf_test_ui_iterate ();
+  dialog = ADW_MESSAGE_DIALOG (sf_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, "move_back_dialog"));
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (sf_test_ui_find (GTK_WIDGET (dialog), "reason_entry")), reason);
+  adw_message_dialog_response (dialog, "move");
+  sf_test_ui_iterate ();
+}
+
+/* Issue 16, item 1: advance, then move back at once. The first toast is
+ * withdrawn when the second comes (libadwaita 1.2 would show it again
+ * after the second's timeout), and its Undo, pressed anyway, undoes
+ * nothing: it names the advance, which is no longer the newest action. */
+static void
+test_undo_toast_names_its_action (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(SfDeal) stored = create_deal (f, "Booking platform", "Lofoten Reiseliv AS");
+  g_autoptr(AdwToast) advanced = NULL;
+  g_autoptr(AdwToast) moved_back = NULL;
+  guint advanced_dismissed = 0, moved_back_dismissed = 0;
+  SfDeal *deal;
+
+  g_assert_true (sf_test_tick_stage (f->store, stored, SF_STAGE_PROSPECT));
+  open_window (f);
+  deal = sf_pipeline_lookup_deal (sf_window_get_pipeline (f->window), sf_deal_get_id (stored));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.advance", "x", sf_deal_get_id (deal));
+  sf_test_ui_iterate ();
+  advanced = g_object_ref (sf_ui_get_undo_toast (GTK_WIDGET (f->window)));
+  g_assert_cmpstr (adw_toast_get_title (advanced), ==, "“Booking platform” moved to Qualified");
+  g_signal_connect (advanced, "dismissed", G_CALLBACK (count_cb), &advanced_dismissed);
+
+  move_back_with_reason (f, deal, "Wrong column");
+  g_assert_cmpint (sf_deal_get_stage (deal), ==, SF_STAGE_PROSPECT);
+  g_assert_cmpuint (advanced_dismissed, ==, 1);
+  moved_back = g_object_ref (sf_ui_get_undo_toast (GTK_WIDGET (f->window)));
+  g_assert_cmpstr (adw_toast_get_title (moved_back), ==, "“Booking platform” moved back to Prospect");
+  g_signal_connect (moved_back, "dismissed", G_CALLBACK (count_cb), &moved_back_dismissed);
+
+  /* The first toast's Undo undoes nothing now. */
+  gtk_widget_activate_action_variant (GTK_WIDGET (f->window), adw_toast_get_action_name (advanced),
+                                      adw_toast_get_action_target_value (advanced));
+  sf_test_ui_iterate ();
+  g_assert_cmpint (sf_deal_get_stage (deal), ==, SF_STAGE_PROSPECT);
+  g_assert_cmpuint (moved_back_dismissed, ==, 0);
+
+  /* Ctrl+Z undoes the move back; its toast goes with it. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  sf_test_ui_iterate ();
+  g_assert_cmpint (sf_deal_get_stage (deal), ==, SF_STAGE_QUALIFIED);
+  g_assert_cmpuint (moved_back_dismissed, ==, 1);
+  g_assert_null (sf_ui_get_undo_toast (GTK_WIDGET (f->window)));
+
+  /* The newest toast's Undo undoes what it names. */
+  g_assert_true (sf_test_tick_stage (f->store, stored, SF_STAGE_QUALIFIED));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.advance", "x", sf_deal_get_id (deal));
+  sf_test_ui_iterate ();
+  g_assert_cmpint (sf_deal_get_stage (deal), ==, SF_STAGE_DISCOVERY);
+  g_assert_cmpuint (toast_serial (sf_ui_get_undo_toast (GTK_WIDGET (f->window))), >,
+                    toast_serial (moved_back));
+  gtk_widget_activate_action_variant (GTK_WIDGET (f->window), "win.undo-toast",
+                                      adw_toast_get_action_target_value (
+                                        sf_ui_get_undo_toast (GTK_WIDGET (f->window))));
+  sf_test_ui_iterate ();
+  g_assert_cmpint (sf_deal_get_stage (deal), ==, SF_STAGE_QUALIFIED);
+}
+
 /* Lose with a reason from the list, then restore. */
 static void
 test_lose_and_restore (Fixture       *f,
@@ -1019,6 +1107,7 @@ main (int   argc,
   ADD ("/ui/search", test_search);
   ADD ("/ui/search-sorted", test_search_sorted);
   ADD ("/ui/undo-delete", test_undo_delete);
+  ADD ("/ui/undo-toast-names-its-action", test_undo_toast_names_its_action);
   ADD ("/ui/lose-and-restore", test_lose_and_restore);
   ADD ("/ui/edit-value-validation", test_edit_value_validation);
   ADD ("/ui/sort-remembered", test_sort_remembered);

@@ -16,6 +16,7 @@
 
 typedef struct
 {
+  guint64 serial;
   char *label;
   SfUndoFunc func;
   gpointer data;
@@ -27,6 +28,7 @@ struct _SfUndoStack
   GObject parent_instance;
 
   GQueue entries;   /* Entry*, newest at the head */
+  guint64 last_serial;
 };
 
 G_DEFINE_FINAL_TYPE (SfUndoStack, sf_undo_stack, G_TYPE_OBJECT)
@@ -35,6 +37,7 @@ enum {
   PROP_0,
   PROP_CAN_UNDO,
   PROP_LABEL,
+  PROP_SERIAL,
   N_PROPS
 };
 
@@ -54,6 +57,7 @@ notify_changed (SfUndoStack *self)
 {
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LABEL]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SERIAL]);
 }
 
 static void
@@ -78,6 +82,7 @@ sf_undo_stack_get_property (GObject    *object,
     {
     case PROP_CAN_UNDO: g_value_set_boolean (value, sf_undo_stack_get_can_undo (self)); break;
     case PROP_LABEL: g_value_set_string (value, sf_undo_stack_get_label (self)); break;
+    case PROP_SERIAL: g_value_set_uint64 (value, sf_undo_stack_get_serial (self)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -95,6 +100,16 @@ sf_undo_stack_class_init (SfUndoStackClass *klass)
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_LABEL] =
     g_param_spec_string ("label", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /**
+   * SfUndoStack:serial:
+   *
+   * Names the newest action: a number no other action pushed to this
+   * stack has, or 0 when there is nothing to undo. It changes whenever
+   * what Undo would reverse changes.
+   */
+  properties[PROP_SERIAL] =
+    g_param_spec_uint64 ("serial", NULL, NULL, 0, G_MAXUINT64, 0,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -132,6 +147,7 @@ sf_undo_stack_push (SfUndoStack    *self,
   g_return_if_fail (func != NULL);
 
   entry = g_new0 (Entry, 1);
+  entry->serial = ++self->last_serial;
   entry->label = g_strdup (label);
   entry->func = func;
   entry->data = data;
@@ -169,6 +185,45 @@ sf_undo_stack_undo (SfUndoStack  *self,
   notify_changed (self);
 
   return ok;
+}
+
+/**
+ * sf_undo_stack_undo_serial:
+ * @serial: the #SfUndoStack:serial of the action to reverse
+ *
+ * Reverses the newest action only if it is the one @serial names: an Undo
+ * button that names an action undoes that action or nothing.
+ *
+ * Returns: %TRUE if it was reversed, or there was nothing to do because
+ *   the action is no longer the newest
+ */
+gboolean
+sf_undo_stack_undo_serial (SfUndoStack  *self,
+                           guint64       serial,
+                           GError      **error)
+{
+  g_return_val_if_fail (SF_IS_UNDO_STACK (self), FALSE);
+
+  if (serial == 0 || serial != sf_undo_stack_get_serial (self))
+    return TRUE;
+
+  return sf_undo_stack_undo (self, error);
+}
+
+/**
+ * sf_undo_stack_get_serial:
+ *
+ * Returns: the #SfUndoStack:serial of the newest action, 0 for none
+ */
+guint64
+sf_undo_stack_get_serial (SfUndoStack *self)
+{
+  Entry *entry;
+
+  g_return_val_if_fail (SF_IS_UNDO_STACK (self), 0);
+
+  entry = g_queue_peek_head (&self->entries);
+  return entry ? entry->serial : 0;
 }
 
 gboolean

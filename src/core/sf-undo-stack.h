@@ -29,6 +29,10 @@ void         sf_undo_stack_push      (SfUndoStack    *self,
                                       GDestroyNotify  destroy);
 gboolean     sf_undo_stack_undo      (SfUndoStack    *self,
                                       GError        **error);
+gboolean     sf_undo_stack_undo_serial (SfUndoStack   *self,
+                                       guint64        serial,
+                                       GError       **error);
+guint64      sf_undo_stack_get_serial (SfUndoStack    *self);
 gboolean     sf_undo_stack_get_can_undo (SfUndoStack *self);
 const char  *sf_undo_stack_get_label (SfUndoStack    *self);
 guint        sf_undo_stack_get_depth (SfUndoStack    *self);

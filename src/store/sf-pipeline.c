@@ -1168,6 +1168,23 @@ sf_pipeline_undo (SfPipeline  *self,
   return sf_undo_stack_undo (self->undo, error);
 }
 
+/**
+ * sf_pipeline_undo_serial:
+ * @serial: the undo stack's #SfUndoStack:serial when the action was done
+ *
+ * Reverses that action if it is still the newest, else does nothing: an
+ * Undo button that names an action never undoes another.
+ */
+gboolean
+sf_pipeline_undo_serial (SfPipeline  *self,
+                         guint64      serial,
+                         GError     **error)
+{
+  g_return_val_if_fail (SF_IS_PIPELINE (self), FALSE);
+
+  return sf_undo_stack_undo_serial (self->undo, serial, error);
+}
+
 static gboolean
 undo_create (gpointer   data,
              GError   **error)

@@ -113,6 +113,9 @@ gboolean     sf_pipeline_add_deals         (SfPipeline   *self,
                                             GPtrArray    *deals);
 gboolean     sf_pipeline_undo              (SfPipeline   *self,
                                             GError      **error);
+gboolean     sf_pipeline_undo_serial       (SfPipeline   *self,
+                                            guint64       serial,
+                                            GError      **error);
 
 /* People, figures and managers' sign-off: not undoable */
 void         sf_pipeline_person_renamed    (SfPipeline   *self,

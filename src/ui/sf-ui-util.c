@@ -8,6 +8,7 @@
 
 #include "sf-format.h"
 #include "sf-ui-util.h"
+#include "sf-window.h"
 
 /**
  * sf_ui_format_value:
@@ -103,11 +104,59 @@ sf_ui_get_last_toast (GtkWidget *widget)
   return root ? g_object_get_data (G_OBJECT (root), LAST_TOAST) : NULL;
 }
 
+#define UNDO_TOAST "sf-undo-toast"
+
+/* The toast offering Undo has gone; it no longer stands for the newest
+ * action. */
+static void
+undo_toast_dismissed_cb (AdwToast  *toast,
+                         GtkWidget *overlay)
+{
+  if (g_object_get_data (G_OBJECT (overlay), UNDO_TOAST) == toast)
+    g_object_set_data (G_OBJECT (overlay), UNDO_TOAST, NULL);
+}
+
+/* What Undo would reverse changed — a newer action, or an undo by Ctrl+Z —
+ * so the toast's Undo no longer names it: the toast is withdrawn, also
+ * from the overlay's queue, where libadwaita 1.2 would otherwise keep a
+ * high-priority toast that a newer one pushed aside and show it again. */
+static void
+undo_serial_cb (SfUndoStack *stack,
+                GParamSpec  *pspec,
+                AdwToast    *toast)
+{
+  GVariant *target = adw_toast_get_action_target_value (toast);
+
+  if (target == NULL || g_variant_get_uint64 (target) != sf_undo_stack_get_serial (stack))
+    adw_toast_dismiss (toast);
+}
+
+/**
+ * sf_ui_get_undo_toast:
+ *
+ * For the display tests.
+ *
+ * Returns: (transfer none) (nullable): the toast in @widget's window that
+ *   offers to undo the newest action, if it is still there
+ */
+AdwToast *
+sf_ui_get_undo_toast (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *overlay = root ? g_object_get_data (G_OBJECT (root), "sf-toast-overlay") : NULL;
+
+  return overlay ? g_object_get_data (G_OBJECT (overlay), UNDO_TOAST) : NULL;
+}
+
 /**
  * sf_ui_toast:
- * @undo: whether the toast offers Undo (the win.undo action)
+ * @undo: whether the toast offers to undo the newest action of the
+ *   window's pipeline
  *
- * Shows a short message in the window's toast overlay.
+ * Shows a short message in the window's toast overlay. A toast with Undo
+ * names the action it undoes (win.undo-toast with the undo stack's
+ * serial): pressed after another action, it does nothing, and it is
+ * withdrawn as soon as that action is no longer the newest.
  */
 void
 sf_ui_toast (GtkWidget  *widget,
@@ -115,14 +164,12 @@ sf_ui_toast (GtkWidget  *widget,
              gboolean    undo)
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
-  AdwToast *toast;
+  GtkRoot *root = gtk_widget_get_root (widget);
+  SfUndoStack *stack = NULL;
+  AdwToast *toast, *old;
 
   if (overlay == NULL)
-    {
-      GtkRoot *root = gtk_widget_get_root (widget);
-
-      overlay = root ? g_object_get_data (G_OBJECT (root), "sf-toast-overlay") : NULL;
-    }
+    overlay = root ? g_object_get_data (G_OBJECT (root), "sf-toast-overlay") : NULL;
   if (overlay == NULL)
     return;
 
@@ -137,11 +184,21 @@ sf_ui_toast (GtkWidget  *widget,
     toast = adw_toast_new (escaped);
   }
   adw_toast_set_timeout (toast, undo ? 8 : 6);
-  if (undo)
+  if (undo && SF_IS_WINDOW (root) && sf_window_get_pipeline (SF_WINDOW (root)) != NULL)
+    stack = sf_pipeline_get_undo_stack (sf_window_get_pipeline (SF_WINDOW (root)));
+  if (stack != NULL)
     {
+      old = g_object_get_data (G_OBJECT (overlay), UNDO_TOAST);
+      if (old != NULL)
+        adw_toast_dismiss (old);
+
       adw_toast_set_button_label (toast, _("_Undo"));
-      adw_toast_set_action_name (toast, "win.undo");
+      adw_toast_set_detailed_action_name (toast, "win.undo-toast");
+      adw_toast_set_action_target_value (toast, g_variant_new_uint64 (sf_undo_stack_get_serial (stack)));
       adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+      g_object_set_data_full (G_OBJECT (overlay), UNDO_TOAST, g_object_ref (toast), g_object_unref);
+      g_signal_connect_object (toast, "dismissed", G_CALLBACK (undo_toast_dismissed_cb), overlay, 0);
+      g_signal_connect_object (stack, "notify::serial", G_CALLBACK (undo_serial_cb), toast, 0);
     }
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }

@@ -11,6 +11,7 @@
 G_BEGIN_DECLS
 
 char       *sf_ui_format_value      (SfDeal       *deal);
+AdwToast   *sf_ui_get_undo_toast    (GtkWidget    *widget);
 char       *sf_ui_format_progress   (guint         done,
                                      guint         required);
 char       *sf_ui_format_days       (int           days);

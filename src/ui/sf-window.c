@@ -270,6 +270,20 @@ undo_action (GtkWidget  *widget,
     sf_ui_show_error (widget, _("The Action Could Not Be Undone"), error);
 }
 
+/* The Undo of a toast: the action the toast names, or nothing. */
+static void
+undo_toast_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  SfWindow *self = SF_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->pipeline != NULL &&
+      !sf_pipeline_undo_serial (self->pipeline, g_variant_get_uint64 (parameter), &error))
+    sf_ui_show_error (widget, _("The Action Could Not Be Undone"), error);
+}
+
 static void
 search_action (GtkWidget  *widget,
                const char *action_name,
@@ -734,6 +748,7 @@ sf_window_class_init (SfWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.new-deal", NULL, new_deal_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-toast", "t", undo_toast_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
   gtk_widget_class_install_action (widget_class, "win.open-deal", "x", open_deal_action);
