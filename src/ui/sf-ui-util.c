@@ -105,6 +105,41 @@ sf_ui_get_last_toast (GtkWidget *widget)
 }
 
 #define UNDO_TOAST "sf-undo-toast"
+#define ADDED_AT "sf-toast-added-at"
+
+/* libadwaita 1.2.2 frees a toast's record when its hide animation (300 ms)
+ * ends, while a show animation still running on it (500 ms when it
+ * replaced another toast) later writes to it: dismissing a toast within
+ * 200 ms of its showing crashes. A toast is withdrawn no sooner than this
+ * after it was added, when every show animation is over. */
+#define SAFE_DISMISS_US (600 * G_TIME_SPAN_MILLISECOND)
+
+static gboolean
+dismiss_later_cb (gpointer data)
+{
+  adw_toast_dismiss (data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Withdraws @toast, which no longer names the newest action. */
+static void
+withdraw_undo_toast (GtkWidget *overlay,
+                     AdwToast  *toast)
+{
+  gint64 *added_at = g_object_get_data (G_OBJECT (toast), ADDED_AT);
+  gint64 age = added_at ? g_get_monotonic_time () - *added_at : SAFE_DISMISS_US;
+
+  /* Once: a withdrawn toast no longer follows the undo stack. */
+  g_object_set_data (G_OBJECT (toast), "sf-overlay", NULL);
+  if (g_object_get_data (G_OBJECT (overlay), UNDO_TOAST) == toast)
+    g_object_set_data (G_OBJECT (overlay), UNDO_TOAST, NULL);
+
+  if (age >= SAFE_DISMISS_US)
+    adw_toast_dismiss (toast);
+  else
+    g_timeout_add_full (G_PRIORITY_DEFAULT, (SAFE_DISMISS_US - age) / G_TIME_SPAN_MILLISECOND + 1,
+                        dismiss_later_cb, g_object_ref (toast), g_object_unref);
+}
 
 /* The toast offering Undo has gone; it no longer stands for the newest
  * action. */
@@ -126,9 +161,11 @@ undo_serial_cb (SfUndoStack *stack,
                 AdwToast    *toast)
 {
   GVariant *target = adw_toast_get_action_target_value (toast);
+  GtkWidget *overlay = g_object_get_data (G_OBJECT (toast), "sf-overlay");
 
-  if (target == NULL || g_variant_get_uint64 (target) != sf_undo_stack_get_serial (stack))
-    adw_toast_dismiss (toast);
+  if (overlay != NULL &&
+      (target == NULL || g_variant_get_uint64 (target) != sf_undo_stack_get_serial (stack)))
+    withdraw_undo_toast (overlay, toast);
 }
 
 /**
@@ -190,13 +227,17 @@ sf_ui_toast (GtkWidget  *widget,
     {
       old = g_object_get_data (G_OBJECT (overlay), UNDO_TOAST);
       if (old != NULL)
-        adw_toast_dismiss (old);
+        withdraw_undo_toast (overlay, old);
 
       adw_toast_set_button_label (toast, _("_Undo"));
       adw_toast_set_detailed_action_name (toast, "win.undo-toast");
       adw_toast_set_action_target_value (toast, g_variant_new_uint64 (sf_undo_stack_get_serial (stack)));
       adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
       g_object_set_data_full (G_OBJECT (overlay), UNDO_TOAST, g_object_ref (toast), g_object_unref);
+      g_object_set_data (G_OBJECT (toast), "sf-overlay", overlay);
+      g_object_set_data_full (G_OBJECT (toast), ADDED_AT,
+                              g_memdup2 (&(gint64) { g_get_monotonic_time () }, sizeof (gint64)),
+                              g_free);
       g_signal_connect_object (toast, "dismissed", G_CALLBACK (undo_toast_dismissed_cb), overlay, 0);
       g_signal_connect_object (stack, "notify::serial", G_CALLBACK (undo_serial_cb), toast, 0);
     }
