@@ -40,6 +40,8 @@ struct _SfWindow
   SfPipeline *pipeline;
 
   gint64 me;
+  guint64 deleted_serial;  /* the undo stack's serial of the last delete */
+  gint64 deleted_id;       /* and the deal it deleted */
   gboolean ready;
   gboolean ask_me;     /* at start: several people, none remembered */
   gboolean load_started;

@@ -258,16 +258,40 @@ new_deal_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (sf_new_deal_dialog_new (GTK_WINDOW (self), self->pipeline, self->me)));
 }
 
+/* Undoes the newest action, or only the one @serial names (a toast's
+ * Undo). A deal brought back from a delete is selected and shown, as it
+ * was before. */
+static void
+undo (SfWindow *self,
+      guint64   serial)
+{
+  g_autoptr(GError) error = NULL;
+  guint64 newest;
+  SfDeal *deal;
+
+  if (self->pipeline == NULL)
+    return;
+
+  newest = sf_undo_stack_get_serial (sf_pipeline_get_undo_stack (self->pipeline));
+  if (serial == 0)
+    serial = newest;
+  if (!sf_pipeline_undo_serial (self->pipeline, serial, &error))
+    {
+      sf_ui_show_error (GTK_WIDGET (self), _("The Action Could Not Be Undone"), error);
+      return;
+    }
+
+  if (serial == newest && serial == self->deleted_serial &&
+      (deal = sf_pipeline_lookup_deal (self->pipeline, self->deleted_id)) != NULL)
+    sf_deals_view_select_deal (self->deals_view, deal);
+}
+
 static void
 undo_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  SfWindow *self = SF_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-
-  if (!sf_pipeline_undo (self->pipeline, &error))
-    sf_ui_show_error (widget, _("The Action Could Not Be Undone"), error);
+  undo (SF_WINDOW (widget), 0);
 }
 
 /* The Undo of a toast: the action the toast names, or nothing. */
@@ -276,12 +300,10 @@ undo_toast_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
-  SfWindow *self = SF_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
+  guint64 serial = g_variant_get_uint64 (parameter);
 
-  if (self->pipeline != NULL &&
-      !sf_pipeline_undo_serial (self->pipeline, g_variant_get_uint64 (parameter), &error))
-    sf_ui_show_error (widget, _("The Action Could Not Be Undone"), error);
+  if (serial != 0)
+    undo (SF_WINDOW (widget), serial);
 }
 
 static void
@@ -545,6 +567,8 @@ delete_action (GtkWidget  *widget,
       return;
     }
 
+  self->deleted_serial = sf_undo_stack_get_serial (sf_pipeline_get_undo_stack (self->pipeline));
+  self->deleted_id = sf_deal_get_id (deal);
   /* Translators: a toast; %s is the deal's title */
   toast_undo (self, g_strdup_printf (_("“%s” deleted"), sf_deal_get_title (deal)));
 }
