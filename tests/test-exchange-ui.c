@@ -368,7 +368,7 @@ test_export_round_trip (Fixture       *f,
   sf_deal_filter_set_query (sf_deals_view_get_filter (view), "la");
   g_assert_cmpuint (g_list_model_get_n_items (sf_deals_view_get_model (view)), ==, 2);
 
-  sf_window_export_deals_async (f->window, out, export_done, f);
+  sf_window_export_deals_async (f->window, out, SF_CSV_FOR_SPREADSHEETS, export_done, f);
   wait_for (f);
 
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
@@ -399,6 +399,69 @@ test_export_round_trip (Fixture       *f,
       g_assert_true (sf_money_equal (sf_deal_get_value (deal), sf_deal_get_value (original)));
     }
   sf_test_remove_dir (other_dir);
+}
+
+static gboolean file_chooser_open (gpointer data);
+
+static GtkWidget *
+find_drop_down (GtkWidget *root)
+{
+  if (GTK_IS_DROP_DOWN (root))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_drop_down (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+toast_shown (gpointer window)
+{
+  return sf_ui_get_last_toast (window) != NULL;
+}
+
+static gboolean
+file_exists (gpointer path)
+{
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+/* Export Deals asks for whom the file is: a spreadsheet (the default) or
+ * other programs, beside the file name. */
+static void
+test_export_choice (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "deals.csv", NULL);
+  g_autoptr(GFile) out = g_file_new_for_path (path);
+  g_autoptr(SfDeal) deal = sf_test_create_deal (f->store, "Ladestasjoner", "Nordlys AS", 150000, "NOK");
+  g_autofree char *contents = NULL;
+  GtkWindow *chooser;
+
+  sf_pipeline_load_sync (sf_window_get_pipeline (f->window), NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export-deals", NULL));
+  sf_test_ui_wait_until (file_chooser_open, NULL);
+  chooser = sf_test_ui_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, NULL);
+  g_assert_cmpstr (gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "csv-audience"), ==, "spreadsheets");
+  /* As a person picks it: the second entry of the choice's drop-down
+   * (GTK 4.8's gtk_file_chooser_set_choice() leaves it as it is). */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_drop_down (GTK_WIDGET (chooser))), 1);
+  g_assert_cmpstr (gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "csv-audience"), ==, "programs");
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "deals.csv");
+  g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser),
+                                                      g_file_get_parent (out), NULL));
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  sf_test_ui_wait_until (file_exists, path);
+  sf_test_ui_wait_until (toast_shown, f->window);
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, SF_CSV_BOM "Title,Customer,Contact name,"));
+  g_assert_nonnull (strstr (contents, "\r\nLadestasjoner,Nordlys AS,,,,,1500.00,NOK,prospect,open,"));
 }
 
 static void
@@ -629,6 +692,7 @@ main (int   argc,
   ADD ("/exchange-ui/import-choices-fit", test_import_choices_fit);
   g_test_add_func ("/exchange-ui/import-first-run", test_import_first_run);
   ADD ("/exchange-ui/export-round-trip", test_export_round_trip);
+  ADD ("/exchange-ui/export-choice", test_export_choice);
   ADD ("/exchange-ui/calendar", test_calendar);
   ADD ("/exchange-ui/calendar-empty", test_calendar_empty);
   ADD ("/exchange-ui/backup", test_backup);

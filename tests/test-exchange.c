@@ -1054,6 +1054,21 @@ export_all (SfStore              *store,
   return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (out));
 }
 
+static GBytes *
+export_all_for (SfStore       *store,
+                SfCsvAudience  audience)
+{
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr(GPtrArray) deals = sf_store_list_deals (store, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sf_store_export_csv_for (store, deals, out, audience, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_output_stream_close (out, NULL, NULL));
+
+  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (out));
+}
+
 #define OR_EMPTY(s) ((s) ? (s) : "")
 
 static void
@@ -1153,6 +1168,118 @@ test_export_format (void)
 
   sf_deal_csv_append_deal (local, deal, NULL, NULL, ';', SF_DEAL_CSV_NUMBERS_AUTO);
   g_assert_cmpstr (local->str, ==, "T;C;;;;;-1234,56;EUR;closed;won;;;2026-12-31;;\r\n");
+}
+
+/* The two conventions: for a spreadsheet the user's separator, decimal
+ * mark and names; for other programs commas, points and keys. In a
+ * locale with the decimal comma (de_DE), a spreadsheet's file has
+ * semicolons and 1234,56; elsewhere commas and 1234.56. */
+static void
+test_export_for (void)
+{
+  SfDealRow row = { .title = "T", .customer = "C", .value = -123456, .currency = "EUR",
+                    .stage = SF_STAGE_CLOSED, .status = SF_DEAL_STATUS_LOST, .probability = -1,
+                    .lost_reason = "price", .expected_close = sf_date_from_ymd (2026, 12, 31) };
+  g_autoptr(SfDeal) deal = sf_deal_new_from_row (&row);
+  static const struct {
+    const char *locale;
+    SfCsvAudience audience;
+    const char *expected;
+  } cases[] = {
+    { "C.UTF-8", SF_CSV_FOR_PROGRAMS,
+      "Title,Customer,Contact name,Contact e-mail,Contact phone,Owner,Value,Currency,"
+      "Stage,Status,Lost reason,Lost note,Expected close,Probability,Notes\r\n"
+      "T,C,,,,Ørjan Ås,-1234.56,EUR,closed,lost,price,,2026-12-31,,a;b\r\n" },
+    { "de_DE.UTF-8", SF_CSV_FOR_PROGRAMS,
+      "Title,Customer,Contact name,Contact e-mail,Contact phone,Owner,Value,Currency,"
+      "Stage,Status,Lost reason,Lost note,Expected close,Probability,Notes\r\n"
+      "T,C,,,,Ørjan Ås,-1234.56,EUR,closed,lost,price,,2026-12-31,,a;b\r\n" },
+    { "C.UTF-8", SF_CSV_FOR_SPREADSHEETS,
+      "Title,Customer,Contact name,Contact e-mail,Contact phone,Owner,Value,Currency,"
+      "Stage,Status,Lost reason,Lost note,Expected close,Probability,Notes\r\n"
+      "T,C,,,,Ørjan Ås,-1234.56,EUR,Closed,Lost,Price too high,,2026-12-31,,a;b\r\n" },
+    { "de_DE.UTF-8", SF_CSV_FOR_SPREADSHEETS,
+      "Title;Customer;Contact name;Contact e-mail;Contact phone;Owner;Value;Currency;"
+      "Stage;Status;Lost reason;Lost note;Expected close;Probability;Notes\r\n"
+      "T;C;;;;Ørjan Ås;-1234,56;EUR;Closed;Lost;Price too high;;2026-12-31;;\"a;b\"\r\n" },
+    { "nb_NO.UTF-8", SF_CSV_FOR_SPREADSHEETS,
+      "Title;Customer;Contact name;Contact e-mail;Contact phone;Owner;Value;Currency;"
+      "Stage;Status;Lost reason;Lost note;Expected close;Probability;Notes\r\n"
+      "T;C;;;;Ørjan Ås;-1234,56;EUR;Closed;Lost;Price too high;;2026-12-31;;\"a;b\"\r\n" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GString) out = g_string_new (NULL);
+
+      if (!sf_test_use_locale (cases[i].locale))
+        return;
+      sf_deal_csv_append_header_for (out, cases[i].audience);
+      sf_deal_csv_append_deal_for (out, deal, "Ørjan Ås", "a;b", cases[i].audience);
+      g_assert_cmpstr (out->str, ==, cases[i].expected);
+    }
+  sf_test_use_locale ("C.UTF-8");
+}
+
+/* Either convention reads back unchanged through the import as the
+ * dialog guesses it, and writes the same bytes again. */
+static void
+test_round_trip_for (Fixture       *f,
+                     gconstpointer  data)
+{
+  static const struct {
+    const char *locale;
+    SfCsvAudience audience;
+    char separator;
+  } forms[] = {
+    { "C.UTF-8", SF_CSV_FOR_PROGRAMS, ',' },
+    { "C.UTF-8", SF_CSV_FOR_SPREADSHEETS, ',' },
+    { "de_DE.UTF-8", SF_CSV_FOR_SPREADSHEETS, ';' },
+    { "nb_NO.UTF-8", SF_CSV_FOR_SPREADSHEETS, ';' },
+    { "nb_NO.UTF-8", SF_CSV_FOR_PROGRAMS, ',' },
+  };
+  g_autoptr(GPtrArray) originals_stored = NULL;
+
+  store_originals (f->store);
+  originals_stored = sf_store_list_deals (f->store, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
+    {
+      g_autoptr(GBytes) first = NULL;
+      g_autoptr(GBytes) second = NULL;
+      g_autofree char *name = g_strdup_printf ("copy-for-%u.db", i);
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+      g_autofree char *csv = g_strdup_printf ("%s/export-for-%u.csv", f->dir, i);
+      g_autoptr(SfStore) copy = sf_store_open (path, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (csv);
+      g_autoptr(SfDealCsvMapping) mapping = NULL;
+      g_autoptr(GPtrArray) deals = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (!sf_test_use_locale (forms[i].locale))
+        return;
+      g_test_message ("%s, %s", forms[i].locale, forms[i].audience ? "programs" : "spreadsheets");
+      first = export_all_for (f->store, forms[i].audience);
+      g_assert_true (g_file_set_contents (csv, g_bytes_get_data (first, NULL), g_bytes_get_size (first), NULL));
+
+      mapping = sf_deal_csv_mapping_new_for_file (file, NULL, 0, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (sf_deal_csv_mapping_get_separator (mapping), ==, forms[i].separator);
+      for (guint c = 0; c < sf_deal_csv_mapping_get_n_columns (mapping); c++)
+        g_assert_cmpint (sf_deal_csv_mapping_get_field (mapping, c), ==, c + 1);
+      g_assert_true (sf_store_import_csv (copy, file, mapping, NULL, NULL, NULL, &error));
+      g_assert_no_error (error);
+
+      deals = sf_store_list_deals (copy, NULL);
+      g_assert_cmpuint (deals->len, ==, originals_stored->len);
+      for (guint k = 0; k < deals->len; k++)
+        assert_same_deal (f->store, g_ptr_array_index (originals_stored, k),
+                          copy, g_ptr_array_index (deals, k));
+
+      second = export_all_for (copy, forms[i].audience);
+      g_assert_true (g_bytes_equal (first, second));
+    }
+  sf_test_use_locale ("C.UTF-8");
 }
 
 /* iCalendar */
@@ -1400,6 +1527,7 @@ main (int   argc,
   g_test_add_func ("/exchange/row-cells", test_row_cells);
   g_test_add_func ("/exchange/number-advice", test_number_advice);
   g_test_add_func ("/exchange/export-format", test_export_format);
+  g_test_add_func ("/exchange/export-for", test_export_for);
   ADD ("/exchange/import/german", test_import_german);
   ADD ("/exchange/import/norwegian", test_import_norwegian);
   ADD ("/exchange/import/closed-dates", test_import_closed_dates);
@@ -1411,6 +1539,7 @@ main (int   argc,
   ADD ("/exchange/import/progress", test_import_progress);
   ADD ("/exchange/import/pull", test_import_pull);
   ADD ("/exchange/round-trip", test_round_trip);
+  ADD ("/exchange/round-trip-for", test_round_trip_for);
   ADD ("/exchange/calendar", test_calendar);
   ADD ("/exchange/calendar-empty", test_calendar_empty);
   ADD ("/exchange/backup", test_backup);

@@ -16,6 +16,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <locale.h>
+#include <string.h>
 
 #include "sf-application.h"
 #include "sf-feedback-dialog.h"
@@ -25,6 +27,7 @@
 #include "sf-person-chooser.h"
 #include "sf-person-dialog.h"
 #include "sf-preferences-window.h"
+#include "sf-reasons.h"
 #include "sf-request-dialog.h"
 #include "sf-signoff-dialog.h"
 #include "sf-verdict-dialog.h"
@@ -503,6 +506,112 @@ test_window_and_dialogs (void)
   sf_test_remove_dir (dir);
 }
 
+/* The exports for a spreadsheet in this language: semicolons and
+ * decimal commas, the column names, stages, statuses and lost reasons in
+ * it. The deals file reads back unchanged here, and its column names on
+ * an English desktop too (the import's aliases). */
+static void
+test_export_for_spreadsheet (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(SfStore) store = sf_test_open_store (&dir);
+  g_autoptr(SfStore) back = NULL;
+  g_autoptr(SfDeal) a = sf_test_create_deal (store, "Ladestasjoner, fase 1", "Nordlys AS", -150, "NOK");
+  g_autoptr(SfDeal) b = sf_test_create_deal (store, "Solar; roof", "Sonnenwerk GmbH", 1234567, "EUR");
+  g_autofree char *path = g_build_filename (dir, "deals.csv", NULL);
+  g_autofree char *back_path = g_build_filename (dir, "back.db", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GOutputStream) out = NULL;
+  g_autoptr(GPtrArray) originals = NULL;
+  g_autoptr(GPtrArray) deals = NULL;
+  g_autoptr(GPtrArray) no_rows = g_ptr_array_new ();
+  g_autoptr(SfDealCsvMapping) mapping = NULL;
+  g_autoptr(GBytes) satisfaction = NULL;
+  g_autoptr(GString) header = g_string_new (SF_CSV_BOM);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *language = g_strdup (g_getenv ("LANGUAGE"));
+  g_autofree char *locale = NULL;
+  char *names[SF_DEAL_CSV_N_FIELDS] = { NULL };
+
+  g_assert_true (sf_store_mark_lost (store, b, "price", NULL, &error));
+  g_assert_no_error (error);
+  originals = sf_store_list_deals (store, NULL);
+
+  out = G_OUTPUT_STREAM (g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &error));
+  g_assert_true (sf_store_export_csv_for (store, originals, out, SF_CSV_FOR_SPREADSHEETS, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_output_stream_close (out, NULL, NULL));
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_test_message ("%s", contents);
+
+  for (int f = SF_DEAL_CSV_FIELD_TITLE; f < SF_DEAL_CSV_N_FIELDS; f++)
+    {
+      names[f] = g_strdup (sf_deal_csv_field_get_name (f));
+      g_string_append_printf (header, "%s%s", f > SF_DEAL_CSV_FIELD_TITLE ? ";" : "", names[f]);
+    }
+  g_string_append (header, "\r\n");
+  g_assert_true (g_str_has_prefix (contents, header->str));
+  g_assert_nonnull (strstr (contents, ";-1,50;NOK;"));
+  g_assert_nonnull (strstr (contents, ";12345,67;EUR;"));
+  g_assert_nonnull (strstr (contents, sf_lost_reason_get_display ("price")));
+  g_assert_nonnull (strstr (contents, sf_stage_get_name (SF_STAGE_PROSPECT)));
+
+  back = sf_store_open (back_path, NULL);
+  mapping = sf_deal_csv_mapping_new_for_file (file, NULL, 0, &error);
+  g_assert_no_error (error);
+  g_assert_true (sf_store_import_csv (back, file, mapping, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  deals = sf_store_list_deals (back, NULL);
+  g_assert_cmpuint (deals->len, ==, originals->len);
+  for (guint i = 0; i < deals->len; i++)
+    {
+      SfDeal *deal = g_ptr_array_index (deals, i);
+      SfDeal *original = g_ptr_array_index (originals, i);
+
+      g_assert_cmpstr (sf_deal_get_title (deal), ==, sf_deal_get_title (original));
+      g_assert_true (sf_money_equal (sf_deal_get_value (deal), sf_deal_get_value (original)));
+      g_assert_cmpint (sf_deal_get_stage (deal), ==, sf_deal_get_stage (original));
+      g_assert_cmpint (sf_deal_get_status (deal), ==, sf_deal_get_status (original));
+      g_assert_cmpstr (sf_deal_get_lost_reason (deal), ==, sf_deal_get_lost_reason (original));
+    }
+
+  /* The satisfaction export, for the same spreadsheet. */
+  satisfaction = sf_satisfaction_export_csv (no_rows, SF_CSV_FOR_SPREADSHEETS);
+  g_assert_true (g_str_has_prefix (g_bytes_get_data (satisfaction, NULL), SF_CSV_BOM));
+  g_assert_null (strstr (g_bytes_get_data (satisfaction, NULL), "deal_id"));
+  g_assert_nonnull (strstr (g_bytes_get_data (satisfaction, NULL), ";"));
+  {
+    g_autofree char *text = g_strndup ((const char *) g_bytes_get_data (satisfaction, NULL) + 3,
+                                       g_bytes_get_size (satisfaction) - 3);
+    g_auto(GStrv) columns = g_strsplit (g_strchomp (text), ";", -1);
+
+    g_assert_cmpuint (g_strv_length (columns), ==, SF_SATISFACTION_EXPORT_N_COLUMNS);
+    for (guint i = 0; columns[i] != NULL; i++)
+      check_text ("satisfaction export", columns[i]);
+    assert_nothing_english ("the satisfaction export's column names");
+  }
+
+  /* On an English desktop the names still say which column is which.
+   * (Setting the locale again also makes gettext see the new language.) */
+  locale = g_strdup (setlocale (LC_ALL, NULL));
+  g_setenv ("LANGUAGE", "en", TRUE);
+  g_assert_true (sf_test_use_locale ("C.UTF-8"));
+  g_assert_cmpstr (sf_deal_csv_field_get_name (SF_DEAL_CSV_FIELD_TITLE), ==, "Title");
+  for (int f = SF_DEAL_CSV_FIELD_TITLE; f < SF_DEAL_CSV_N_FIELDS; f++)
+    {
+      g_test_message ("%s", names[f]);
+      g_assert_cmpint (sf_deal_csv_field_from_header (names[f]), ==, f);
+      g_free (names[f]);
+    }
+  g_setenv ("LANGUAGE", language, TRUE);
+  g_assert_true (sf_test_use_locale (locale));
+
+  g_clear_object (&back);
+  g_clear_object (&store);
+  sf_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -521,6 +630,7 @@ main (int   argc,
 
   g_test_add_func ("/i18n/welcome", test_welcome);
   g_test_add_func ("/i18n/window-and-dialogs", test_window_and_dialogs);
+  g_test_add_func ("/i18n/export-for-spreadsheet", test_export_for_spreadsheet);
 
   return g_test_run ();
 }

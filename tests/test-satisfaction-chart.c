@@ -290,7 +290,7 @@ test_export_bytes (void)
   g_assert_true (sf_store_record_feedback (store, deal, answer, &error));
   g_assert_no_error (error);
 
-  bytes = sf_pipeline_export_satisfaction_csv (pipeline, &n_rows, &error);
+  bytes = sf_pipeline_export_satisfaction_csv (pipeline, SF_CSV_FOR_PROGRAMS, &n_rows, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (n_rows, ==, 1);
   text = g_strndup (g_bytes_get_data (bytes, &size), g_bytes_get_size (bytes));
@@ -307,6 +307,27 @@ test_export_bytes (void)
   g_assert_nonnull (strstr (lines[1], ",undecided,"));
   g_assert_nonnull (strstr (lines[1], ",Kari Nordmann,9,4,\"Fast, friendly; would buy again\","));
   g_assert_cmpstr (lines[2], ==, "");
+
+  /* For a spreadsheet, as the deals export writes for one: with the
+   * decimal comma, semicolons; names, not keys. */
+  if (sf_test_use_locale ("de_DE.UTF-8"))
+    {
+      g_autoptr(GBytes) spreadsheet = sf_pipeline_export_satisfaction_csv (pipeline, SF_CSV_FOR_SPREADSHEETS,
+                                                                           NULL, &error);
+      g_autofree char *sheet = g_strndup (g_bytes_get_data (spreadsheet, NULL), g_bytes_get_size (spreadsheet));
+      g_auto(GStrv) sheet_lines = g_strsplit (sheet + 3, "\r\n", -1);
+
+      g_assert_true (g_str_has_prefix (sheet, "\xef\xbb\xbf"));
+      g_assert_cmpstr (sheet_lines[0], ==,
+                       "Deal number;Title;Customer;Owner;Value;Currency;Closed on;Verdict;"
+                       "Reason for the verdict;Verdict recorded on;Next follow-up;Answered on;"
+                       "Respondent;NPS answer;CSAT score;Comment;Recorded by");
+      g_assert_nonnull (strstr (sheet_lines[1], ";\"Fleet \"\"Nord\"\"\";Fjordkraft AS, Bergen;;123456,78;NOK;"));
+      g_assert_nonnull (strstr (sheet_lines[1], ";Not yet decided;"));
+      g_assert_nonnull (strstr (sheet_lines[1], ";Kari Nordmann;9;4;\"Fast, friendly; would buy again\";"));
+      setlocale (LC_ALL, "");
+      sf_money_format_reset_cache ();
+    }
 
   g_clear_object (&store);
   sf_test_remove_dir (dir);

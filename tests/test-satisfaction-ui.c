@@ -464,7 +464,7 @@ test_export (Fixture       *f,
   open_window (f);
   g_assert_true (gtk_widget_get_sensitive (find (f, "satisfaction_export")));
 
-  sf_satisfaction_view_export (view (f), file);
+  sf_satisfaction_view_export (view (f), file, SF_CSV_FOR_PROGRAMS);
   sf_test_ui_wait_until (toast_changed, f);
   wait_for_view (f);
   g_assert_cmpstr (last_toast (f), ==, "2 rows exported to “satisfaction.csv”");
@@ -486,7 +486,7 @@ test_export (Fixture       *f,
   g_assert_null (g_dir_read_name (dir));
 
   /* A folder that does not exist: the error is shown, no file appears. */
-  sf_satisfaction_view_export (view (f), nowhere);
+  sf_satisfaction_view_export (view (f), nowhere, SF_CSV_FOR_PROGRAMS);
   wait_for_view (f);
   error_dialog = sf_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL);
   g_assert_nonnull (error_dialog);

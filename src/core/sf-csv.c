@@ -35,6 +35,7 @@
 #include <string.h>
 
 #include "sf-csv.h"
+#include "sf-money.h"
 
 G_DEFINE_QUARK (sf-csv-error-quark, sf_csv_error)
 
@@ -800,6 +801,34 @@ sf_csv_reader_get_bytes_read (SfCsvReader *self)
   g_return_val_if_fail (SF_IS_CSV_READER (self), 0);
 
   return self->bytes_read;
+}
+
+/**
+ * sf_csv_audience_has_decimal_comma:
+ *
+ * Returns: whether amounts for @audience are written with a decimal
+ *   comma: for spreadsheets in a locale whose decimal mark is the comma
+ */
+gboolean
+sf_csv_audience_has_decimal_comma (SfCsvAudience audience)
+{
+  return audience == SF_CSV_FOR_SPREADSHEETS &&
+         g_str_equal (sf_money_format_get_current ()->decimal, ",");
+}
+
+/**
+ * sf_csv_audience_get_separator:
+ *
+ * German and Norwegian spreadsheets write semicolons, because their
+ * decimal mark is the comma; they open a comma-separated file as one
+ * column.
+ *
+ * Returns: ';' where amounts have a decimal comma, else ','
+ */
+char
+sf_csv_audience_get_separator (SfCsvAudience audience)
+{
+  return sf_csv_audience_has_decimal_comma (audience) ? ';' : ',';
 }
 
 static gboolean

@@ -31,6 +31,23 @@ typedef enum
 #define SF_CSV_WINDOWS_1252 "WINDOWS-1252"
 #define SF_CSV_ISO_8859_15 "ISO-8859-15"
 
+/**
+ * SfCsvAudience:
+ * @SF_CSV_FOR_SPREADSHEETS: what the user's spreadsheet opens as it is: in
+ *   a locale whose decimal mark is the comma (German, Norwegian) semicolons
+ *   and decimal commas, elsewhere commas and decimal points; column names
+ *   and names of stages, statuses and verdicts in the user's language
+ * @SF_CSV_FOR_PROGRAMS: the same file on every desktop, for scripts and
+ *   other programs: commas, decimal points, fixed English names and keys
+ *
+ * Whom an exported CSV file is for.
+ */
+typedef enum
+{
+  SF_CSV_FOR_SPREADSHEETS,
+  SF_CSV_FOR_PROGRAMS,
+} SfCsvAudience;
+
 #define SF_TYPE_CSV_READER (sf_csv_reader_get_type ())
 
 G_DECLARE_FINAL_TYPE (SfCsvReader, sf_csv_reader, SF, CSV_READER, GObject)
@@ -63,6 +80,8 @@ char                sf_csv_detect_separator      (const char    *data,
 const char         *sf_csv_detect_encoding       (const char    *data,
                                                   gsize          length);
 const char         *sf_csv_encoding_get_name     (const char    *encoding);
+char                sf_csv_audience_get_separator (SfCsvAudience audience);
+gboolean            sf_csv_audience_has_decimal_comma (SfCsvAudience audience);
 void                sf_csv_append_row            (GString       *out,
                                                   const char * const *fields,
                                                   char           separator);

@@ -70,8 +70,10 @@ static const char * const field_names[SF_DEAL_CSV_N_FIELDS] = {
   NC_("deal field", "Notes"),
 };
 
-/* Header names people use, in English, German and Norwegian. They are
- * compared after normalize(): composed, case folded the Unicode way,
+/* Header names people use, in English, German and Norwegian, and the
+ * names the spreadsheet export writes in German and Norwegian (the
+ * "deal field" translations), so such a file reads on any desktop. They
+ * are compared after normalize(): composed, case folded the Unicode way,
  * anything in brackets and everything but letters and digits dropped —
  * "E-Mail", "e_mail" and "Email (work)" are all "email". */
 static const char * const header_aliases[SF_DEAL_CSV_N_FIELDS][24] = {
@@ -89,11 +91,12 @@ static const char * const header_aliases[SF_DEAL_CSV_N_FIELDS][24] = {
   [SF_DEAL_CSV_FIELD_CONTACT_EMAIL] = {
     "contact e-mail", "contact email", "e-mail", "email", "mail", "e-mail address",
     "email address", "e-mail-adresse", "emailadresse", "mailadresse", "kontakt e-mail",
-    "e-post", "epost", "e-postadresse", "kontakt e-post", NULL },
+    "e-post", "epost", "e-postadresse", "kontakt e-post", "e-mail des ansprechpartners",
+    "e-post til kontaktperson", NULL },
   [SF_DEAL_CSV_FIELD_CONTACT_PHONE] = {
     "contact phone", "phone", "phone number", "telephone", "tel", "telefon",
     "telefonnummer", "telefonnr", "kontakttelefon", "mobile", "mobil", "mobiltelefon",
-    "mobilnummer", NULL },
+    "mobilnummer", "telefon des ansprechpartners", "telefon til kontaktperson", NULL },
   [SF_DEAL_CSV_FIELD_OWNER] = {
     "owner", "deal owner", "sales person", "salesperson", "sales rep", "assigned to",
     "verantwortlich", "verantwortlicher", "zuständig", "besitzer", "inhaber",
@@ -113,8 +116,8 @@ static const char * const header_aliases[SF_DEAL_CSV_N_FIELDS][24] = {
     "lost reason", "reason lost", "loss reason", "verlustgrund", "grund",
     "tapsårsak", "tapsarsak", "årsak", "tapsgrunn", NULL },
   [SF_DEAL_CSV_FIELD_LOST_NOTE] = {
-    "lost note", "loss note", "verlustnotiz", "verlustanmerkung", "tapsnotat",
-    "tapsmerknad", NULL },
+    "lost note", "loss note", "verlustnotiz", "verlustanmerkung", "notiz zum verlust",
+    "tapsnotat", "tapsmerknad", "merknad om tapet", NULL },
   [SF_DEAL_CSV_FIELD_EXPECTED_CLOSE] = {
     "expected close", "expected close date", "close date", "closing date",
     "abschlussdatum", "erwarteter abschluss", "voraussichtlicher abschluss", "abschluss",
@@ -269,18 +272,31 @@ sf_deal_csv_field_get_name (SfDealCsvField field)
  * sf_deal_csv_field_from_header:
  * @header: a header cell, e.g. "Währung" or "E-post"
  *
- * Returns: the field the header names, or %SF_DEAL_CSV_FIELD_NONE
+ * Returns: the field the header names, in English, German, Norwegian or
+ *   the user's language; or %SF_DEAL_CSV_FIELD_NONE
  */
 SfDealCsvField
 sf_deal_csv_field_from_header (const char *header)
 {
   g_autofree char *key = NULL;
+  SfDealCsvField field;
 
   if (header == NULL)
     return SF_DEAL_CSV_FIELD_NONE;
 
   key = normalize (header, TRUE);
-  return GPOINTER_TO_INT (g_hash_table_lookup (get_header_table (), key));
+  field = GPOINTER_TO_INT (g_hash_table_lookup (get_header_table (), key));
+
+  /* The names the export writes in the user's language, whatever they are. */
+  for (int f = SF_DEAL_CSV_FIELD_TITLE; field == SF_DEAL_CSV_FIELD_NONE && f < SF_DEAL_CSV_N_FIELDS; f++)
+    {
+      g_autofree char *name = normalize (sf_deal_csv_field_get_name (f), TRUE);
+
+      if (strcmp (key, name) == 0)
+        field = f;
+    }
+
+  return field;
 }
 
 /**
@@ -1399,7 +1415,7 @@ sf_deal_csv_mapping_new_for_file (GFile       *file,
 /**
  * sf_deal_csv_append_header:
  *
- * Writes the header row Salesflow's files start with.
+ * Writes the header row Salesflow's files for programs start with.
  */
 void
 sf_deal_csv_append_header (GString *out,
@@ -1408,6 +1424,33 @@ sf_deal_csv_append_header (GString *out,
   g_return_if_fail (out != NULL);
 
   sf_csv_append_row (out, &field_keys[1], separator);
+}
+
+/**
+ * sf_deal_csv_append_header_for:
+ *
+ * Writes the header row for @audience: the English names for programs,
+ * the names in the user's language for spreadsheets (which the import
+ * reads too).
+ */
+void
+sf_deal_csv_append_header_for (GString       *out,
+                               SfCsvAudience  audience)
+{
+  const char *names[SF_DEAL_CSV_N_FIELDS];
+
+  g_return_if_fail (out != NULL);
+
+  if (audience == SF_CSV_FOR_PROGRAMS)
+    {
+      sf_deal_csv_append_header (out, sf_csv_audience_get_separator (audience));
+      return;
+    }
+
+  for (int f = SF_DEAL_CSV_FIELD_TITLE; f < SF_DEAL_CSV_N_FIELDS; f++)
+    names[f - 1] = sf_deal_csv_field_get_name (f);
+  names[SF_DEAL_CSV_N_FIELDS - 1] = NULL;
+  sf_csv_append_row (out, names, sf_csv_audience_get_separator (audience));
 }
 
 static char *
@@ -1422,30 +1465,22 @@ write_value (const SfMoney        *value,
   return sf_money_to_plain_string (value);
 }
 
-/**
- * sf_deal_csv_append_deal:
- * @owner_name: (nullable): the name of the deal's owner
- * @notes: (nullable): the notes, when @deal has not loaded them
- * @style: how to write the value; %SF_DEAL_CSV_NUMBERS_AUTO follows
- *   @separator
- *
- * Writes @deal as one row under sf_deal_csv_append_header()'s columns.
- */
-void
-sf_deal_csv_append_deal (GString              *out,
-                         SfDeal               *deal,
-                         const char           *owner_name,
-                         const char           *notes,
-                         char                  separator,
-                         SfDealCsvNumberStyle  style)
+/* One row; @named writes stages, statuses and built-in lost reasons by
+ * their names in the user's language instead of their keys. */
+static void
+append_deal (GString              *out,
+             SfDeal               *deal,
+             const char           *owner_name,
+             const char           *notes,
+             char                  separator,
+             SfDealCsvNumberStyle  style,
+             gboolean              named)
 {
   g_autofree char *value = NULL;
   g_autofree char *close = NULL;
   g_autofree char *probability = NULL;
   const char *fields[SF_DEAL_CSV_N_FIELDS];
-
-  g_return_if_fail (out != NULL);
-  g_return_if_fail (SF_IS_DEAL (deal));
+  const char *reason = sf_deal_get_lost_reason (deal);
 
   value = write_value (sf_deal_get_value (deal), sf_deal_csv_number_style_resolve (style, separator));
   close = sf_date_to_iso (sf_deal_get_expected_close (deal));
@@ -1463,9 +1498,11 @@ sf_deal_csv_append_deal (GString              *out,
   fields[5] = OR_EMPTY (owner_name);
   fields[6] = value;
   fields[7] = sf_deal_get_value (deal)->currency;
-  fields[8] = sf_stage_get_key (sf_deal_get_stage (deal));
-  fields[9] = sf_deal_status_get_key (sf_deal_get_status (deal));
-  fields[10] = OR_EMPTY (sf_deal_get_lost_reason (deal));
+  fields[8] = named ? sf_stage_get_name (sf_deal_get_stage (deal))
+                    : sf_stage_get_key (sf_deal_get_stage (deal));
+  fields[9] = named ? sf_deal_status_get_name (sf_deal_get_status (deal))
+                    : sf_deal_status_get_key (sf_deal_get_status (deal));
+  fields[10] = named && reason ? sf_lost_reason_get_display (reason) : OR_EMPTY (reason);
   fields[11] = OR_EMPTY (sf_deal_get_lost_note (deal));
   fields[12] = close;
   fields[13] = probability;
@@ -1474,4 +1511,54 @@ sf_deal_csv_append_deal (GString              *out,
 #undef OR_EMPTY
 
   sf_csv_append_row (out, fields, separator);
+}
+
+/**
+ * sf_deal_csv_append_deal:
+ * @owner_name: (nullable): the name of the deal's owner
+ * @notes: (nullable): the notes, when @deal has not loaded them
+ * @style: how to write the value; %SF_DEAL_CSV_NUMBERS_AUTO follows
+ *   @separator
+ *
+ * Writes @deal as one row under sf_deal_csv_append_header()'s columns,
+ * with keys for stage, status and lost reason.
+ */
+void
+sf_deal_csv_append_deal (GString              *out,
+                         SfDeal               *deal,
+                         const char           *owner_name,
+                         const char           *notes,
+                         char                  separator,
+                         SfDealCsvNumberStyle  style)
+{
+  g_return_if_fail (out != NULL);
+  g_return_if_fail (SF_IS_DEAL (deal));
+
+  append_deal (out, deal, owner_name, notes, separator, style, FALSE);
+}
+
+/**
+ * sf_deal_csv_append_deal_for:
+ * @owner_name: (nullable): the name of the deal's owner
+ * @notes: (nullable): the notes, when @deal has not loaded them
+ *
+ * Writes @deal as one row under sf_deal_csv_append_header_for()'s
+ * columns: for spreadsheets with the locale's decimal mark and the names
+ * of stage, status and a built-in lost reason in the user's language.
+ * The import reads both back.
+ */
+void
+sf_deal_csv_append_deal_for (GString       *out,
+                             SfDeal        *deal,
+                             const char    *owner_name,
+                             const char    *notes,
+                             SfCsvAudience  audience)
+{
+  g_return_if_fail (out != NULL);
+  g_return_if_fail (SF_IS_DEAL (deal));
+
+  append_deal (out, deal, owner_name, notes, sf_csv_audience_get_separator (audience),
+               sf_csv_audience_has_decimal_comma (audience) ? SF_DEAL_CSV_NUMBERS_LOCALE
+                                                            : SF_DEAL_CSV_NUMBERS_PLAIN,
+               audience == SF_CSV_FOR_SPREADSHEETS);
 }

@@ -130,6 +130,13 @@ SfDeal              *sf_deal_csv_mapping_read_row         (SfDealCsvMapping *sel
 
 void                 sf_deal_csv_append_header            (GString       *out,
                                                            char           separator);
+void                 sf_deal_csv_append_header_for        (GString       *out,
+                                                           SfCsvAudience  audience);
+void                 sf_deal_csv_append_deal_for          (GString       *out,
+                                                           SfDeal        *deal,
+                                                           const char    *owner_name,
+                                                           const char    *notes,
+                                                           SfCsvAudience  audience);
 void                 sf_deal_csv_append_deal              (GString       *out,
                                                            SfDeal        *deal,
                                                            const char    *owner_name,

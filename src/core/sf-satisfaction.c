@@ -43,6 +43,133 @@ sf_verdict_is_valid (int value)
   return value >= SF_VERDICT_UNDECIDED && value <= SF_VERDICT_FAILURE;
 }
 
+/* The satisfaction export's columns: a fixed key for programs, a name in
+ * the user's language for spreadsheets. The store fills them in this
+ * order (sf_store_export_satisfaction()). */
+typedef enum
+{
+  COLUMN_TEXT,
+  COLUMN_VALUE,
+  COLUMN_CURRENCY,
+  COLUMN_VERDICT,
+} ColumnKind;
+
+static const struct {
+  const char *key;
+  const char *name;
+  ColumnKind kind;
+} export_columns[SF_SATISFACTION_EXPORT_N_COLUMNS] = {
+  /* Translators: a column of the satisfaction export for spreadsheets */
+  { "deal_id", NC_("satisfaction column", "Deal number"), COLUMN_TEXT },
+  { "title", NC_("satisfaction column", "Title"), COLUMN_TEXT },
+  { "customer", NC_("satisfaction column", "Customer"), COLUMN_TEXT },
+  { "owner", NC_("satisfaction column", "Owner"), COLUMN_TEXT },
+  { "value", NC_("satisfaction column", "Value"), COLUMN_VALUE },
+  { "currency", NC_("satisfaction column", "Currency"), COLUMN_CURRENCY },
+  { "closed_on", NC_("satisfaction column", "Closed on"), COLUMN_TEXT },
+  /* Translators: a column of the satisfaction export: success or failure */
+  { "verdict", NC_("satisfaction column", "Verdict"), COLUMN_VERDICT },
+  { "verdict_reason", NC_("satisfaction column", "Reason for the verdict"), COLUMN_TEXT },
+  { "verdict_on", NC_("satisfaction column", "Verdict recorded on"), COLUMN_TEXT },
+  { "next_follow_up", NC_("satisfaction column", "Next follow-up"), COLUMN_TEXT },
+  { "answered_on", NC_("satisfaction column", "Answered on"), COLUMN_TEXT },
+  { "respondent", NC_("satisfaction column", "Respondent"), COLUMN_TEXT },
+  /* Translators: a column of the satisfaction export: the answer from 0 to 10 */
+  { "nps", NC_("satisfaction column", "NPS answer"), COLUMN_TEXT },
+  /* Translators: a column of the satisfaction export: the score from 1 to 5 */
+  { "csat", NC_("satisfaction column", "CSAT score"), COLUMN_TEXT },
+  { "comment", NC_("satisfaction column", "Comment"), COLUMN_TEXT },
+  { "recorded_by", NC_("satisfaction column", "Recorded by"), COLUMN_TEXT },
+};
+
+/**
+ * sf_satisfaction_export_keys:
+ *
+ * Returns: (transfer none) (array zero-terminated=1): the export's column
+ *   keys, fixed English identifiers a script can rely on
+ */
+const char * const *
+sf_satisfaction_export_keys (void)
+{
+  static const char *keys[SF_SATISFACTION_EXPORT_N_COLUMNS + 1];
+
+  if (keys[0] == NULL)
+    for (guint i = 0; i < SF_SATISFACTION_EXPORT_N_COLUMNS; i++)
+      keys[i] = export_columns[i].key;
+
+  return keys;
+}
+
+/* A row as @audience reads it: for spreadsheets the verdict's name and
+ * the value with the locale's decimal mark. */
+static void
+append_export_row (GString            *out,
+                   const char * const *row,
+                   SfCsvAudience       audience)
+{
+  const char *fields[SF_SATISFACTION_EXPORT_N_COLUMNS + 1] = { NULL };
+  g_autofree char *value = NULL;
+  const char *currency = "XXX";
+  guint n = MIN (g_strv_length ((char **) row), SF_SATISFACTION_EXPORT_N_COLUMNS);
+
+  for (guint i = 0; i < n; i++)
+    {
+      fields[i] = row[i];
+      if (export_columns[i].kind == COLUMN_CURRENCY && sf_currency_is_known (row[i]))
+        currency = row[i];
+    }
+
+  for (guint i = 0; audience == SF_CSV_FOR_SPREADSHEETS && i < n; i++)
+    {
+      SfVerdict verdict;
+      SfMoney money;
+
+      if (export_columns[i].kind == COLUMN_VERDICT && sf_verdict_from_key (row[i], &verdict))
+        fields[i] = sf_verdict_get_name (verdict);
+      else if (export_columns[i].kind == COLUMN_VALUE && sf_csv_audience_has_decimal_comma (audience) &&
+               sf_money_parse_plain (row[i], currency, &money, NULL))
+        {
+          static const SfMoneyFormat comma = { ",", "", 0, FALSE, FALSE, "", "" };
+
+          fields[i] = value = sf_money_to_input_string_with (&money, &comma);
+        }
+    }
+
+  sf_csv_append_row (out, fields, sf_csv_audience_get_separator (audience));
+}
+
+/**
+ * sf_satisfaction_export_csv:
+ * @rows: (element-type GStrv): rows of sf_store_export_satisfaction()
+ *
+ * The satisfaction export as a file: a UTF-8 byte order mark, then
+ * RFC 4180 with CRLF. For programs: commas, the keys as column names,
+ * `123456.78`, verdicts by key. For spreadsheets: what the deals export
+ * writes for them too — semicolons and decimal commas where the locale
+ * writes the comma, names in the user's language.
+ *
+ * Returns: (transfer full): the whole file
+ */
+GBytes *
+sf_satisfaction_export_csv (GPtrArray     *rows,
+                            SfCsvAudience  audience)
+{
+  const char *header[SF_SATISFACTION_EXPORT_N_COLUMNS + 1] = { NULL };
+  GString *out = g_string_new (SF_CSV_BOM);
+
+  g_return_val_if_fail (rows != NULL, NULL);
+
+  for (guint i = 0; i < SF_SATISFACTION_EXPORT_N_COLUMNS; i++)
+    header[i] = audience == SF_CSV_FOR_PROGRAMS
+                ? export_columns[i].key
+                : g_dpgettext2 (GETTEXT_PACKAGE, "satisfaction column", export_columns[i].name);
+  sf_csv_append_row (out, header, sf_csv_audience_get_separator (audience));
+  for (guint i = 0; i < rows->len; i++)
+    append_export_row (out, g_ptr_array_index (rows, i), audience);
+
+  return g_string_free_to_bytes (out);
+}
+
 /**
  * sf_verdict_get_key:
  *

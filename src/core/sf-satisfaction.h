@@ -8,6 +8,7 @@
 #include <glib-object.h>
 
 #include "sf-deal.h"
+#include "sf-csv.h"
 #include "sf-money.h"
 
 G_BEGIN_DECLS
@@ -158,6 +159,13 @@ const char  *sf_verdict_get_key            (SfVerdict       verdict);
 const char  *sf_verdict_get_name           (SfVerdict       verdict);
 gboolean     sf_verdict_from_key           (const char     *key,
                                             SfVerdict      *out_verdict);
+
+/* The columns of the satisfaction export, sf_satisfaction_export_keys(). */
+#define SF_SATISFACTION_EXPORT_N_COLUMNS 17
+
+const char * const *sf_satisfaction_export_keys (void);
+GBytes      *sf_satisfaction_export_csv    (GPtrArray      *rows,
+                                            SfCsvAudience   audience);
 
 SfDealSizeBand sf_deal_size_band_for_value (const SfMoney  *value);
 const char  *sf_deal_size_band_get_key     (SfDealSizeBand  band);

@@ -204,7 +204,7 @@ typedef struct
 {
   GPtrArray *deals;
   GFile *file;
-  char separator;
+  SfCsvAudience audience;
 } Export;
 
 static void
@@ -230,8 +230,8 @@ export_on (SfStore   *store,
   if (stream == NULL)
     return FALSE;
 
-  if (sf_store_export_csv (store, export->deals, G_OUTPUT_STREAM (stream), export->separator,
-                           SF_DEAL_CSV_NUMBERS_AUTO, NULL, NULL, error) &&
+  if (sf_store_export_csv_for (store, export->deals, G_OUTPUT_STREAM (stream), export->audience,
+                               NULL, NULL, error) &&
       g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, error))
     return TRUE;
 
@@ -246,7 +246,8 @@ export_on (SfStore   *store,
  * sf_pipeline_export_csv_async:
  * @deals: (element-type SfDeal): the deals to write, in this order, such
  *   as what a list shows with its search and filters
- * @separator: the field separator: what the user's spreadsheet reads
+ * @audience: for a spreadsheet in the user's language and number
+ *   format, or for other programs (#SfCsvAudience)
  *
  * Writes @deals to @file as CSV that the import reads back unchanged.
  * The deals are copied first: the views may change them meanwhile.
@@ -255,7 +256,7 @@ void
 sf_pipeline_export_csv_async (SfPipeline          *self,
                               GListModel          *deals,
                               GFile               *file,
-                              char                 separator,
+                              SfCsvAudience        audience,
                               GCancellable        *cancellable,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
@@ -269,7 +270,7 @@ sf_pipeline_export_csv_async (SfPipeline          *self,
   n = g_list_model_get_n_items (deals);
   export = g_new0 (Export, 1);
   export->file = g_object_ref (file);
-  export->separator = separator;
+  export->audience = audience;
   export->deals = g_ptr_array_new_full (n, g_object_unref);
   for (guint i = 0; i < n; i++)
     {
@@ -344,36 +345,33 @@ sf_pipeline_can_export_calendar (SfPipeline  *self,
 
 /**
  * sf_pipeline_export_satisfaction_csv:
+ * @audience: for a spreadsheet in the user's language and number
+ *   format, or for other programs (#SfCsvAudience)
  * @out_n_rows: (out) (optional): how many rows below the header
  *
  * The satisfaction data (sf_store_export_satisfaction()) as a CSV file
- * a spreadsheet opens as UTF-8: a byte order mark, commas, CRLF.
+ * (sf_satisfaction_export_csv()).
  *
  * Returns: (transfer full) (nullable): the whole file
  */
 GBytes *
-sf_pipeline_export_satisfaction_csv (SfPipeline  *self,
-                                     guint       *out_n_rows,
-                                     GError     **error)
+sf_pipeline_export_satisfaction_csv (SfPipeline     *self,
+                                     SfCsvAudience   audience,
+                                     guint          *out_n_rows,
+                                     GError        **error)
 {
   g_auto(GStrv) header = NULL;
   g_autoptr(GPtrArray) rows = NULL;
-  GString *out;
 
   g_return_val_if_fail (SF_IS_PIPELINE (self), NULL);
 
   if (!sf_store_export_satisfaction (self->store, &header, &rows, error))
     return NULL;
 
-  out = g_string_new (SF_CSV_BOM);
-  sf_csv_append_row (out, (const char * const *) header, ',');
-  for (guint i = 0; i < rows->len; i++)
-    sf_csv_append_row (out, g_ptr_array_index (rows, i), ',');
-
   if (out_n_rows != NULL)
     *out_n_rows = rows->len;
 
-  return g_string_free_to_bytes (out);
+  return sf_satisfaction_export_csv (rows, audience);
 }
 
 /* Backup */

@@ -312,6 +312,7 @@ gboolean     sf_pipeline_load_satisfaction_finish (SfPipeline *self,
                                             GPtrArray   **out_feedback,
                                             GError      **error);
 GBytes      *sf_pipeline_export_satisfaction_csv (SfPipeline *self,
+                                            SfCsvAudience audience,
                                             guint        *out_n_rows,
                                             GError      **error);
 
@@ -333,7 +334,7 @@ gboolean     sf_pipeline_import_csv_finish (SfPipeline   *self,
 void         sf_pipeline_export_csv_async  (SfPipeline   *self,
                                             GListModel   *deals,
                                             GFile        *file,
-                                            char          separator,
+                                            SfCsvAudience audience,
                                             GCancellable *cancellable,
                                             GAsyncReadyCallback callback,
                                             gpointer      user_data);

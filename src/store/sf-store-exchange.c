@@ -333,13 +333,22 @@ owner_names (SfStore  *self,
   return names;
 }
 
+/* How rows are written: with a separator and a number style and keys,
+ * or for an audience. */
+typedef struct
+{
+  char separator;
+  SfDealCsvNumberStyle number_style;
+  gboolean for_audience;
+  SfCsvAudience audience;
+} CsvForm;
+
 static gboolean
 append_deal (SfStore               *self,
              GString               *out,
              SfDeal                *deal,
              GHashTable            *names,
-             char                   separator,
-             SfDealCsvNumberStyle   number_style,
+             const CsvForm         *form,
              GError               **error)
 {
   g_autofree char *notes = NULL;
@@ -352,9 +361,57 @@ append_deal (SfStore               *self,
         return FALSE;
     }
 
-  sf_deal_csv_append_deal (out, deal, g_hash_table_lookup (names, &owner), notes, separator,
-                           number_style);
+  if (form->for_audience)
+    sf_deal_csv_append_deal_for (out, deal, g_hash_table_lookup (names, &owner), notes, form->audience);
+  else
+    sf_deal_csv_append_deal (out, deal, g_hash_table_lookup (names, &owner), notes, form->separator,
+                             form->number_style);
   return TRUE;
+}
+
+static gboolean
+export_csv (SfStore         *self,
+            GPtrArray       *deals,
+            GOutputStream   *stream,
+            const CsvForm   *form,
+            SfProgressFunc   progress,
+            gpointer         user_data,
+            GError         **error)
+{
+  g_autoptr(GHashTable) names = NULL;
+  g_autoptr(GString) out = NULL;
+
+  names = owner_names (self, error);
+  if (names == NULL)
+    return FALSE;
+
+  out = g_string_new (SF_CSV_BOM);
+  if (form->for_audience)
+    sf_deal_csv_append_header_for (out, form->audience);
+  else
+    sf_deal_csv_append_header (out, form->separator);
+  for (guint i = 0; i < deals->len; i++)
+    {
+      if (!append_deal (self, out, g_ptr_array_index (deals, i), names, form, error))
+        return FALSE;
+
+      if (out->len >= 64 * 1024)
+        {
+          if (!g_output_stream_write_all (stream, out->str, out->len, NULL, NULL, error))
+            return FALSE;
+          g_string_truncate (out, 0);
+        }
+
+      if (progress != NULL && ((i + 1) % 512 == 0 || i + 1 == deals->len) &&
+          !progress (i + 1, deals->len, user_data))
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                               _("The export was cancelled"));
+          return FALSE;
+        }
+    }
+
+  return g_output_stream_write_all (stream, out->str, out->len, NULL, NULL, error);
 }
 
 /**
@@ -384,42 +441,44 @@ sf_store_export_csv (SfStore               *self,
                      gpointer               user_data,
                      GError               **error)
 {
-  g_autoptr(GHashTable) names = NULL;
-  g_autoptr(GString) out = NULL;
+  CsvForm form = { .separator = separator, .number_style = number_style };
 
   g_return_val_if_fail (SF_IS_STORE (self), FALSE);
   g_return_val_if_fail (deals != NULL, FALSE);
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
 
-  names = owner_names (self, error);
-  if (names == NULL)
-    return FALSE;
+  return export_csv (self, deals, stream, &form, progress, user_data, error);
+}
 
-  out = g_string_new (SF_CSV_BOM);
-  sf_deal_csv_append_header (out, separator);
-  for (guint i = 0; i < deals->len; i++)
-    {
-      if (!append_deal (self, out, g_ptr_array_index (deals, i), names, separator,
-                        number_style, error))
-        return FALSE;
+/**
+ * sf_store_export_csv_for:
+ * @deals: (element-type SfDeal): as for sf_store_export_csv()
+ * @stream: where the file goes; not closed
+ * @audience: for a spreadsheet (the user's separator, decimal mark and
+ *   language) or for other programs (sf_store_export_csv()'s English file
+ *   with commas and decimal points)
+ * @progress: (nullable) (scope call): told every few hundred deals;
+ *   %FALSE stops
+ *
+ * Writes the deals as @audience reads them; sf_store_import_csv() reads
+ * either back.
+ */
+gboolean
+sf_store_export_csv_for (SfStore         *self,
+                         GPtrArray       *deals,
+                         GOutputStream   *stream,
+                         SfCsvAudience    audience,
+                         SfProgressFunc   progress,
+                         gpointer         user_data,
+                         GError         **error)
+{
+  CsvForm form = { .for_audience = TRUE, .audience = audience };
 
-      if (out->len >= 64 * 1024)
-        {
-          if (!g_output_stream_write_all (stream, out->str, out->len, NULL, NULL, error))
-            return FALSE;
-          g_string_truncate (out, 0);
-        }
+  g_return_val_if_fail (SF_IS_STORE (self), FALSE);
+  g_return_val_if_fail (deals != NULL, FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
 
-      if (progress != NULL && ((i + 1) % 512 == 0 || i + 1 == deals->len) &&
-          !progress (i + 1, deals->len, user_data))
-        {
-          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
-                               _("The export was cancelled"));
-          return FALSE;
-        }
-    }
-
-  return g_output_stream_write_all (stream, out->str, out->len, NULL, NULL, error);
+  return export_csv (self, deals, stream, &form, progress, user_data, error);
 }
 
 /* Calendar */

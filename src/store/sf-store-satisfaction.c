@@ -936,14 +936,8 @@ sf_store_load_satisfaction_finish (SfStore       *self,
 
 /* Export */
 
-static const char * const export_header[] = {
-  "deal_id", "title", "customer", "owner", "value", "currency", "closed_on",
-  "verdict", "verdict_reason", "verdict_on", "next_follow_up",
-  "answered_on", "respondent", "nps", "csat", "comment", "recorded_by",
-  NULL,
-};
-
-#define N_EXPORT_COLUMNS (G_N_ELEMENTS (export_header) - 1)
+/* In the order of sf_satisfaction_export_keys(). */
+#define N_EXPORT_COLUMNS SF_SATISFACTION_EXPORT_N_COLUMNS
 
 static char *
 column_string (SfDbStmt *stmt,
@@ -1048,7 +1042,7 @@ sf_store_export_satisfaction (SfStore     *self,
   if (step == SF_DB_ERROR)
     return FALSE;
 
-  *out_header = g_strdupv ((GStrv) export_header);
+  *out_header = g_strdupv ((GStrv) sf_satisfaction_export_keys ());
   *out_rows = g_steal_pointer (&rows);
   return TRUE;
 }

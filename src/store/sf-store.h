@@ -284,6 +284,13 @@ gboolean    sf_store_export_csv         (SfStore      *self,
                                          SfProgressFunc progress,
                                          gpointer      user_data,
                                          GError      **error);
+gboolean    sf_store_export_csv_for     (SfStore      *self,
+                                         GPtrArray    *deals,
+                                         GOutputStream *stream,
+                                         SfCsvAudience audience,
+                                         SfProgressFunc progress,
+                                         gpointer      user_data,
+                                         GError      **error);
 GPtrArray  *sf_store_list_calendar_events (SfStore    *self,
                                            gboolean    include_lost,
                                            GError    **error);

@@ -818,6 +818,8 @@ exported_cb (GObject      *source,
 /**
  * sf_satisfaction_view_export:
  * @file: where to write
+ * @audience: for a spreadsheet in the user's language and number format,
+ *   or for other programs
  *
  * Writes every closed deal with its answers and verdict to @file as CSV
  * and says so in a toast. The file is replaced whole — written beside it
@@ -825,7 +827,8 @@ exported_cb (GObject      *source,
  */
 void
 sf_satisfaction_view_export (SfSatisfactionView *self,
-                             GFile              *file)
+                             GFile              *file,
+                             SfCsvAudience       audience)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
@@ -835,7 +838,7 @@ sf_satisfaction_view_export (SfSatisfactionView *self,
   g_return_if_fail (G_IS_FILE (file));
 
   export = g_new0 (Export, 1);
-  bytes = sf_pipeline_export_satisfaction_csv (self->pipeline, &export->n_rows, &error);
+  bytes = sf_pipeline_export_satisfaction_csv (self->pipeline, audience, &export->n_rows, &error);
   if (bytes == NULL)
     {
       g_free (export);
@@ -855,13 +858,14 @@ chooser_response_cb (SfSatisfactionView *self,
                      int                 response)
 {
   g_autoptr(GFile) file = NULL;
+  SfCsvAudience audience = sf_ui_get_csv_choice (GTK_FILE_CHOOSER (self->chooser));
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (self->chooser));
   g_clear_object (&self->chooser);
 
   if (file != NULL)
-    sf_satisfaction_view_export (self, file);
+    sf_satisfaction_view_export (self, file, audience);
 }
 
 static void
@@ -891,6 +895,7 @@ export_action (GtkWidget  *widget,
   gtk_file_filter_add_mime_type (filter, "text/csv");
   gtk_file_filter_add_suffix (filter, "csv");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  sf_ui_add_csv_choice (GTK_FILE_CHOOSER (self->chooser));
   g_signal_connect_swapped (self->chooser, "response", G_CALLBACK (chooser_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }

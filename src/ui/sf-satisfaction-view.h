@@ -7,6 +7,8 @@
 
 #include <adwaita.h>
 
+#include "sf-csv.h"
+
 #include "sf-pipeline.h"
 #include "sf-satisfaction-chart.h"
 #include "sf-satisfaction-util.h"
@@ -29,6 +31,7 @@ void                 sf_satisfaction_view_set_period   (SfSatisfactionView   *se
                                                         SfSatisfactionPeriod  period);
 SfSatisfactionChart *sf_satisfaction_view_get_chart    (SfSatisfactionView   *self);
 void                 sf_satisfaction_view_export       (SfSatisfactionView   *self,
-                                                        GFile                *file);
+                                                        GFile                *file,
+                                                        SfCsvAudience         audience);
 
 G_END_DECLS

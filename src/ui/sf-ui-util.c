@@ -337,18 +337,52 @@ sf_ui_add_list_shortcuts (GtkWidget          *widget,
   gtk_widget_add_controller (widget, controller);
 }
 
+/* @chosen is an SfUiCsvChosen when the chooser offers the CSV choice,
+ * else an SfUiFileChosen. */
 static void
 file_response_cb (GtkNativeDialog *native,
                   int              response,
-                  SfUiFileChosen   chosen)
+                  gpointer         chosen)
 {
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+      gpointer data = g_object_get_data (G_OBJECT (native), "sf-chosen-data");
 
-      chosen (file, g_object_get_data (G_OBJECT (native), "sf-chosen-data"));
+      if (g_object_get_data (G_OBJECT (native), "sf-csv-choice") != NULL)
+        ((SfUiCsvChosen) chosen) (file, sf_ui_get_csv_choice (GTK_FILE_CHOOSER (native)), data);
+      else
+        ((SfUiFileChosen) chosen) (file, data);
     }
   g_object_unref (native);
+}
+
+static GtkFileChooserNative *
+new_chooser (GtkWindow            *parent,
+             const char           *title,
+             GtkFileChooserAction  action,
+             const char           *accept,
+             const char           *suggested,
+             const char           *pattern,
+             const char           *filter_name,
+             gpointer              data)
+{
+  GtkFileChooserNative *native = gtk_file_chooser_native_new (title, parent, action, accept, _("_Cancel"));
+
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  if (suggested != NULL)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), suggested);
+  if (pattern != NULL)
+    {
+      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+      gtk_file_filter_set_name (filter, filter_name);
+      gtk_file_filter_add_pattern (filter, pattern);
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+    }
+  g_object_set_data_full (G_OBJECT (native), "sf-chosen-data", g_object_ref (data), g_object_unref);
+
+  return native;
 }
 
 /**
@@ -373,22 +407,80 @@ sf_ui_choose_file (GtkWindow            *parent,
                    SfUiFileChosen        chosen,
                    gpointer              data)
 {
-  GtkFileChooserNative *native = gtk_file_chooser_native_new (title, parent, action, accept, _("_Cancel"));
+  GtkFileChooserNative *native;
 
   g_return_if_fail (G_IS_OBJECT (data));
 
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  if (suggested != NULL)
-    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), suggested);
-  if (pattern != NULL)
-    {
-      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  native = new_chooser (parent, title, action, accept, suggested, pattern, filter_name, data);
+  g_signal_connect (native, "response", G_CALLBACK (file_response_cb), chosen);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
 
-      gtk_file_filter_set_name (filter, filter_name);
-      gtk_file_filter_add_pattern (filter, pattern);
-      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
-    }
-  g_object_set_data_full (G_OBJECT (native), "sf-chosen-data", g_object_ref (data), g_object_unref);
+/**
+ * sf_ui_add_csv_choice:
+ *
+ * Offers, beside the file name, whom the CSV file is for: a spreadsheet
+ * in the user's language and number format (the default), or other
+ * programs (sf_ui_get_csv_choice()).
+ */
+void
+sf_ui_add_csv_choice (GtkFileChooser *chooser)
+{
+  static const char *options[] = { "spreadsheets", "programs", NULL };
+  const char *labels[] = {
+    /* Translators: whom an exported CSV file is for: a spreadsheet opens
+     * it with the user's separator, decimal mark and language */
+    _("For a spreadsheet"),
+    /* Translators: whom an exported CSV file is for: commas, decimal
+     * points and English names, the same on every computer */
+    _("For other programs"),
+    NULL,
+  };
+
+  g_return_if_fail (GTK_IS_FILE_CHOOSER (chooser));
+
+  /* Translators: beside the file name when exporting CSV */
+  gtk_file_chooser_add_choice (chooser, "csv-audience", _("Format"), options, labels);
+  gtk_file_chooser_set_choice (chooser, "csv-audience", options[0]);
+}
+
+/**
+ * sf_ui_get_csv_choice:
+ *
+ * Returns: whom the user chose the file to be for
+ */
+SfCsvAudience
+sf_ui_get_csv_choice (GtkFileChooser *chooser)
+{
+  g_return_val_if_fail (GTK_IS_FILE_CHOOSER (chooser), SF_CSV_FOR_SPREADSHEETS);
+
+  return g_strcmp0 (gtk_file_chooser_get_choice (chooser, "csv-audience"), "programs") == 0
+         ? SF_CSV_FOR_PROGRAMS : SF_CSV_FOR_SPREADSHEETS;
+}
+
+/**
+ * sf_ui_choose_csv_file:
+ * @suggested: a name for the file
+ * @chosen: called with the file and the format chosen beside it
+ * @data: (type GObject): given to @chosen, and kept alive until then
+ *
+ * Asks where to export a CSV file, and for whom (sf_ui_add_csv_choice()).
+ */
+void
+sf_ui_choose_csv_file (GtkWindow     *parent,
+                       const char    *title,
+                       const char    *suggested,
+                       SfUiCsvChosen  chosen,
+                       gpointer       data)
+{
+  GtkFileChooserNative *native;
+
+  g_return_if_fail (G_IS_OBJECT (data));
+
+  native = new_chooser (parent, title, GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), suggested,
+                        "*.csv", _("CSV files"), data);
+  sf_ui_add_csv_choice (GTK_FILE_CHOOSER (native));
+  g_object_set_data (G_OBJECT (native), "sf-csv-choice", GINT_TO_POINTER (TRUE));
   g_signal_connect (native, "response", G_CALLBACK (file_response_cb), chosen);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }

@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "sf-csv.h"
 #include "sf-pipeline.h"
 
 G_BEGIN_DECLS
@@ -77,6 +78,23 @@ GtkWidget  *sf_ui_ask_text          (GtkWindow            *parent,
                                      SfUiTextFunc          accepted,
                                      gpointer              owner,
                                      GtkWidget           **out_entry);
+/**
+ * SfUiCsvChosen:
+ * @file: the file the user chose
+ * @audience: the format chosen beside it
+ * @data: what sf_ui_choose_csv_file() was given
+ */
+typedef void (*SfUiCsvChosen)  (GFile         *file,
+                                SfCsvAudience  audience,
+                                gpointer       data);
+
+void        sf_ui_choose_csv_file   (GtkWindow            *parent,
+                                     const char           *title,
+                                     const char           *suggested,
+                                     SfUiCsvChosen         chosen,
+                                     gpointer              data);
+void        sf_ui_add_csv_choice    (GtkFileChooser       *chooser);
+SfCsvAudience sf_ui_get_csv_choice  (GtkFileChooser       *chooser);
 void        sf_ui_add_list_shortcuts (GtkWidget         *widget,
                                       const SfUiShortcut *shortcuts,
                                       guint              n_shortcuts);

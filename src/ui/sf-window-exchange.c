@@ -17,14 +17,6 @@
 #include "sf-ui-util.h"
 #include "sf-window-private.h"
 
-/* German and Norwegian spreadsheets write semicolons: their decimal
- * separator is the comma. Write what the user's spreadsheet reads. */
-static char
-export_separator (void)
-{
-  return g_str_equal (sf_money_format_get_current ()->decimal, ",") ? ';' : ',';
-}
-
 static char *
 dated_name (const char *stem,
             const char *extension)
@@ -70,6 +62,8 @@ import_action (GtkWidget  *widget,
 
 /**
  * sf_window_export_deals_async:
+ * @audience: for a spreadsheet in the user's language and number format,
+ *   or for other programs
  *
  * Writes the deals the Deals list shows (its search and filters applied,
  * in its order) to @file as CSV that the import reads back unchanged;
@@ -78,13 +72,14 @@ import_action (GtkWidget  *widget,
 void
 sf_window_export_deals_async (SfWindow            *self,
                               GFile               *file,
+                              SfCsvAudience        audience,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
   g_return_if_fail (SF_IS_WINDOW (self));
 
   sf_pipeline_export_csv_async (self->pipeline, sf_deals_view_get_model (self->deals_view), file,
-                                export_separator (), NULL, callback, user_data);
+                                audience, NULL, callback, user_data);
 }
 
 static void
@@ -112,12 +107,13 @@ export_done_cb (GObject      *source,
 }
 
 static void
-export_chosen (GFile    *file,
-               gpointer  data)
+export_chosen (GFile         *file,
+               SfCsvAudience  audience,
+               gpointer       data)
 {
   SfWindow *self = data;
 
-  sf_window_export_deals_async (self, file, export_done_cb, g_object_ref (self));
+  sf_window_export_deals_async (self, file, audience, export_done_cb, g_object_ref (self));
 }
 
 static void
@@ -133,8 +129,7 @@ export_action (GtkWidget  *widget,
 
   /* Translators: the start of a suggested file name; keep it short, no spaces */
   name = dated_name (C_("file name", "deals"), "csv");
-  sf_ui_choose_file (GTK_WINDOW (self), _("Export the Deals in the List"), GTK_FILE_CHOOSER_ACTION_SAVE,
-                     _("_Export"), name, "*.csv", _("CSV files"), export_chosen, self);
+  sf_ui_choose_csv_file (GTK_WINDOW (self), _("Export the Deals in the List"), name, export_chosen, self);
 }
 
 /* Calendar */

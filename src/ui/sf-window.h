@@ -34,6 +34,7 @@ void         sf_window_show_view       (SfWindow       *self,
                                         const char     *name);
 void         sf_window_export_deals_async (SfWindow    *self,
                                         GFile          *file,
+                                        SfCsvAudience   audience,
                                         GAsyncReadyCallback callback,
                                         gpointer        user_data);
 
